@@ -1,0 +1,27 @@
+"""Paths and limits, in one place (cookiecutter-data-science style)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+DATA_DIR = PACKAGE_DIR / "data"
+CORPUS_DIR = PROJECT_ROOT / "corpus"
+ANNOTATIONS_DIR = PROJECT_ROOT / "annotations"
+OUTPUTS_DIR = PROJECT_ROOT / "outputs"
+BUILD_DIR = PROJECT_ROOT / "build"
+
+#: The seed review lives beside the project, never inside it (third-party prose).
+SHARED_CORPUS_DIR = Path(os.environ.get("KRAS_SHARED_CORPUS", PROJECT_ROOT.parent / "shared" / "corpus"))
+SEED_FILENAME = "kras_g12c_resistance_review.txt"
+SEED_PATH = SHARED_CORPUS_DIR / SEED_FILENAME
+
+#: Inputs larger than this are not papers (a 60-page PDF is ~10 MB; text ~1 MB).
+MAX_TEXT_BYTES = int(os.environ.get("KRAS_MAX_TEXT_BYTES", 20 * 1024 * 1024))
+MAX_PDF_BYTES = int(os.environ.get("KRAS_MAX_PDF_BYTES", 100 * 1024 * 1024))
+MAX_PDF_PAGES = int(os.environ.get("KRAS_MAX_PDF_PAGES", 500))
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+PDF_SUFFIXES = (".pdf",)
