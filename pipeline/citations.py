@@ -13,7 +13,9 @@ from pipeline.models import Citation
 
 _GROUP = re.compile(r"[(\[]([^()\[\]\n]{1,120})[)\]]")
 _NUMLIST = re.compile(r"^\s*(?:(?P<marker>refs?\.?)\s*)?(?P<nums>\d{1,4}(?:\s*[-,]\s*\d{1,4})*)\s*$", re.I)
-_POINTER = re.compile(r"^\s*(?:e\.g\.,?\s*)?(?:Supplementary\s+)?(?:Figs?\.?|Figures?|Tables?)\s+\S+.*$", re.I)
+_POINTER = re.compile(
+    r"^\s*(?:e\.g\.,?\s*)?(?:Supplementary\s+)?(?:Figs?\.?|Figures?|Tables?)\s+\S+.*$", re.I
+)
 MAX_RANGE = 50
 
 

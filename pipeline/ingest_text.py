@@ -33,6 +33,7 @@ CELL_SEPARATORS = "\u00a0\t"
 #: cells run together by the scrape ("inhibitorSotorasib", "(MRTX849)Last update"); the
 #: case-change rule only applies to rows with no separator at all (header rows)
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])|(?<=\))(?=[A-Z])|(?<=[a-z]{3})(?=[A-Z]{2,}\b)")
+_FOOTNOTE = re.compile(r"^(Abbreviations?|Note|Notes|\*|†|a,?\s)")
 _RUN_TOGETHER_PAREN = re.compile(r"(?<=\))(?=[A-Z])")
 
 
@@ -90,7 +91,10 @@ class Block:
 
     @property
     def key(self) -> str:
-        return re.sub(r"\s+", " ", self.text.replace("\u00a0", " ")).strip()
+        if self.extra.get("key_of") is not self.lines:
+            self.extra["key_of"] = self.lines
+            self.extra["key"] = re.sub(r"\s+", " ", self.text.replace("\u00a0", " ")).strip()
+        return self.extra["key"]
 
 
 def split_lines(text: str) -> list[tuple[int, str]]:
@@ -256,7 +260,7 @@ def classify(blocks: list[Block]) -> list[Block]:
                         body.title = b.title
                         out.append(body)
                         i += 1
-                    if i < len(blocks) and re.match(r"^(Abbreviations?|Note|Notes|\*|†|a,?\s)", blocks[i].key):
+                    if i < len(blocks) and _FOOTNOTE.match(blocks[i].key):
                         blocks[i].kind, blocks[i].section_kind = "footnote", "table"
                         out.append(blocks[i])
                         i += 1

@@ -100,7 +100,7 @@ def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[
                 pos += len(line) + 1
             continue
         pieces.append((start, doc.text[start:end].replace("\n", " ")))
-    for (offset, piece), sdoc in zip(pieces, nlp.pipe(t for _, t in pieces), strict=True):
+    for (offset, _piece), sdoc in zip(pieces, nlp.pipe(t for _, t in pieces), strict=True):
         for sent in sdoc.sents:
             s = sent.start_char + offset
             e = sent.end_char + offset

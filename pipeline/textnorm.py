@@ -8,6 +8,7 @@ came from, so any span found later can be traced to the raw file.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -38,32 +39,46 @@ def char_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _special() -> re.Pattern[str]:
+    """Characters that need attention: the table, control characters, combining marks."""
+    chars = "".join(re.escape(c) for c in char_table())
+    return re.compile(f"[{chars}\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f\\u0300-\\u036f]")
+
+
 def normalize(text: str) -> tuple[str, list[int]]:
     """Normalise ``text``; return (new text, raw index of each new character).
 
     Besides the table, other control characters (except newline and tab) become
-    spaces, and the result is NFC-composed character by character where that keeps a
-    one-to-one map (combining marks are attached to their base's raw index).
+    spaces, and a combining mark is composed with its base (NFC) where that gives one
+    character. Text with nothing to change is returned as is (the common case).
     """
     table = char_table()
     out: list[str] = []
     raw_index: list[int] = []
-    for i, ch in enumerate(text):
+    pos = 0
+    for m in _special().finditer(text):
+        i = m.start()
+        if i > pos:
+            out.append(text[pos:i])
+            raw_index.extend(range(pos, i))
+        pos = i + 1
+        ch = text[i]
         repl = table.get(ch)
         if repl is None:
-            if ch in "\n\t":
+            if unicodedata.combining(ch) and out and out[-1]:
+                composed = unicodedata.normalize("NFC", out[-1][-1] + ch)
+                if len(composed) == 1:
+                    out[-1] = out[-1][:-1] + composed
+                    continue
                 repl = ch
             elif unicodedata.category(ch) == "Cc":
                 repl = " "
-            elif unicodedata.combining(ch) and out:
-                composed = unicodedata.normalize("NFC", out[-1] + ch)
-                if len(composed) == 1:
-                    out[-1] = composed
-                    continue
-                repl = ch
             else:
                 repl = ch
-        for piece in repl:
-            out.append(piece)
-            raw_index.append(i)
+        out.append(repl)
+        raw_index.extend([i] * len(repl))
+    if pos < len(text):
+        out.append(text[pos:])
+        raw_index.extend(range(pos, len(text)))
     return "".join(out), raw_index

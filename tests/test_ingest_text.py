@@ -1,0 +1,177 @@
+"""Ingest of the seed review (a scraped page) and of bad text inputs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+
+from pipeline import config
+from pipeline.errors import IngestError
+from pipeline.ingest_text import decode, read_text
+from pipeline.textnorm import char_table, normalize
+
+
+def ingest(data: bytes, doc_id: str = "d"):
+    return read_text(data, doc_id, "mem", hashlib.sha256(data).hexdigest())
+
+
+# ----------------------------------------------------------------- the seed review
+
+def test_reference_list_parsed_into_47_numbered_references(seed_doc):
+    refs = seed_doc.references
+    assert [r.number for r in refs] == list(range(1, 48))
+    assert all(r.year and 1980 <= r.year <= 2021 for r in refs)
+    assert all(r.title and r.journal and r.authors for r in refs)
+    assert refs[0].authors == "Cancer Genome Atlas Network"
+    assert refs[0].journal == "Nature" and refs[0].year == 2012
+    assert refs[13].title.endswith("mission possible?")  # title with no '.' line after it
+    assert refs[13].journal == "Nat Rev Drug Discov"
+    assert refs[16].journal == "N Engl J Med" and refs[16].year == 2020
+
+
+def test_reference_list_kept_out_of_body_text(seed_doc, seed_raw):
+    start = seed_raw.index("\n1.\n")
+    assert "Comprehensive molecular characterization" in seed_raw[start:]
+    assert "Comprehensive molecular characterization" not in seed_doc.text
+    assert seed_doc.sections[-1].kind == "acknowledgements"
+
+
+def test_interface_strings_and_repeated_captions_removed(seed_doc, seed_raw):
+    assert "Close modal" in seed_raw and "Close modal" not in seed_doc.text
+    caption = "insulin growth factor receptor."
+    assert seed_raw.count(caption) == 2
+    assert seed_doc.text.count(caption) == 1
+    assert seed_doc.text.count("Figure 1.") == 1
+
+
+def test_each_table_kept_once_and_as_a_table(seed_doc, seed_raw):
+    for title_start in ("Activity of KRASG12C inhibitors", "Ongoing clinical trials targeting"):
+        assert seed_raw.count(title_start) == 1
+        assert seed_doc.text.count(title_start) == 1
+    header = "KRASG12C inhibitorSotorasib (AMG 510)"
+    assert seed_raw.count(header) == 2 and seed_doc.text.count(header) == 1
+    assert seed_raw.count("MRTX849 + TNO155") == 2 and seed_doc.text.count("MRTX849 + TNO155") == 1
+    t1, t2 = seed_doc.tables
+    assert (t1.label, t2.label) == ("Table 1", "Table 2")
+    assert t1.rows[0] == ("KRASG12C inhibitor", "Sotorasib (AMG 510)", "Adagrasib (MRTX849)",
+                          "JNJ-74699157 (ARS-3248)", "LY3499446")
+    orr = next(r for r in t1.rows if r[0] == "ORR (%)")
+    assert orr[1:4] == ("32.2", "7.1", "14.3")
+    assert len(t1.rows) == 11 and len(t2.rows) == 12
+    assert any("MRTX849 + TNO155 (SHP2 inhibitor)" in r for r in t2.rows)
+    assert all(t.title for t in seed_doc.tables)
+
+
+def test_sections_and_headings_found(seed_doc):
+    titles = [s.title for s in seed_doc.sections]
+    kinds = [s.kind for s in seed_doc.sections]
+    assert kinds[0] == "abstract" and kinds[1] == "significance"
+    for heading in ("Bypass Signaling Resistance Mechanisms",
+                    "Proliferative Signaling as Resistance Mechanism",
+                    "Immune Mechanisms of Resistance"):
+        assert heading in titles
+    assert "Figure 1" in titles and "Table 1" in titles and "Table 2" in titles
+    assert "disclosures" in kinds
+    spans = [(s.start, s.end) for s in seed_doc.sections]
+    assert all(a < b for a, b in spans)
+    assert all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+
+def test_offsets_map_back_to_the_raw_file(seed_doc, seed_raw):
+    table = char_table()
+    omap = seed_doc.offset_map
+    checked = 0
+    for i, ch in enumerate(seed_doc.text):
+        r = omap.to_raw(i)
+        raw_ch = seed_raw[r]
+        if ch in "\n\t":
+            continue
+        assert ch == raw_ch or ch in table.get(raw_ch, "\0") or normalize(raw_ch)[0] == ch, (i, ch, raw_ch)
+        checked += 1
+    assert checked > 30000
+    # a word maps to exactly the same word in the raw file
+    for word in ("adagrasib", "palbociclib", "CodeBreaK 100", "NCT04330664"):
+        s = seed_doc.text.index(word)
+        rs, re_ = omap.span_to_raw(s, s + len(word))
+        assert seed_raw[rs:re_] == word
+        assert omap.to_canonical(rs) == s
+
+
+def test_text_normalised(seed_doc, seed_raw):
+    assert "\u00a0" in seed_raw and "\u00a0" not in seed_doc.text
+    assert "\u2013" in seed_raw and "\u2013" not in seed_doc.text
+    assert "non-small cell lung cancer" in seed_doc.text
+
+
+def test_in_text_citations_resolved(seed_doc):
+    text = seed_doc.text
+    by_text = {text[c.start:c.end]: c.numbers for c in seed_doc.citations}
+    assert by_text["(1-3)"] == (1, 2, 3)
+    assert by_text["(8, 18)"] == (8, 18)
+    assert by_text["(MRTX849; ref. 18)"] == (18,)
+    assert by_text["(ref. 7; Fig. 1)"] == (7,)
+    assert by_text["(43-45)"] == (43, 44, 45)
+    assert all(1 <= n <= 47 for c in seed_doc.citations for n in c.numbers)
+    assert not any(text[c.start:c.end].startswith("(n =") for c in seed_doc.citations)
+    assert len(seed_doc.citations) >= 40
+
+
+def test_sentences_survive_abbreviations(seed_doc, seed_sentences):
+    assert 150 <= len(seed_sentences) <= 260
+    for s in seed_sentences:
+        assert seed_doc.text[s.start:s.end] == s.text
+        assert not re.search(r"\b(al|Fig|i\.e|e\.g|vs|ref)\.$", s.text), s.text
+        assert "\n\n" not in s.text
+    starts = [s.start for s in seed_sentences]
+    assert starts == sorted(starts)
+    sec = {s.section_index for s in seed_sentences}
+    assert sec == {x.index for x in seed_doc.sections}
+
+
+# ----------------------------------------------------------------- small inputs
+
+def test_decoding_bom_and_cp1252_fallback():
+    text, warn = decode("\ufeffKRAS G12C".encode())
+    assert text == "KRAS G12C" and not warn
+    text, warn = decode("Caf\u00e9 resistance to sotorasib".encode("cp1252"))
+    assert "Café" in text and warn and "Windows-1252" in warn[0]
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", "empty"),
+    (b"  \n\n\t ", "empty"),
+    (bytes(range(256)) * 20, "binary"),
+    (b"%PDF-1.7\n" + b"\x01\x02" * 100, "binary"),
+    (b"\x01\x02\x03\x04\x05\x06 text " * 50, "binary"),
+])
+def test_bad_text_inputs_raise_clear_errors(data, message):
+    with pytest.raises(IngestError, match=message):
+        ingest(data)
+
+
+def test_too_large_text(monkeypatch):
+    monkeypatch.setattr("pipeline.ingest_text.MAX_TEXT_BYTES", 100)
+    with pytest.raises(IngestError, match="larger than"):
+        ingest(b"word " * 100)
+
+
+def test_one_reference_per_line_and_hard_wrapped_paragraphs():
+    data = (
+        b"A Title Line\n\nSotorasib inhibits KRAS G12C (1). Resistance arose\n"
+        b"through EGFR feedback (2, 3).\n\nReferences\n\n"
+        b"1. Smith J, Doe AB. First title here. Nature 2019;1:1-2.\n"
+        b"2. Roe R, et al. Second title. Cell 2020;2:3-4.\n"
+        b"3. Poe P. Third title. Science 2021;3:5-6.\n"
+    )
+    doc = ingest(data)
+    assert [r.number for r in doc.references] == [1, 2, 3]
+    assert doc.references[1].journal == "Cell" and doc.references[1].year == 2020
+    assert "Resistance arose through EGFR" in doc.text
+    assert "Nature 2019" not in doc.text
+    assert [c.numbers for c in doc.citations] == [(1,), (2, 3)]
+
+
+def test_config_limit_is_documented():
+    assert config.MAX_TEXT_BYTES >= 1_000_000
