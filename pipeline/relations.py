@@ -1,0 +1,699 @@
+"""Relation stage: rule-based `inhibits`, `resistance`, `overcomes` and `combination` claims.
+
+Rules live in ``data/relation_rules.json`` (patterns with stable ids and prior
+confidences) and facts in ``data/vocab/`` (drug targets, class targets, mediator ->
+mechanism map). The stage works per sentence:
+
+1. agents (DRUG, DRUG_CLASS mentions) are collected; a gene list in front of
+   "inhibitors" ("SHP2, PI3K, and KRASG12C inhibitors") becomes one class per gene;
+   a drug repeated as its code name in brackets ("sotorasib (AMG 510)") counts once;
+2. the sentence is *masked*: agents become ``⟦A3⟧``, genes and variants ``⟦T5⟧``,
+   citations are dropped, and the patterns run over that string;
+3. a sentence without an agent but with an anaphor ("these agents", "both drugs",
+   "this combination") takes the agents of the previous sentence of the paragraph
+   (rule suffix ``+ANAPHOR``);
+4. context: the cancer of the sentence, else the nearest cancer stated earlier in the
+   paragraph, else the cancer of a named cell line (each marked in ``cancer_source``);
+   assertion from hedge and negation cues; evidence level from the words of the
+   sentence, else of the paragraph's earlier sentences.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from pipeline.citations import numbers_in
+from pipeline.config import DATA_DIR
+from pipeline.errors import DataFileError
+from pipeline.models import IngestedDocument, Mention, Sentence
+
+AGENT_LABELS = {"DRUG", "DRUG_CLASS"}
+TARGET_LABELS = {"GENE", "VARIANT"}
+RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_patterns", "overcome_cues",
+             "positive_effect_cues", "negative_effect_cues", "resistance_cues", "mediator_cues",
+             "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
+             "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window"}
+PATTERN_KEYS = {"id", "pattern", "roles", "confidence"}
+
+
+# --------------------------------------------------------------------------- data files
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    regex: re.Pattern[str]
+    roles: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Rules:
+    version: str
+    combination: tuple[Pattern, ...]
+    inhibits: tuple[Pattern, ...]
+    cues: dict[str, re.Pattern[str]]
+    evidence: dict[str, re.Pattern[str]]
+    evidence_priority: tuple[str, ...]
+    focus_class_ids: frozenset[str]
+    focus_target_ids: frozenset[str]
+    resistance_target: tuple[re.Pattern[str], ...]
+    not_mediator_after: tuple[re.Pattern[str], ...]
+    not_mediator_before: tuple[re.Pattern[str], ...]
+    mediator_window: int
+
+
+_A = r"⟦A\d+⟧"
+_T = r"⟦T\d+⟧"
+_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_A})*"
+_TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
+
+
+def _expand(src: str) -> str:
+    return src.replace("{AL}", _AL).replace("{TL}", _TL).replace("{A}", _A).replace("{T}", _T)
+
+
+def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
+    out = []
+    seen = set()
+    for item in items:
+        unknown = set(item) - PATTERN_KEYS
+        if unknown or "id" not in item or "pattern" not in item:
+            raise DataFileError(f"relation_rules.json {kind}: bad rule {item.get('id')}: keys {sorted(item)}")
+        if item["id"] in seen:
+            raise DataFileError(f"relation_rules.json: duplicate rule id {item['id']}")
+        seen.add(item["id"])
+        conf = float(item.get("confidence", 0.7))
+        if not 0 < conf <= 1:
+            raise DataFileError(f"relation_rules.json: rule {item['id']}: confidence must be in (0, 1]")
+        src = _expand(item["pattern"])
+        try:
+            regex = re.compile(src, re.I)
+        except re.error as exc:
+            raise DataFileError(f"relation_rules.json: rule {item['id']}: {exc}") from exc
+        roles = item.get("roles", "first_is_drug")
+        if roles not in {"first_is_drug", "second_is_drug"}:
+            raise DataFileError(f"relation_rules.json: rule {item['id']}: unknown roles {roles!r}")
+        out.append(Pattern(item["id"], regex, roles, conf))
+    return tuple(out)
+
+
+def _alternation(cues: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
+
+
+def parse_rules(data: dict) -> Rules:
+    """Validate and compile a rule file (unknown keys are rejected)."""
+    unknown = set(data) - RULE_KEYS
+    if unknown:
+        raise DataFileError(f"relation_rules.json: unknown keys {sorted(unknown)}")
+    cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
+                 "mediator_cues", "hedge_cues", "negation_cues", "anaphora"]
+    cues = {name: _alternation(data[name]) for name in cue_names}
+    evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
+    prio = tuple(data["evidence_priority"])
+    if set(prio) != set(evidence):
+        raise DataFileError("relation_rules.json: evidence_priority must list every evidence level")
+    focus = data["focus_agents"]
+    return Rules(
+        version=data["version"],
+        combination=_compile_patterns(data["combination_patterns"], "combination_patterns"),
+        inhibits=_compile_patterns(data["inhibits_patterns"], "inhibits_patterns"),
+        cues=cues,
+        evidence=evidence,
+        evidence_priority=prio,
+        focus_class_ids=frozenset(focus["class_ids"]),
+        focus_target_ids=frozenset(focus["target_ids"]),
+        resistance_target=tuple(re.compile(_expand(p), re.I) for p in data["resistance_target_patterns"]),
+        not_mediator_after=tuple(re.compile(_expand(p), re.I)
+                                 for p in data["non_mediator_contexts"]["after"]),
+        not_mediator_before=tuple(re.compile(_expand(p), re.I)
+                                  for p in data["non_mediator_contexts"]["before"]),
+        mediator_window=int(data["mediator_window"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    return parse_rules(json.loads((DATA_DIR / "relation_rules.json").read_text(encoding="utf-8")))
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with (DATA_DIR / "vocab" / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def class_table() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """CLASS id -> (name, target ids)."""
+    return {r["id"]: (r["name"], tuple(t for t in (r.get("targets") or "").split(";") if t))
+            for r in _read_tsv("drug_classes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def class_for_target() -> dict[str, str]:
+    """Target id -> the CLASS id of its single-target class (first listed wins)."""
+    from pipeline.names import target_name
+
+    out: dict[str, str] = {}
+    for cid, (_, targets) in class_table().items():
+        if len(targets) == 1 and not cid.endswith("_MAB"):
+            if cid == f"CLASS:{target_name(targets[0])}":
+                out[targets[0]] = cid  # the class named after the target wins
+            else:
+                out.setdefault(targets[0], cid)
+    return out
+
+
+@lru_cache(maxsize=1)
+def drug_targets() -> dict[str, tuple[str, ...]]:
+    """Drug name (lower-case) -> target ids."""
+    return {r["drug"].lower(): tuple(r["targets"].split(";")) for r in _read_tsv("drug_targets.tsv")}
+
+
+@lru_cache(maxsize=1)
+def mediator_mechanisms() -> dict[str, str]:
+    """Target id or symbol -> mechanism code, for a mediator named without a process."""
+    return {r["target"]: r["mechanism"] for r in _read_tsv("mechanism_mediators.tsv")}
+
+
+@lru_cache(maxsize=1)
+def cell_line_cancers() -> dict[str, tuple[str, str]]:
+    from pipeline.names import doid_name
+
+    out = {}
+    for r in _read_tsv("cell_lines.tsv"):
+        if r.get("cancer_id"):
+            out[r["id"]] = (r["cancer_id"], doid_name(r["cancer_id"]))
+    return out
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Claim:
+    relation: str
+    drug: Mention
+    partners: tuple[Mention, ...]
+    target_id: str
+    target_name: str
+    variant: str
+    mechanism: str
+    effect: str
+    rule_id: str
+    confidence: float
+    span: tuple[int, int]  # canonical offsets the claim covers (for negation scope)
+
+
+def agent_targets(agent: Mention) -> tuple[str, ...]:
+    if agent.label == "DRUG_CLASS":
+        return class_table().get(agent.norm_id, ("", ()))[1]
+    return drug_targets().get(agent.norm_name.lower(), ())
+
+
+def is_focus(agent: Mention, rules: Rules) -> bool:
+    if agent.norm_id in rules.focus_class_ids:
+        return True
+    return bool(set(agent_targets(agent)) & rules.focus_target_ids)
+
+
+def _gene_of_variant(norm_name: str) -> str:
+    return norm_name.split(" p.")[0] if " p." in norm_name else norm_name
+
+
+# --------------------------------------------------------------------------- per sentence
+
+
+def _coordinated_classes(sent: Sentence, text: str, targets: list[Mention],
+                         agents: list[Mention]) -> tuple[list[Mention], set[int]]:
+    """Genes coordinated in front of 'inhibitors' become classes: 'SHP2, PI3K, and
+    KRASG12C inhibitors', 'either PI3K (27, 32) or mTOR (18) inhibitors'."""
+    new: list[Mention] = []
+    used: set[int] = set()
+    heads = [m.end() for m in re.finditer(r"\binhibitors?\b|\bagents\b|\bblockers?\b", text)]
+    heads += [a.start for a in agents if a.label == "DRUG_CLASS"]
+    by_end = sorted(targets, key=lambda m: m.end)
+    sep = re.compile(r"^(?:\s*\([\d,;\s\-–]+\))?\s*(?:,\s*and|,\s*or|,|and|or|and/or|/)?\s*(?:either|both)?\s*$")
+    for head in heads:
+        cursor = head
+        if any(a.start < head <= a.end and a.start != head for a in agents):
+            continue  # "inhibitors" is already the head of a class mention
+        word_start = re.search(r"(\S+)\s*$", text[:head])
+        if word_start and head not in [a.start for a in agents]:
+            cursor = word_start.start(1)
+        chain: list[Mention] = []
+        while True:
+            prev = [m for m in by_end if m.end <= cursor and sep.match(text[m.end:cursor] or "")]
+            if not prev:
+                break
+            m = prev[-1]
+            chain.append(m)
+            cursor = m.start
+        for m in chain:
+            cid = _class_id_for(m)
+            if cid and (m.start, m.end) not in used:
+                name = class_table()[cid][0]
+                new.append(replace(m, label="DRUG_CLASS", norm_id=cid, norm_name=name,
+                                   source="inferred:coordination", confidence=m.confidence * 0.9))
+                used.add(id(m))
+    return new, used
+
+
+def _class_id_for(m: Mention) -> str | None:
+    if m.label == "VARIANT":
+        gene, _, change = m.norm_name.partition(" p.")
+        cid = f"CLASS:{gene}_{change}"
+        if cid in class_table():
+            return cid
+        m_gene = gene
+        return next((c for c, (_, t) in class_table().items() if c == f"CLASS:{m_gene}"), None)
+    return class_for_target().get(m.norm_id)
+
+
+def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
+         cite_spans: list[tuple[int, int]]) -> tuple[str, dict[str, Mention]]:
+    """Replace mentions with placeholders and drop citations; return (masked, placeholder map)."""
+    pieces: list[tuple[int, int, str]] = []
+    table: dict[str, Mention] = {}
+    for i, a in enumerate(agents):
+        key = f"⟦A{i}⟧"
+        table[key] = a
+        pieces.append((a.start - offset, a.end - offset, key))
+    for i, t in enumerate(targets):
+        key = f"⟦T{i}⟧"
+        table[key] = t
+        pieces.append((t.start - offset, t.end - offset, key))
+    for s, e in cite_spans:
+        pieces.append((s - offset, e - offset, ""))
+    pieces.sort()
+    out, pos = [], 0
+    last: tuple[int, int] | None = None
+    for s, e, rep in pieces:
+        if (s, e) == last and rep:  # several antecedents standing at one anaphor
+            out[-1] = f"{out[-1]} and {rep}"
+            continue
+        if s < pos:
+            continue  # overlapping mention (should not happen): keep the first
+        out.append(text[pos:s])
+        out.append(rep)
+        pos, last = e, (s, e)
+    out.append(text[pos:])
+    masked = re.sub(r"[ \t]{2,}", " ", "".join(out))
+    # "sotorasib (AMG 510)": the bracketed synonym counts once
+    def same(m: re.Match[str]) -> str:
+        a, b = table[m.group(1)], table[m.group(2)]
+        return m.group(1) if a.norm_id == b.norm_id else m.group(0)
+
+    masked = re.sub(r"(⟦A\d+⟧)\s*\((⟦A\d+⟧)(?:;[^)]*)?\)", same, masked)
+    return masked, table
+
+
+def _agents_in(span: str, table: dict[str, Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for key in re.findall(r"⟦A\d+⟧", span):
+        m = table[key]
+        if all(o.norm_id != m.norm_id for o in out):
+            out.append(m)
+    return out
+
+
+def _targets_in(span: str, table: dict[str, Mention]) -> list[Mention]:
+    return [table[k] for k in re.findall(r"⟦T\d+⟧", span)]
+
+
+def _target_fields(t: Mention) -> tuple[str, str, str]:
+    """(target_id, target_name, variant) of a GENE or VARIANT mention."""
+    if t.label == "VARIANT":
+        gene = _gene_of_variant(t.norm_name)
+        return _gene_id(gene), gene, t.norm_name
+    return t.norm_id, t.norm_name, ""
+
+
+@lru_cache(maxsize=4096)
+def _gene_id(symbol: str) -> str:
+    from pipeline.names import hgnc_id
+
+    return hgnc_id(symbol) or symbol
+
+
+def _partner_target(partners: tuple[Mention, ...]) -> tuple[str, str]:
+    from pipeline.names import target_name
+
+    ids: list[str] = []
+    for p in partners:
+        for t in agent_targets(p):
+            if t not in ids:
+                ids.append(t)
+    if not ids:
+        return "", ""
+    return ";".join(ids), ";".join(target_name(t) for t in ids)
+
+
+def _effect(sentence: str, rules: Rules) -> str:
+    if rules.cues["negative_effect_cues"].search(sentence):
+        return "negative"
+    if rules.cues["positive_effect_cues"].search(sentence):
+        return "positive"
+    return "unknown"
+
+
+def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
+                       mechanisms: list[Mention]) -> list[Claim]:
+    claims: list[Claim] = []
+    seen: set[tuple[str, ...]] = set()
+    overcome = bool(rules.cues["overcome_cues"].search(sentence))
+    for pat in rules.combination:
+        for m in pat.regex.finditer(masked):
+            agents = _agents_in(m.group(0), table)
+            if len(agents) < 2:
+                continue
+            if pat.roles == "second_is_drug":
+                keys = re.findall(r"⟦A\d+⟧", m.group(0))
+                last = table[keys[-1]]
+                agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
+            focus = [a for a in agents if is_focus(a, rules)]
+            drug = focus[0] if focus else agents[0]
+            partners = tuple(sorted((a for a in agents if a is not drug), key=lambda a: a.norm_name))
+            key = (drug.norm_id, *sorted(p.norm_id for p in partners))
+            if key in seen:
+                continue
+            seen.add(key)
+            tid, tname = _partner_target(partners)
+            span = (table[re.findall(r"⟦A\d+⟧", m.group(0))[0]].start,
+                    table[re.findall(r"⟦A\d+⟧", m.group(0))[-1]].end)
+            if overcome and is_focus(drug, rules):
+                mech = mechanisms[0].norm_id if mechanisms else ""
+                claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
+                                    f"OVC_{pat.id}", pat.confidence, span))
+            else:
+                claims.append(Claim("combination", drug, partners, tid, tname, "", "",
+                                    _effect(sentence, rules), pat.id, pat.confidence, span))
+    return claims
+
+
+def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules) -> list[Claim]:
+    """One claim per (agent, target) of each inhibits pattern match."""
+    claims: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
+    for pat in rules.inhibits:
+        for m in pat.regex.finditer(masked):
+            agents = _agents_in(m.group(0), table)
+            targets = _targets_in(m.group(0), table)
+            if not agents or not targets:
+                continue
+            if pat.id in ("INH_VERB", "INH_READOUT"):  # the coordinated list after the verb
+                tail = re.search(rf"{_TL}$", m.group(0))
+                targets = _targets_in(tail.group(0), table) if tail else targets[-1:]
+            for t in targets:
+                tid, tname, variant = _target_fields(t)
+                for a in agents:
+                    if (a.norm_id, tid) in seen or a.norm_id.startswith("CLASS:") and tid in agent_targets(a) \
+                            and pat.id == "INH_SPECIFICITY":
+                        continue
+                    seen.add((a.norm_id, tid))
+                    claims.append(Claim("inhibits", a, (), tid, tname, variant, "", "", pat.id,
+                                        pat.confidence, (min(a.start, t.start), max(a.end, t.end))))
+    return claims
+
+
+def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: int,
+               rules: Rules, exclude: set[str]) -> list[Mention]:
+    """GENE mentions that the sentence presents as mediators: near a mediator cue, not a
+    genotype qualifier ("BRAF-mutant"), not a drug target ("targeting of EGFR"), not a
+    link in a pathway chain ("RTK-KRAS-MAPK"), not an example in "(i.e., HRAS, NRAS)"."""
+    out = []
+    w = rules.mediator_window
+    for key, g in table.items():
+        if not key.startswith("⟦T") or g.label != "GENE" or g.norm_id in exclude:
+            continue
+        pos = masked.index(key)
+        before, after = masked[:pos], masked[pos + len(key):]
+        if any(p.search(after[:40]) for p in rules.not_mediator_after):
+            continue
+        if any(p.search(before[-60:]) for p in rules.not_mediator_before):
+            continue
+        s, e = g.start - offset, g.end - offset
+        window = sentence[max(0, s - w): e + w]
+        if rules.cues["mediator_cues"].search(window):
+            out.append(g)
+    return out
+
+
+def _resistance_agents(masked: str, table: dict[str, Mention], agents: list[Mention],
+                       rules: Rules) -> list[Mention]:
+    """The agents the sentence says resistance is *to* ("resistance to X", "bypass X")."""
+    found: list[Mention] = []
+    for pat in rules.resistance_target:
+        for m in pat.finditer(masked):
+            for a in _agents_in(m.group(0), table):
+                if a in agents and a not in found:
+                    found.append(a)
+    return found
+
+
+def _nearest(m: Mention, agents: list[Mention]) -> Mention:
+    return min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
+
+
+def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int) -> str:
+    near = [x for x in mechanisms if min(abs(x.start - g.end), abs(g.start - x.end)) <= window]
+    if near:
+        return _nearest(g, near).norm_id
+    code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
+    if not code and mechanisms:
+        code = mechanisms[0].norm_id
+    return code
+
+
+def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Mention],
+                      mechanisms: list[Mention], sentence: str, offset: int, rules: Rules,
+                      rule_suffix: str = "") -> list[Claim]:
+    """Drug x (mechanism | mediator) when the sentence speaks of resistance.
+
+    The drug is the agent resistance is said to be *to*; failing that the focus agents
+    (KRAS inhibitors); each mechanism or mediator goes to the nearest such agent.
+    """
+    if not agents or not rules.cues["resistance_cues"].search(sentence):
+        return []
+    drugs = _resistance_agents(masked, table, agents, rules)
+    if not drugs:
+        drugs = [a for a in agents if is_focus(a, rules)] or agents
+    own_targets = {t for a in drugs for t in agent_targets(a)}
+    mediators = _mediators(masked, table, sentence, offset, rules, own_targets)
+    if not (mediators or mechanisms):
+        return []
+    cue_ends = [offset + m.end() for m in rules.cues["resistance_cues"].finditer(sentence)]
+    claims: list[Claim] = []
+    for x, rule, conf in [(m, "RES_MECHANISM", 0.7) for m in mechanisms] + \
+                         [(g, "RES_MEDIATOR", 0.6) for g in mediators[:8]]:
+        drug = _nearest(x, drugs) if len(drugs) > 1 else drugs[0]
+        lo, hi = min(drug.start, x.start), max(drug.end, x.end)
+        after = [c for c in cue_ends if c > hi and c - hi < 80]
+        span = (lo, after[0] if after else hi)
+        if rule == "RES_MECHANISM":
+            claims.append(Claim("resistance", drug, (), "", "", "", x.norm_id, "",
+                                rule + rule_suffix, conf, span))
+        else:
+            code = _mechanism_for(x, mechanisms, rules.mediator_window + 10)
+            claims.append(Claim("resistance", drug, (), x.norm_id, x.norm_name, "", code, "",
+                                rule + rule_suffix, conf, span))
+    return claims
+
+
+# --------------------------------------------------------------------------- context
+
+
+def paragraph_ids(doc: IngestedDocument, sentences: list[Sentence]) -> list[int]:
+    """Index of the blank-line-separated block each sentence is in."""
+    breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)]
+    import bisect
+
+    return [bisect.bisect_left(breaks, s.start) for s in sentences]
+
+
+def evidence_level(texts: list[str], rules: Rules) -> str:
+    """Level from the first text (the sentence) with any cue, then the ones before it."""
+    for text in texts:
+        found = [lvl for lvl in rules.evidence_priority if rules.evidence[lvl].search(text)]
+        if found:
+            return found[0]
+    return "unspecified"
+
+
+def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Rules) -> str:
+    """negated: a negation cue right before or inside the claim; hedged: a hedge cue
+    before the claim's end and after the last clause break (';', ', whereas', ', but')
+    that precedes the claim's start; else affirmed."""
+    s, e = max(0, claim_span[0] - offset), max(0, claim_span[1] - offset)
+    lead = sentence[max(0, s - 60): s + 1]
+    if re.search(r"\b(?:no|not|never|neither|nor|without|lack of|failed to)\b", lead, re.I) and \
+            rules.cues["negation_cues"].search(sentence[max(0, s - 60): e]):
+        return "negated"
+    breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
+    start = breaks[-1] if breaks else 0
+    if rules.cues["hedge_cues"].search(sentence[start:e + 1]):
+        return "hedged"
+    return "affirmed"
+
+
+def relation_id(doc_id: str, claim: Claim, cancer_id: str, sentence_text: str) -> str:
+    key = "|".join([doc_id, claim.relation, claim.drug.norm_id,
+                    ";".join(sorted(p.norm_id for p in claim.partners)), claim.target_id,
+                    claim.mechanism, cancer_id, re.sub(r"\s+", " ", sentence_text.strip().lower())])
+    return "R" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
+                      mentions: list[Mention]) -> list[dict]:
+    """relations.csv rows (SPEC columns, plus ``cancer_source``) for one document."""
+    rules = load_rules()
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence_index, []).append(m)
+    paras = paragraph_ids(doc, sentences)
+    rows: list[dict] = []
+    prev_agents: list[Mention] = []
+    prev_res_agents: list[Mention] = []
+    para_cancer: Mention | None = None
+    for k, sent in enumerate(sentences):
+        if k and paras[k] != paras[k - 1]:
+            prev_agents, prev_res_agents, para_cancer = [], [], None
+        ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
+        agents = [m for m in ms if m.label in AGENT_LABELS]
+        targets = [m for m in ms if m.label in TARGET_LABELS]
+        mechanisms = [m for m in ms if m.label == "MECHANISM"]
+        cancers = [m for m in ms if m.label == "CANCER"]
+        cells = [m for m in ms if m.label == "CELL_LINE"]
+        extra, used = _coordinated_classes(sent, doc.text, targets, agents)
+        if extra:
+            agents = sorted(agents + extra, key=lambda m: m.start)
+            targets = [t for t in targets if id(t) not in used]
+        cites = [(c.start, c.end) for c in doc.citations if sent.start <= c.start and c.end <= sent.end]
+        suffix = ""
+        if prev_agents:
+            for am in rules.cues["anaphora"].finditer(sent.text):
+                s0, e0 = sent.start + am.start(), sent.start + am.end()
+                if any(m.start < e0 and s0 < m.end for m in ms):
+                    continue
+                agents += [replace(a, start=s0, end=e0, source=a.source + "+anaphor")
+                           for a in prev_agents]
+                suffix = "+ANAPHOR"
+            agents.sort(key=lambda m: m.start)
+        masked, table = mask(sent.text, sent.start, agents, targets, cites)
+        claims = combination_claims(masked, table, sent.text, rules, mechanisms)
+        claims += inhibits_claims(masked, table, rules)
+        res_agents = [a for a in agents]
+        if not res_agents and prev_res_agents and rules.cues["resistance_cues"].search(sent.text):
+            res_agents, suffix = prev_res_agents, "+CONTEXT"
+        if not any(c.relation == "overcomes" for c in claims):
+            res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
+                                    rules, suffix)
+            claims += res
+            if res:
+                prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
+        if claims and suffix:
+            claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
+                              confidence=c.confidence * 0.85) for c in claims]
+        own = [a for a in agents if "+anaphor" not in a.source]
+        if own:
+            prev_agents = own
+        if not claims:
+            if cancers:
+                para_cancer = cancers[-1]
+            continue
+        para_texts = [sentences[j].text for j in range(k, -1, -1) if paras[j] == paras[k]]
+        level = evidence_level(para_texts, rules)
+        section = doc.section_at(sent.start)
+        if cancers:
+            cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
+                           {c.norm_id: c for c in cancers}.values()][:3]
+        elif para_cancer is not None:
+            cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
+        elif cells and cells[0].norm_id in cell_line_cancers():
+            cid, cname = cell_line_cancers()[cells[0].norm_id]
+            cancer_opts = [(cid, cname, "inferred:cell_line")]
+        else:
+            cancer_opts = [("", "", "")]
+        cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
+        for claim in claims:
+            for cid, cname, csrc in cancer_opts:
+                conf = claim.confidence * (0.9 if csrc.startswith("inferred") else 1.0)
+                rows.append({
+                    "relation_id": relation_id(doc.doc_id, claim, cid, sent.text),
+                    "doc_id": doc.doc_id,
+                    "relation": claim.relation,
+                    "drug": claim.drug.norm_name,
+                    "drug_id": claim.drug.norm_id,
+                    "partner": ";".join(p.norm_name for p in claim.partners),
+                    "partner_id": ";".join(p.norm_id for p in claim.partners),
+                    "target": claim.target_name,
+                    "target_id": claim.target_id,
+                    "variant": claim.variant,
+                    "mechanism": claim.mechanism,
+                    "cancer": cname,
+                    "cancer_id": cid,
+                    "cell_line": cells[0].norm_name if cells else "",
+                    "effect": claim.effect if claim.relation in ("combination", "overcomes") else "",
+                    "assertion": assertion(sent.text, claim.span, sent.start, rules),
+                    "evidence_level": level,
+                    "section": section.title if section else "",
+                    "page": sent.page if sent.page is not None else "",
+                    "sentence_index": sent.index,
+                    "evidence": sent.text,
+                    "citations": cite,
+                    "rule_id": claim.rule_id,
+                    "confidence": round(conf, 3),
+                    "review": "",
+                    "cancer_source": csrc,
+                })
+        if cancers:
+            para_cancer = cancers[-1]
+    return dedupe(rows)
+
+
+def dedupe(rows: Iterable[dict]) -> list[dict]:
+    out: dict[str, dict] = {}
+    for r in rows:
+        if r["relation_id"] not in out or r["confidence"] > out[r["relation_id"]]["confidence"]:
+            out[r["relation_id"]] = r
+    return list(out.values())
+
+
+def cooccurrence_baseline(doc: IngestedDocument, sentences: list[Sentence],
+                          mentions: list[Mention]) -> list[dict]:
+    """A sentence co-occurrence baseline for comparison: every agent with every gene
+    (inhibits), mechanism (resistance) and other agent (combination) of its sentence."""
+    by_sent: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sentence_index, []).append(m)
+    rows = []
+    for sent in sentences:
+        ms = by_sent.get(sent.index, [])
+        agents = list({m.norm_id: m for m in ms if m.label in AGENT_LABELS}.values())
+        cancers = [m for m in ms if m.label == "CANCER"]
+        cancer = cancers[0] if cancers else None
+        for a in agents:
+            for m in ms:
+                if m.label == "GENE":
+                    rel, kw = "inhibits", {"target": m.norm_name, "target_id": m.norm_id}
+                elif m.label == "MECHANISM":
+                    rel, kw = "resistance", {"mechanism": m.norm_id}
+                elif m.label in AGENT_LABELS and m.norm_id > a.norm_id:
+                    rel, kw = "combination", {"partner": m.norm_name, "partner_id": m.norm_id}
+                else:
+                    continue
+                rows.append({"doc_id": doc.doc_id, "relation": rel, "drug": a.norm_name,
+                             "drug_id": a.norm_id, "cancer": cancer.norm_name if cancer else "",
+                             "cancer_id": cancer.norm_id if cancer else "",
+                             "sentence_index": sent.index, "rule_id": "BASELINE_COOC", **kw})
+    return rows
