@@ -13,7 +13,7 @@ CORPUS ?=
 WORKERS ?= 1
 CORPUS_ARGS := $(if $(strip $(CORPUS)),$(CORPUS),)
 
-.PHONY: help install extract test lint validate evaluate bench clean distclean
+.PHONY: help install extract test lint validate evaluate agreement brat bench clean distclean
 
 help: ## List every target with one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -46,6 +46,13 @@ validate: $(STAMP) ## Check the gold annotations (anchors, ids, relation slots)
 
 evaluate: $(STAMP) $(OUT)/documents.csv ## Score the run in OUT against the gold set
 	$(PY) -m pipeline evaluate --run $(OUT)
+
+agreement: $(STAMP) ## Inter-annotator agreement between the gold and the second pass
+	$(PY) -m pipeline agreement
+
+BRAT ?= build/brat
+brat: $(STAMP) ## Export the gold set as brat standoff into BRAT (default build/brat)
+	$(PY) -m pipeline brat-export --out $(BRAT)
 
 bench: $(STAMP) ## Print ingest throughput and memory figures
 	$(PY) bench/bench_ingest.py

@@ -87,3 +87,59 @@ def evaluate(
 def version() -> None:
     """Print the pipeline version."""
     typer.echo(__version__)
+
+
+@app.command("brat-export")
+def brat_export(
+    out: Annotated[Path, typer.Option(help="Folder for <doc>.ann/.txt and annotation.conf "
+                                      "(outside the repo: it receives the source text).")],
+    annotations: Annotated[Path, typer.Option(help="Annotations folder.")] = ANNOTATIONS_DIR,
+    corpus: Annotated[list[Path] | None, typer.Option(help="Folders holding the source files.")] = None,
+) -> None:
+    """Write the gold set as brat standoff for brat or INCEpTION."""
+    from pipeline.annotations import export_brat_all
+
+    paths = export_brat_all(annotations, corpus or [SHARED_CORPUS_DIR], out)
+    for p in paths:
+        typer.echo(str(p))
+
+
+@app.command("brat-import")
+def brat_import(
+    ann: Annotated[Path, typer.Argument(help="A brat .ann file written by brat-export (and edited).")],
+    txt: Annotated[Path, typer.Argument(help="Its .txt file.")],
+    out: Annotated[Path, typer.Option(help="Gold document folder to write (mentions/relations/"
+                                      "outcomes.jsonl).")],
+) -> None:
+    """Read a brat .ann back into the standoff JSONL gold format."""
+    from pipeline.annotations import gold_to_jsonl, import_brat
+
+    gold = import_brat(ann, txt)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, lines in gold_to_jsonl(gold).items():
+        (out / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    typer.echo(f"{len(gold.mentions)} mentions, {len(gold.relations)} relations, "
+               f"{len(gold.outcomes)} outcomes -> {out}")
+
+
+@app.command()
+def agreement(
+    second: Annotated[Path, typer.Option(help="The second pass's document folder.")] = (
+        ANNOTATIONS_DIR / "passes" / "annotator_b" / "kras_g12c_resistance_review"),
+    gold: Annotated[Path, typer.Option(help="The gold document folder.")] = (
+        ANNOTATIONS_DIR / "gold" / "kras_g12c_resistance_review"),
+    ranges: Annotated[str, typer.Option(help="Raw ranges both passes cover, 'start-end,start-end'.")] = (
+        "14829-24916,26048-27537"),
+) -> None:
+    """Inter-annotator agreement (entity and relation F1) between two passes."""
+    import json
+
+    from pipeline.agreement import agreement as run_agreement
+
+    spans = [tuple(int(x) for x in part.split("-")) for part in ranges.split(",") if part]
+    result = run_agreement(gold, second, spans, [SHARED_CORPUS_DIR])
+    for key in ("mentions", "entity_strict", "entity_lenient", "normalisation_agreement",
+                "relation_keys", "relation_pairs"):
+        typer.echo(f"{key}: {json.dumps(result[key])}")
+    for label, s in result["entity_lenient_per_label"].items():
+        typer.echo(f"  {label}: {json.dumps(s)}")
