@@ -1,0 +1,152 @@
+"""Relation rules on sentences the team wrote, with hand-placed mentions."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from pipeline.config import DATA_DIR
+from pipeline.errors import DataFileError
+from pipeline.models import IngestedDocument, Mention, PageSpan, Section
+from pipeline.relations import extract_relations, load_rules, parse_rules
+from pipeline.sentences import split_sentences
+
+LEX = {
+    "sotorasib": ("DRUG", "DB15569", "sotorasib"),
+    "AMG 510": ("DRUG", "DB15569", "sotorasib"),
+    "adagrasib": ("DRUG", "DB15568", "adagrasib"),
+    "cetuximab": ("DRUG", "DB00002", "cetuximab"),
+    "palbociclib": ("DRUG", "DB09073", "palbociclib"),
+    "trametinib": ("DRUG", "DB08911", "trametinib"),
+    "KRAS G12C inhibitors": ("DRUG_CLASS", "CLASS:KRAS_G12C", "KRAS G12C inhibitor"),
+    "SHP2 inhibitors": ("DRUG_CLASS", "CLASS:PTPN11", "SHP2 inhibitor"),
+    "MEK inhibitor": ("DRUG_CLASS", "CLASS:MEK", "MEK inhibitor"),
+    "AURKA inhibitors": ("DRUG_CLASS", "CLASS:AURKA", "AURKA inhibitor"),
+    "EGFR": ("GENE", "HGNC:3236", "EGFR"),
+    "SHP2": ("GENE", "HGNC:9644", "PTPN11"),
+    "PI3K": ("GENE", "FPLX:PI3K", "PI3K"),
+    "MTOR": ("GENE", "HGNC:3942", "MTOR"),
+    "KRAS": ("GENE", "HGNC:6407", "KRAS"),
+    "BRAF": ("GENE", "HGNC:1097", "BRAF"),
+    "MAPK reactivation": ("MECHANISM", "MAPK_REACTIVATION", "MAPK_REACTIVATION"),
+    "colorectal cancer": ("CANCER", "DOID:9256", "colorectal cancer"),
+    "NSCLC": ("CANCER", "DOID:3908", "lung non-small cell carcinoma"),
+    "H358": ("CELL_LINE", "CVCL_1559", "NCI-H358"),
+}
+
+
+def build(text: str):
+    doc = IngestedDocument("t", "mem", "0" * 64, "text", text, None,
+                           (Section(0, "", "body", 0, len(text)),), (PageSpan(1, 0, len(text)),))
+    sents = split_sentences(doc)
+    mentions = []
+    lex = {k.lower(): v for k, v in LEX.items()}
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(LEX, key=len, reverse=True))
+                         + r")\b", re.I)
+    for m in pattern.finditer(text):
+        label, nid, name = lex[m.group(0).lower()]
+        si = next(s.index for s in sents if s.start <= m.start() < s.end)
+        mentions.append(Mention("t", f"M{len(mentions)}", label, m.group(0), m.start(), m.end(), si,
+                                nid, name, "test", 1.0))
+    return doc, sents, mentions
+
+
+def rows_for(text: str) -> list[dict]:
+    return extract_relations(*build(text))
+
+
+def keys(rows, *fields):
+    return {tuple(r[f] for f in fields) for r in rows}
+
+
+@pytest.mark.parametrize("text, rel, drug, partner", [
+    ("Patients received sotorasib + cetuximab in the trial.", "combination", "sotorasib", "cetuximab"),
+    ("Adagrasib plus palbociclib was given to mice.", "combination", "adagrasib", "palbociclib"),
+    ("Sotorasib in combination with trametinib was tested in patients.", "combination", "sotorasib",
+     "trametinib"),
+    ("The combination of palbociclib and adagrasib reduced tumour volume.", "combination", "adagrasib",
+     "palbociclib"),
+    ("Addition of cetuximab to sotorasib overcame MAPK reactivation in colorectal cancer.", "overcomes",
+     "sotorasib", "cetuximab"),
+    ("Coadministration of SHP2 inhibitors with adagrasib restored sensitivity in xenografts.",
+     "overcomes", "adagrasib", "SHP2 inhibitor"),
+])
+def test_combination_phrasings(text, rel, drug, partner):
+    rows = rows_for(text)
+    assert (rel, drug, partner) in keys(rows, "relation", "drug", "partner"), rows
+
+
+def test_triplet_with_shared_head_becomes_three_classes():
+    rows = rows_for("A triplet combination of KRAS, EGFR, and SHP2 inhibitors caused regression.")
+    combos = [r for r in rows if r["relation"] in ("combination", "overcomes")]
+    assert combos, rows
+    agents = {combos[0]["drug"], *combos[0]["partner"].split(";")}
+    assert {"EGFR inhibitor", "SHP2 inhibitor"} <= agents
+
+
+def test_overcomes_is_positive_and_partner_target_filled():
+    rows = rows_for("Addition of cetuximab to sotorasib overcame MAPK reactivation in colorectal cancer.")
+    r = next(r for r in rows if r["relation"] == "overcomes")
+    assert r["effect"] == "positive" and r["target"] == "EGFR" and r["cancer"] == "colorectal cancer"
+    assert r["mechanism"] == "MAPK_REACTIVATION" and r["rule_id"].startswith("OVC_")
+
+
+def test_negated_combination():
+    rows = rows_for("There are no clinical trials combining KRAS G12C inhibitors with AURKA inhibitors.")
+    r = next(r for r in rows if r["relation"] == "combination")
+    assert r["assertion"] == "negated" and r["evidence_level"] == "clinical"
+
+
+def test_hedged_resistance_with_mediator():
+    rows = rows_for("EGFR signalling may mediate resistance to sotorasib in colorectal cancer cells.")
+    r = next(r for r in rows if r["relation"] == "resistance")
+    assert (r["drug"], r["target"], r["mechanism"]) == ("sotorasib", "EGFR", "RTK_FEEDBACK")
+    assert r["assertion"] == "hedged" and r["evidence_level"] == "in_vitro"
+    assert r["cancer"] == "colorectal cancer" and r["cancer_source"] == "sentence"
+
+
+def test_genotype_qualifier_is_not_a_mediator():
+    rows = rows_for("Resistance to sotorasib was seen in BRAF-mutant colorectal cancer models.")
+    assert not any(r["target"] == "BRAF" for r in rows)
+
+
+def test_inhibits_from_verb_and_anaphora():
+    rows = rows_for("Sotorasib (AMG 510) was studied in NSCLC. Both drugs inhibit KRAS in H358 cells.")
+    assert not rows or all(r["drug"] == "sotorasib" for r in rows)
+    rows = rows_for("Adagrasib and sotorasib were developed. Both drugs inhibit KRAS in H358 cells.")
+    got = keys([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("adagrasib", "KRAS"), ("sotorasib", "KRAS")}
+    assert all("+ANAPHOR" in r["rule_id"] for r in rows if r["relation"] == "inhibits")
+
+
+def test_cancer_inferred_from_cell_line_when_nothing_else():
+    rows = rows_for("Sotorasib resistance arose through MAPK reactivation in H358 cells.")
+    r = next(r for r in rows if r["relation"] == "resistance")
+    assert r["cancer_source"] == "inferred:cell_line" and r["cancer_id"] == "DOID:3910"
+
+
+def test_rows_are_explained_and_ids_stable():
+    text = "Adagrasib plus palbociclib was given to mice (3, 4)."
+    a, b = rows_for(text), rows_for(text)
+    assert [r["relation_id"] for r in a] == [r["relation_id"] for r in b]
+    r = a[0]
+    assert r["evidence"].startswith("Adagrasib plus") and r["rule_id"] and 0 < r["confidence"] <= 1
+    assert r["evidence_level"] == "in_vivo"
+
+
+def test_every_shipped_rule_compiles_and_bad_files_are_rejected():
+    rules = load_rules()
+    assert len({p.id for p in rules.combination + rules.inhibits}) == len(rules.combination + rules.inhibits)
+    data = json.loads((DATA_DIR / "relation_rules.json").read_text())
+    with pytest.raises(DataFileError):
+        parse_rules({**data, "surprise": 1})
+    bad = json.loads(json.dumps(data))
+    bad["combination_patterns"][0]["pattern"] = "({A}"
+    with pytest.raises(DataFileError):
+        parse_rules(bad)
+    bad = json.loads(json.dumps(data))
+    bad["inhibits_patterns"].append(dict(bad["inhibits_patterns"][0]))
+    with pytest.raises(DataFileError):
+        parse_rules(bad)
