@@ -240,7 +240,8 @@ def _coordinated_classes(sent: Sentence, text: str, targets: list[Mention],
     heads = [m.end() for m in re.finditer(r"\binhibitors?\b|\bagents\b|\bblockers?\b", text)]
     heads += [a.start for a in agents if a.label == "DRUG_CLASS"]
     by_end = sorted(targets, key=lambda m: m.end)
-    sep = re.compile(r"^(?:\s*\([\d,;\s\-–]+\))?\s*(?:,\s*and|,\s*or|,|and|or|and/or|/)?\s*(?:either|both)?\s*$")
+    sep = re.compile(
+        r"^(?:\s*\([\d,;\s\-–]+\))?\s*(?:,\s*and|,\s*or|,|and|or|and/or|/)?\s*(?:either|both)?\s*$")
     for head in heads:
         cursor = head
         if any(a.start < head <= a.end and a.start != head for a in agents):
@@ -414,8 +415,8 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules) -> lis
             for t in targets:
                 tid, tname, variant = _target_fields(t)
                 for a in agents:
-                    if (a.norm_id, tid) in seen or a.norm_id.startswith("CLASS:") and tid in agent_targets(a) \
-                            and pat.id == "INH_SPECIFICITY":
+                    own_class_target = a.norm_id.startswith("CLASS:") and tid in agent_targets(a)
+                    if (a.norm_id, tid) in seen or (own_class_target and pat.id == "INH_SPECIFICITY"):
                         continue
                     seen.add((a.norm_id, tid))
                     claims.append(Claim("inhibits", a, (), tid, tname, variant, "", "", pat.id,
