@@ -13,7 +13,7 @@ CORPUS ?=
 WORKERS ?= 1
 CORPUS_ARGS := $(if $(strip $(CORPUS)),$(CORPUS),)
 
-.PHONY: help install extract test lint validate evaluate agreement brat bench clean distclean
+.PHONY: help install lexicon extract test lint validate evaluate agreement brat bench clean distclean
 
 help: ## List every target with one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -29,13 +29,19 @@ $(STAMP): pyproject.toml requirements-vocab.txt
 
 install: $(STAMP) ## Create .venv and install the pipeline, its tools and vocabularies
 
-extract: $(STAMP) ## Run the pipeline: make extract [CORPUS=folder|file] [OUT=folder]
+LEXICON := build/lexicon.pkl
+$(LEXICON): $(STAMP) pipeline/lexicon.py $(wildcard pipeline/data/lexicon/*.json) $(wildcard pipeline/data/vocab/*.tsv)
+	$(PY) -m pipeline build-lexicon
+
+lexicon: $(LEXICON) ## Build the NER lexicon (cached in build/; rebuilt when its sources change)
+
+extract: $(STAMP) $(LEXICON) ## Run the pipeline: make extract [CORPUS=folder|file] [OUT=folder]
 	$(PY) -m pipeline extract $(CORPUS_ARGS) --out $(OUT)
 
 $(OUT)/documents.csv:
 	$(MAKE) extract OUT=$(OUT)
 
-test: $(STAMP) ## Run the test suite
+test: $(STAMP) $(LEXICON) ## Run the test suite
 	$(PY) -m pytest -q
 
 lint: $(STAMP) ## Lint with ruff

@@ -143,3 +143,17 @@ def agreement(
         typer.echo(f"{key}: {json.dumps(result[key])}")
     for label, s in result["entity_lenient_per_label"].items():
         typer.echo(f"  {label}: {json.dumps(s)}")
+
+
+@app.command("build-lexicon")
+def build_lexicon_cmd(
+    force: Annotated[bool, typer.Option(help="Rebuild even if the cached lexicon is current.")] = False,
+) -> None:
+    """Build the NER lexicon from the installed vocabularies and the curated files (cached in build/)."""
+    from pipeline.lexicon import LEXICON_PATH, build_lexicon, ensure_built
+
+    if force:
+        build_lexicon(LEXICON_PATH)
+    else:
+        ensure_built(LEXICON_PATH)
+    typer.echo(f"lexicon: {LEXICON_PATH}")

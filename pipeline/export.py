@@ -36,6 +36,7 @@ def inert(value: object) -> object:
 
 
 def csv_text(columns: list[str], rows: Iterable[Mapping[str, object]]) -> str:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting) with inert formula cells."""
     buf = io.StringIO()
     writer = csv.writer(buf, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow(columns)
@@ -56,14 +57,17 @@ def atomic_write_text(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; outputs are for everyone who can read the folder
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def write_table(path: Path, name: str, rows: Iterable[Mapping[str, object]]) -> None:
-    atomic_write_text(path, csv_text(COLUMNS[name], rows))
+def write_table(path: Path, name: str, rows: Iterable[Mapping[str, object]],
+                extra: list[str] | None = None) -> None:
+    """One of the contract's CSVs; ``extra`` columns go after the SPEC ones."""
+    atomic_write_text(path, csv_text(COLUMNS[name] + list(extra or []), rows))
 
 
 def write_json(path: Path, data: object) -> None:

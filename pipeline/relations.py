@@ -231,27 +231,33 @@ def _gene_of_variant(norm_name: str) -> str:
 # --------------------------------------------------------------------------- per sentence
 
 
+_HEAD = re.compile(r"\binhibitors?\b|\bagents\b|\bblockers?\b")
+_SEP = re.compile(
+    r"^(?:\s*\([\d,;\s\-–]+\))?\s*(?:,\s*and|,\s*or|,|and|or|and/or|/)?\s*(?:either|both)?\s*$")
+
+
 def _coordinated_classes(sent: Sentence, text: str, targets: list[Mention],
                          agents: list[Mention]) -> tuple[list[Mention], set[int]]:
     """Genes coordinated in front of 'inhibitors' become classes: 'SHP2, PI3K, and
-    KRASG12C inhibitors', 'either PI3K (27, 32) or mTOR (18) inhibitors'."""
+    KRASG12C inhibitors', 'either PI3K (27, 32) or mTOR (18) inhibitors'.
+
+    Returns the new class mentions and the ``id()`` of the gene mentions they replace.
+    """
+    local = text[sent.start:sent.end]
+    off = sent.start
     new: list[Mention] = []
     used: set[int] = set()
-    heads = [m.end() for m in re.finditer(r"\binhibitors?\b|\bagents\b|\bblockers?\b", text)]
-    heads += [a.start for a in agents if a.label == "DRUG_CLASS"]
+    class_starts = {a.start for a in agents if a.label == "DRUG_CLASS"}
+    heads = [(off + m.start(), off + m.end()) for m in _HEAD.finditer(local)]
     by_end = sorted(targets, key=lambda m: m.end)
-    sep = re.compile(
-        r"^(?:\s*\([\d,;\s\-–]+\))?\s*(?:,\s*and|,\s*or|,|and|or|and/or|/)?\s*(?:either|both)?\s*$")
-    for head in heads:
-        cursor = head
-        if any(a.start < head <= a.end and a.start != head for a in agents):
+    for h_start, h_end in heads + [(s, s) for s in class_starts]:
+        if any(a.start < h_end <= a.end and a.start not in (h_start, h_end) for a in agents):
             continue  # "inhibitors" is already the head of a class mention
-        word_start = re.search(r"(\S+)\s*$", text[:head])
-        if word_start and head not in [a.start for a in agents]:
-            cursor = word_start.start(1)
+        cursor = h_start  # the conjuncts stand right before the head (word or class mention)
         chain: list[Mention] = []
         while True:
-            prev = [m for m in by_end if m.end <= cursor and sep.match(text[m.end:cursor] or "")]
+            prev = [m for m in by_end if m.end <= cursor and id(m) not in used
+                    and _SEP.match(text[m.end:cursor])]
             if not prev:
                 break
             m = prev[-1]
@@ -259,7 +265,7 @@ def _coordinated_classes(sent: Sentence, text: str, targets: list[Mention],
             cursor = m.start
         for m in chain:
             cid = _class_id_for(m)
-            if cid and (m.start, m.end) not in used:
+            if cid:
                 name = class_table()[cid][0]
                 new.append(replace(m, label="DRUG_CLASS", norm_id=cid, norm_name=name,
                                    source="inferred:coordination", confidence=m.confidence * 0.9))

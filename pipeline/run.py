@@ -21,12 +21,19 @@ from tqdm import tqdm
 from pipeline import __version__
 from pipeline.config import CORPUS_DIR, PROJECT_ROOT, SEED_PATH
 from pipeline.errors import IngestError
-from pipeline.export import write_json, write_jsonl, write_table
+from pipeline.export import COLUMNS, write_json, write_jsonl, write_table
 from pipeline.ingest import assign_doc_ids, discover, file_sha256, ingest_file
-from pipeline.models import IngestedDocument, Sentence
+from pipeline.models import IngestedDocument, Mention, Sentence
+from pipeline.ner import extract_mentions
+from pipeline.outcomes import extract_outcomes
+from pipeline.relations import extract_relations
+from pipeline.report import write_report
+from pipeline.review import carry_reviews_full, write_orphans
 from pipeline.sentences import split_sentences
 
 TABLES = ("documents", "entities", "relations", "outcomes", "references")
+#: columns added after the SPEC ones (SPEC allows new columns only at the end)
+EXTRA_RELATION_COLUMNS = ["cancer_source"]
 
 
 @dataclass
@@ -46,6 +53,22 @@ def default_inputs() -> list[Path]:
     if SEED_PATH.exists():
         inputs.append(SEED_PATH)
     return inputs
+
+
+def entity_row(m: Mention) -> dict:
+    return {"doc_id": m.doc_id, "mention_id": m.mention_id, "label": m.label, "text": m.text,
+            "start": m.start, "end": m.end, "sentence_index": m.sentence_index,
+            "norm_id": m.norm_id, "norm_name": m.norm_name, "source": m.source,
+            "confidence": round(m.confidence, 3)}
+
+
+def ruleset_versions() -> dict[str, str]:
+    """Versions of every rule and vocabulary file a run depends on."""
+    from pipeline import lexicon, outcomes, relations
+
+    return {"relations": relations.load_rules().version,
+            "outcomes": outcomes.load_rules().version,
+            "lexicon": lexicon.lexicon_version()}
 
 
 def git_commit() -> str | None:
@@ -106,6 +129,9 @@ def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True) -> Run
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
     result = RunResult(out_dir, notes=notes)
     refs: list[dict] = []
+    entity_rows: list[dict] = []
+    relation_rows: list[dict] = []
+    outcome_rows: list[dict] = []
     errors: list[str] = []
     try:
         bar = tqdm(items, desc="extract", unit="doc", disable=not progress, leave=False)
@@ -115,6 +141,10 @@ def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True) -> Run
             try:
                 doc = ingest_file(item)
                 sents = split_sentences(doc)
+                mentions = extract_mentions(doc, sents)
+                entity_rows.extend(entity_row(m) for m in mentions)
+                relation_rows.extend(extract_relations(doc, sents, mentions))
+                outcome_rows.extend(extract_outcomes(doc, sents, mentions))
                 write_doc_artifacts(staging / "docs" / doc.doc_id, doc, sents)
                 row.update(sha256=doc.sha256, format=doc.format, pages=doc.n_pages,
                            sentences=len(sents), message="; ".join(doc.warnings))
@@ -130,10 +160,16 @@ def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True) -> Run
                            " (details in errors.log)", sha256=file_sha256(item.path) or "")
             result.documents.append(row)
             bar.set_postfix(pages=sum(int(d["pages"] or 0) for d in result.documents),
+                            entities=len(entity_rows), relations=len(relation_rows),
                             failed=result.count("failed"))
         write_table(staging / "documents.csv", "documents", result.documents)
-        for name in ("entities", "relations", "outcomes"):
-            write_table(staging / f"{name}.csv", name, [])
+        write_table(staging / "entities.csv", "entities", entity_rows)
+        carried = carry_reviews_full(out_dir / "relations.csv", relation_rows)
+        write_table(staging / "relations.csv", "relations", carried.rows,
+                    extra=EXTRA_RELATION_COLUMNS)
+        write_orphans(staging, carried.orphans)
+        result.notes.extend(carried.warnings)
+        write_table(staging / "outcomes.csv", "outcomes", outcome_rows)
         write_table(staging / "references.csv", "references", refs)
         if errors:
             (staging / "errors.log").write_text("\n\n".join(errors), encoding="utf-8")
@@ -144,9 +180,13 @@ def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True) -> Run
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "inputs": [{"doc_id": d["doc_id"], "path": d["source_path"], "sha256": d["sha256"],
                         "status": d["status"]} for d in result.documents],
-            "notes": notes,
+            "notes": result.notes,
+            "rulesets": ruleset_versions(),
+            "counts": {"entities": len(entity_rows), "relations": len(carried.rows),
+                       "outcomes": len(outcome_rows)},
             "seconds": round(result.seconds, 3),
         })
+        write_report(staging, title=out_dir.name)
         _commit(staging, out_dir)
         if not errors:
             (out_dir / "errors.log").unlink(missing_ok=True)

@@ -1,0 +1,478 @@
+"""NER stage: lexicon matching and regex patterns over sentence text, as spaCy components.
+
+Pure functions do the work and tests call them directly:
+
+- :func:`lexicon_matches` - longest lexicon names, on letter/digit pieces (see
+  :mod:`pipeline.lexicon`), case-checked for case-sensitive names (MET vs met);
+- :func:`variant_matches` - protein changes in their spellings (G12C, KRASG12C, KRAS G12C,
+  p.G12C, p.Gly12Cys, Y96D, H95D/Q/R, codon 12);
+- :func:`code_name_matches` - investigational code names (AMG 510, MRTX849, JNJ-74699157);
+- :func:`nct_matches`, :func:`cell_line_pattern_matches`, :func:`inn_stem_matches`
+  (unseen drugs by their INN stem, ``source`` = ``inferred:inn_stem``);
+- :func:`resolve_overlaps` - the longest span wins, so "EGFR inhibitor" is one DRUG_CLASS.
+
+spaCy components (registered with ``@Language.factory``):
+
+- ``kras_entity_matcher`` sets ``Doc._.kras_matches`` (list of :class:`Match`, character
+  offsets into ``doc.text``) and ``doc.spans["kras"]`` (token-aligned spans, ``span.id_`` =
+  the rule / source that made it);
+- scispacy's ``abbreviation_detector`` sets ``Doc._.abbreviations`` (used by grounding);
+- ``kras_model_merge`` (only when a scispacy NER model is configured) adds the model's
+  entities that the lexicon missed, ``source`` = ``model:<name>``.
+
+Grounding across the document (abbreviations, mis-groundings, variant genes) and the
+public :func:`extract_mentions` live in :mod:`pipeline.grounding`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.lexicon import PIECE_RE, SEP, Lexicon, load_lexicon
+
+#: Environment variable naming an installed scispacy NER model to merge (default: none).
+MODEL_ENV = "KRAS_NER_MODEL"
+
+# rank of a source when two matches cover the same span (lower wins)
+_SOURCE_RANK = {
+    "lexicon:curated": 0, "lexicon:vocab": 0, "pattern:variant": 1, "pattern:nct": 1,
+    "pattern:code_name": 3, "pattern:cell_line": 2,
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate mention: character offsets into the text it was found in."""
+
+    start: int
+    end: int
+    label: str
+    norm_id: str
+    norm_name: str
+    source: str
+    confidence: float
+
+    def rank(self) -> tuple:
+        return (-(self.end - self.start), _SOURCE_RANK.get(self.source, 5), -self.confidence)
+
+
+# --- lexicon ------------------------------------------------------------------------------
+
+def is_boundary(text: str, i: int) -> bool:
+    """True if a mention may start or end at ``i`` (between ``text[i-1]`` and ``text[i]``):
+    not inside a letter/digit run, except where a lower-case word runs into a capitalised
+    one ("inhibitorSotorasib")."""
+    if i <= 0 or i >= len(text):
+        return True
+    a, b = text[i - 1], text[i]
+    if not (a.isalnum() and b.isalnum()):
+        return True
+    return (b.isupper() and i + 1 < len(text) and text[i + 1].islower() and i >= 3
+            and text[i - 3:i].isalpha() and text[i - 3:i].islower())
+
+
+def lexicon_matches(text: str, lex: Lexicon) -> list[Match]:
+    """The longest lexicon name starting at each piece of ``text`` (overlaps resolved later).
+
+    A match is extended piece by piece while its key is a known prefix, and must start and
+    end on a boundary (:func:`is_boundary`); case-sensitive names must match their case.
+    """
+    ps = [(m.start(), m.end(), m.group()) for m in PIECE_RE.finditer(text)]
+    n = len(ps)
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        lows = [p[2].lower() for p in ps]
+    else:
+        lows = [low[s:e] for s, e, _ in ps]
+    entries = lex.entries
+    out: list[Match] = []
+    tlen = len(text)
+    for i in range(n):
+        key = lows[i]
+        v = entries.get(key)
+        if v is None:
+            continue
+        s = ps[i][0]
+        if s and text[s - 1].isalnum() and not is_boundary(text, s):
+            continue  # starts inside a letter/digit run ("KRAS" in "pKRAS" is not a start)
+        best = None
+        j = i
+        while True:
+            if v:
+                e = ps[j][1]
+                if e >= tlen or not text[e].isalnum() or is_boundary(text, e):
+                    case_key = None
+                    for c in v:
+                        if c[4] is not None:
+                            if case_key is None:
+                                case_key = SEP.join(p[2] for p in ps[i:j + 1])
+                            if c[4] != case_key:
+                                continue
+                        best = (e, c)
+                        break
+            j += 1
+            if j >= n:
+                break
+            key = key + SEP + lows[j]
+            v = entries.get(key)
+            if v is None:
+                break
+        if best is not None:
+            e, c = best
+            out.append(Match(s, e, c[0], c[1], c[2], c[3], c[5]))
+    return out
+
+
+# --- patterns -----------------------------------------------------------------------------
+
+_AA3 = {
+    "Ala": "A", "Arg": "R", "Asn": "N", "Asp": "D", "Cys": "C", "Gln": "Q", "Glu": "E",
+    "Gly": "G", "His": "H", "Ile": "I", "Leu": "L", "Lys": "K", "Met": "M", "Phe": "F",
+    "Pro": "P", "Ser": "S", "Thr": "T", "Trp": "W", "Tyr": "Y", "Val": "V",
+}
+_A1 = "[ACDEFGHIKLMNPQRSTVWY]"
+_A3 = "(?:" + "|".join(_AA3) + ")"
+_CHANGE = (
+    rf"(?:p\.\s?)?(?:(?P<w3>{_A3})(?P<p3>\d{{1,4}})(?P<m3>{_A3})"
+    rf"|(?P<w1>{_A1})(?P<p1>\d{{1,4}})(?P<m1>{_A1}(?:/{_A1})*|\*|fs\*?\d*|del|dup))"
+)
+VARIANT_RE = re.compile(
+    rf"(?<![A-Za-z0-9.])(?:(?P<gene>[A-Z][A-Z0-9]{{1,9}}?)(?P<sep>[ \-]?p\.\s?|[ \-(]|))?"
+    rf"(?P<chg>{_CHANGE})(?P<close>\))?(?![A-Za-z0-9])"
+)
+#: "codon 12", "KRAS codon 61", "codons 12 and 13", "three codons: 12, 13, and 61"
+CODON_RE = re.compile(
+    r"(?<![A-Za-z0-9])(?:(?P<gene>[A-Z][A-Z0-9]{1,9}) )?(?P<word>codons?)(?P<sep>:? )"
+    r"(?P<list>\d{1,4}(?:(?:, | and |, and | or |, or |/)\d{1,4})*)(?![\d])"
+)
+CODE_NAME_RE = re.compile(
+    r"(?<![A-Za-z0-9\-./])(?P<pre>[A-Z]{1,5})(?P<sep>[ \-]?)(?P<num>\d{3,8})(?![A-Za-z0-9]|-\d)"
+)
+NCT_RE = re.compile(r"(?<![A-Za-z0-9])NCT\d{8}(?!\d)")
+
+
+def _norm_change(m: re.Match) -> str:
+    if m.group("w3"):
+        return f"{_AA3[m.group('w3')]}{m.group('p3')}{_AA3[m.group('m3')]}"
+    return f"{m.group('w1')}{m.group('p1')}{m.group('m1')}"
+
+
+def _gene_symbol(token: str, lex: Lexicon) -> str | None:
+    if token in lex.gene_symbols:
+        return token
+    c = lex.lookup(token, "GENE")
+    if c is not None and c[1].startswith("HGNC:"):
+        return c[2]
+    return None
+
+
+def variant_matches(text: str, lex: Lexicon) -> list[Match]:
+    """Protein changes; a change with no gene in front gets ``norm_id`` ``"? p.<change>"``
+    (grounding fills in the gene from the document)."""
+    pats = lex.curated.patterns
+    not_variants = set(pats["not_variants"])
+    out: list[Match] = []
+    for m in VARIANT_RE.finditer(text):
+        chg_text = text[m.start("chg"):m.end("chg")]
+        change = _norm_change(m)
+        if chg_text in not_variants or change in not_variants:
+            continue
+        start, end = m.start(), m.end()
+        gene = m.group("gene")
+        symbol = _gene_symbol(gene, lex) if gene else None
+        paren = m.group("sep") == "("
+        if symbol is None or paren != bool(m.group("close")):
+            if gene and symbol is None or paren and not m.group("close"):
+                start = m.start("chg")
+                symbol = None
+            end = m.end("chg")
+        if symbol is None:
+            # a bare change that is itself a name (E2F, a gene alias) is not a variant
+            if not chg_text.startswith("p.") and lex.lookup(chg_text) is not None:
+                continue
+            if not chg_text.startswith("p.") and not m.group("m1") and not m.group("m3"):
+                continue
+        conf = 0.9 if symbol else 0.8
+        norm = f"{symbol or '?'} p.{change}"
+        out.append(Match(start, end, "VARIANT", norm, norm, "pattern:variant", conf))
+    refs = pats["variant_reference"]
+    for m in CODON_RE.finditer(text):
+        gene = m.group("gene")
+        symbol = _gene_symbol(gene, lex) if gene else None
+        numbers = list(re.finditer(r"\d+", m.group("list")))
+        for num in numbers:
+            pos = num.group(0)
+            if len(numbers) == 1 and m.group("sep") == " ":
+                # "codon 12" / "KRAS codon 12": the whole phrase is the mention
+                start = m.start() if symbol else m.start("word")
+            else:
+                # "codons: 12, 13, and 61": one mention per number
+                start = m.start("list") + num.start()
+            end = m.start("list") + num.end()
+            if symbol:
+                wt = refs.get(symbol, {}).get(pos)
+                if wt is None:
+                    continue
+                norm = f"{symbol} p.{wt}{pos}"
+            else:
+                norm = f"? p.?{pos}"
+            out.append(Match(start, end, "VARIANT", norm, norm, "pattern:variant", 0.75))
+    return out
+
+
+def code_name_matches(text: str, lex: Lexicon) -> list[Match]:
+    """Investigational compound code names not already in the lexicon: ``CODE:<name>``."""
+    stop = set(lex.curated.patterns["code_name_stoplist"])
+    out: list[Match] = []
+    for m in CODE_NAME_RE.finditer(text):
+        pre, sep, num = m.group("pre"), m.group("sep"), m.group("num")
+        if pre in stop or (len(pre) == 1 and sep != "-"):
+            continue
+        if sep == " " and (len(pre) < 2 or re.fullmatch(r"(?:19|20)\d\d", num)):
+            continue
+        name = m.group(0)
+        if pre + num in lex.gene_symbols or lex.lookup(name) is not None:
+            continue
+        tail = text[m.end():m.end() + 7].lower()
+        if tail.startswith((" cell", "-cell", " xenograft", " mice", " mouse")):
+            continue
+        out.append(Match(m.start(), m.end(), "DRUG", f"CODE:{name}", name, "pattern:code_name",
+                         0.7))
+    return out
+
+
+def nct_matches(text: str, lex: Lexicon) -> list[Match]:
+    """NCT numbers: the trial name from trials.tsv when known, else the number itself."""
+    if "NCT" not in text:
+        return []
+    out = []
+    for m in NCT_RE.finditer(text):
+        c = lex.lookup(m.group(0), "TRIAL")
+        name = c[2] if c else m.group(0)
+        out.append(Match(m.start(), m.end(), "TRIAL", m.group(0), name, "pattern:nct", 0.95))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _compiled_cell_patterns(specs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, tuple]:
+    """One regex for every cell-line shape: alternative ``c<k>`` is pattern k."""
+    alts = [f"(?P<c{k}>{rx})" for k, (rx, _fmt) in enumerate(specs)]
+    big = re.compile(r"(?<![A-Za-z0-9\-])(?:" + "|".join(alts) + r")(?![A-Za-z0-9])")
+    return big, tuple(re.compile(rx) for rx, _ in specs)
+
+
+def cell_line_pattern_matches(text: str, lex: Lexicon) -> list[Match]:
+    """Cell lines by shape (NCI-H1975, H1975, SW620): vocabulary id when known, else CELL:."""
+    specs = tuple((p["regex"], p["name"]) for p in lex.curated.patterns["cell_line_patterns"])
+    big, singles = _compiled_cell_patterns(specs)
+    out = []
+    for m in big.finditer(text):
+        k = next(i for i in range(len(specs)) if m.group(f"c{i}") is not None)
+        sm = singles[k].fullmatch(m.group(0))
+        if sm is None:
+            continue
+        name = specs[k][1].format(m.group(0), *sm.groups())
+        c = lex.lookup(name, "CELL_LINE")
+        if c is not None:
+            out.append(Match(m.start(), m.end(), "CELL_LINE", c[1], c[2], "pattern:cell_line",
+                             0.9))
+        else:
+            out.append(Match(m.start(), m.end(), "CELL_LINE", f"CELL:{name}", name,
+                             "pattern:cell_line", 0.7))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _inn_re(stems: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9\-])[A-Za-z][a-z]{{2,}}(?:{alt})(?![A-Za-z0-9])")
+
+
+def inn_stem_matches(text: str, lex: Lexicon) -> list[Match]:
+    """Unseen drugs by their INN stem (-rasib, -tinib, -ciclib, -mab ...): ``CODE:<inn>``."""
+    stems = tuple(s["stem"] for s in lex.curated.patterns["inn_stems"])
+    low = text.lower()
+    if not any(st in low for st in stems):
+        return []
+    out = []
+    for m in _inn_re(stems).finditer(text):
+        word = m.group(0).lower()
+        out.append(Match(m.start(), m.end(), "DRUG", f"CODE:{word}", word, "inferred:inn_stem",
+                         0.6))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _ellipsis_re(tissues: tuple[str, ...]) -> re.Pattern:
+    t = "|".join(sorted(tissues, key=len, reverse=True))
+    conj = r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+    return re.compile(
+        rf"(?<![A-Za-z0-9\-])(?P<t>{t})(?={conj}(?:(?:{t}){conj})*(?:{t})\s+"
+        rf"(?:cancers?|tumou?rs?|carcinomas?|adenocarcinomas?)\b)", re.IGNORECASE)
+
+
+def tissue_ellipsis_matches(text: str, lex: Lexicon) -> list[Match]:
+    """"lung and pancreatic cancer": ``lung`` is a CANCER mention (lung cancer) by ellipsis."""
+    tissues = lex.curated.patterns["tissue_cancers"]
+    low = text.lower()
+    if not (" and " in low or ", " in low) or not any(
+            w in low for w in ("cancer", "tumo", "carcinoma")):
+        return []
+    out = []
+    for m in _ellipsis_re(tuple(tissues)).finditer(text):
+        c = lex.lookup(tissues[m.group("t").lower()], "CANCER")
+        if c is not None:
+            out.append(Match(m.start(), m.end(), "CANCER", c[1], c[2], "pattern:ellipsis", 0.8))
+    return out
+
+
+def resolve_overlaps(matches: list[Match]) -> list[Match]:
+    """Keep non-overlapping matches: longest first, then source rank, then confidence."""
+    kept: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(matches, key=Match.rank):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        kept.append(m)
+        taken.append((m.start, m.end))
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
+def find_matches(text: str, lex: Lexicon) -> list[Match]:
+    """All rules on one text, overlaps resolved."""
+    found = lexicon_matches(text, lex)
+    found += variant_matches(text, lex)
+    found += code_name_matches(text, lex)
+    found += nct_matches(text, lex)
+    found += cell_line_pattern_matches(text, lex)
+    found += inn_stem_matches(text, lex)
+    found += tissue_ellipsis_matches(text, lex)
+    return resolve_overlaps(found)
+
+
+# --- spaCy components ---------------------------------------------------------------------
+
+
+def _declare_extensions() -> None:
+    """Every Doc extension the NER stage sets, declared in one place."""
+    if not Doc.has_extension("kras_matches"):
+        Doc.set_extension("kras_matches", default=None)
+
+
+@Language.factory("kras_entity_matcher", default_config={"lexicon_path": None})
+def make_entity_matcher(nlp: Language, name: str, lexicon_path: str | None) -> EntityMatcher:
+    """Sets ``Doc._.kras_matches`` (list[Match]) and ``doc.spans["kras"]``."""
+    return EntityMatcher(lexicon_path)
+
+
+class EntityMatcher:
+    def __init__(self, lexicon_path: str | None = None) -> None:
+        _declare_extensions()
+        self.lex = load_lexicon(Path(lexicon_path)) if lexicon_path else load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.annotate(doc, doc.text)
+
+    def annotate(self, doc: Doc, text: str, spans: bool = True) -> Doc:
+        """Set the extensions; ``text`` is ``doc.text`` (passed in when the caller has it:
+        rebuilding it from the tokens costs as much as the matching)."""
+        matches = find_matches(text, self.lex)
+        doc._.kras_matches = matches
+        if spans:
+            out = []
+            for m in matches:
+                span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+                if span is not None:
+                    span.id_ = m.source
+                    out.append(span)
+            doc.spans["kras"] = out
+        return doc
+
+
+#: scispacy model label -> our label (entities of other labels are ignored)
+MODEL_LABELS = {
+    "CHEMICAL": "DRUG", "SIMPLE_CHEMICAL": "DRUG", "GENE_OR_GENE_PRODUCT": "GENE",
+    "CANCER": "CANCER", "DISEASE": "CANCER", "CELL_LINE": "CELL_LINE",
+}
+
+
+@Language.factory("kras_model_merge", default_config={"model": ""})
+def make_model_merge(nlp: Language, name: str, model: str) -> ModelMerge:
+    """Adds a scispacy NER model's entities that ground in the lexicon and overlap nothing."""
+    return ModelMerge(model)
+
+
+class ModelMerge:
+    def __init__(self, model: str) -> None:
+        _declare_extensions()
+        self.model_name = Path(model).name if Path(model).is_dir() else model
+        self.model = spacy.load(model, exclude=["parser", "lemmatizer", "tagger"])
+        self.lex = load_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = list(doc._.kras_matches or [])
+        mdoc = self.model(doc.text)
+        for ent in mdoc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None or any(ent.start_char < m.end and m.start < ent.end_char
+                                    for m in found):
+                continue
+            c = self.lex.lookup(ent.text, label)
+            if c is not None:
+                found.append(Match(ent.start_char, ent.end_char, label, c[1], c[2],
+                                   f"model:{self.model_name}", min(c[5], 0.6)))
+            elif label == "DRUG" and ent.text[:1].isalpha() and len(ent.text) > 3:
+                found.append(Match(ent.start_char, ent.end_char, label, f"CODE:{ent.text}",
+                                   ent.text.lower(), f"model:{self.model_name}", 0.4))
+        doc._.kras_matches = sorted(found, key=lambda m: (m.start, m.end))
+        return doc
+
+
+def configured_model() -> str | None:
+    """The scispacy NER model to merge: ``$KRAS_NER_MODEL`` (an installed package name such
+    as ``en_ner_bionlp13cg_md``, or a model folder) if set and present; else None."""
+    name = os.environ.get(MODEL_ENV, "").strip()
+    if name and (spacy.util.is_package(name) or Path(name).is_dir()):
+        return name
+    if name:
+        warnings.warn(f"{MODEL_ENV}={name!r} is not installed: using the lexicon only",
+                      stacklevel=2)
+    return None
+
+
+@lru_cache(maxsize=4)
+def get_ner_nlp(model: str | None = None) -> Language:
+    """scispacy's tokenizer + entity matcher + scispacy's AbbreviationDetector (+ model).
+
+    Loaded once per process per model name. No statistical model is needed by default.
+    """
+    from scispacy.abbreviation import AbbreviationDetector  # noqa: F401 - registers factory
+
+    from pipeline.sentences import get_nlp
+
+    # share the sentence stage's vocab and scispacy tokenizer (building one costs ~0.6 s)
+    base = get_nlp()
+    nlp = spacy.blank("en", vocab=base.vocab)
+    nlp.tokenizer = base.tokenizer
+    nlp.add_pipe("kras_entity_matcher")
+    if model:
+        nlp.add_pipe("kras_model_merge", config={"model": model})
+    nlp.add_pipe("abbreviation_detector")
+    return nlp
+
+
+def extract_mentions(doc, sentences, **kwargs):
+    """Public entry point, re-exported here for ``run.py``: see
+    :func:`pipeline.grounding.extract_mentions` (grounding imports this module)."""
+    from pipeline.grounding import extract_mentions as _extract
+
+    return _extract(doc, sentences, **kwargs)

@@ -1,0 +1,164 @@
+"""NER stage: each rule on sentences written for these tests (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import lexicon
+from pipeline.ner import (
+    Match,
+    code_name_matches,
+    find_matches,
+    get_ner_nlp,
+    inn_stem_matches,
+    is_boundary,
+    resolve_overlaps,
+    variant_matches,
+)
+
+
+@pytest.fixture(scope="session")
+def lex():
+    lexicon.ensure_built()
+    return lexicon.load_lexicon()
+
+
+def found(text: str, lex) -> list[tuple[str, str, str]]:
+    return [(text[m.start:m.end], m.label, m.norm_id) for m in find_matches(text, lex)]
+
+
+# (sentence, expected (span, label, norm_id) that must be among the matches)
+CASES = [
+    # drugs, code names, INNs
+    ("Patients received sotorasib (AMG 510) daily.", ("sotorasib", "DRUG", "DB15569")),
+    ("Patients received sotorasib (AMG 510) daily.", ("AMG 510", "DRUG", "DB15569")),
+    ("MRTX849 was given twice a day.", ("MRTX849", "DRUG", "DB15568")),
+    ("Adagrasib was given twice a day.", ("Adagrasib", "DRUG", "DB15568")),
+    ("The compound JNJ-74699157 was stopped early.", ("JNJ-74699157", "DRUG", "CODE:JNJ-74699157")),
+    ("The SOS1 degrader BI 1701963 was combined.", ("BI 1701963", "DRUG", "CODE:BI-1701963")),
+    ("TNO155 blocks SHP2.", ("TNO155", "DRUG", "CODE:TNO155")),
+    ("ARS-1620-treated cells stopped dividing.", ("ARS-1620", "DRUG", "CHEBI:193597")),
+    ("We added XYZ-12345 at 1 uM.", ("XYZ-12345", "DRUG", "CODE:XYZ-12345")),
+    ("Cells were exposed to zoldarasib for a week.", ("zoldarasib", "DRUG", "CODE:zoldarasib")),
+    # drug classes: the longest span wins
+    ("An EGFR inhibitor was added.", ("EGFR inhibitor", "DRUG_CLASS", "CLASS:EGFR")),
+    ("KRASG12C inhibitors shrink tumours.", ("KRASG12C inhibitors", "DRUG_CLASS", "CLASS:KRAS_G12C")),
+    ("KRAS G12C inhibitors shrink tumours.", ("KRAS G12C inhibitors", "DRUG_CLASS", "CLASS:KRAS_G12C")),
+    ("Resistance to KRASG12C inhibition emerged.", ("KRASG12C inhibition", "DRUG_CLASS", "CLASS:KRAS_G12C")),
+    ("A SHP2 inhibitor restored control.", ("SHP2 inhibitor", "DRUG_CLASS", "CLASS:PTPN11")),
+    ("EGFR mAbs were added.", ("EGFR mAbs", "DRUG_CLASS", "CLASS:EGFR_MAB")),
+    ("CDK4/6 inhibitors were added.", ("CDK4/6 inhibitors", "DRUG_CLASS", "CLASS:CDK4_6")),
+    ("Most had received chemotherapy before.", ("chemotherapy", "DRUG_CLASS", "CLASS:CHEMOTHERAPY")),
+    ("They had progressed on anti-PD-1 therapy.", ("anti-PD-1 therapy", "DRUG_CLASS", "CLASS:PD1")),
+    # variants in their spellings
+    ("Tumours with KRASG12C responded.", ("KRASG12C", "VARIANT", "KRAS p.G12C")),
+    ("Tumours with KRAS G12C responded.", ("KRAS G12C", "VARIANT", "KRAS p.G12C")),
+    ("Tumours with KRAS(G12C) responded.", ("KRAS(G12C)", "VARIANT", "KRAS p.G12C")),
+    ("Tumours with KRAS p.G12C responded.", ("KRAS p.G12C", "VARIANT", "KRAS p.G12C")),
+    ("The p.Gly12Cys allele was common.", ("p.Gly12Cys", "VARIANT", "? p.G12C")),
+    ("A Y96D mutation appeared.", ("Y96D", "VARIANT", "? p.Y96D")),
+    ("Changes at H95D/Q/R were seen.", ("H95D/Q/R", "VARIANT", "? p.H95D/Q/R")),
+    ("Mutations at codon 12 dominate.", ("codon 12", "VARIANT", "? p.?12")),
+    ("Hotspots sit at codons: 12, 13, and 61.", ("61", "VARIANT", "? p.?61")),
+    ("KRASG12C-mutated tumours responded.", ("KRASG12C", "VARIANT", "KRAS p.G12C")),
+    # genes: disambiguation and phospho-forms
+    ("Levels of pERK fell.", ("pERK", "GENE", "FPLX:ERK")),
+    ("Levels of p-ERK fell.", ("p-ERK", "GENE", "FPLX:ERK")),
+    ("Levels of pMEK fell.", ("pMEK", "GENE", "FPLX:MEK")),
+    ("Levels of pS6 fell.", ("pS6", "GENE", "HGNC:10429")),
+    ("Quiescent cells expressed p27.", ("p27", "GENE", "HGNC:1785")),
+    ("Loss of SHP2 blunted the rebound.", ("SHP2", "GENE", "HGNC:9644")),
+    ("HER2 was amplified.", ("HER2", "GENE", "HGNC:3430")),
+    ("MET was amplified.", ("MET", "GENE", "HGNC:7029")),
+    ("The KRAS-GTP pool grew.", ("KRAS", "GENE", "HGNC:6407")),
+    ("Signalling through RAF-MEK-ERK recovered.", ("MEK", "GENE", "FPLX:MEK")),
+    ("Signalling through MAPK/ERK recovered.", ("ERK", "GENE", "FPLX:ERK")),
+    # cell lines and trials
+    ("CT26 tumours grew in mice.", ("CT26", "CELL_LINE", "CVCL_7256")),
+    ("H358 cells were sensitive.", ("H358", "CELL_LINE", "CVCL_1559")),
+    ("MIA PaCa-2 cells were sensitive.", ("MIA PaCa-2", "CELL_LINE", "CVCL_0428")),
+    ("H1975 cells were used.", ("H1975", "CELL_LINE", "CELL:NCI-H1975")),
+    ("The CodeBreaK 100 trial enrolled patients.", ("CodeBreaK 100", "TRIAL", "NCT03600883")),
+    ("Enrolment in NCT01234567 closed.", ("NCT01234567", "TRIAL", "NCT01234567")),
+    # cancers and mechanisms
+    ("Patients with NSCLC responded.", ("NSCLC", "CANCER", "DOID:3908")),
+    ("In lung and pancreatic cancer lines it worked.", ("lung", "CANCER", "DOID:1324")),
+    ("In lung and pancreatic cancer lines it worked.", ("pancreatic cancer", "CANCER", "DOID:1793")),
+    ("Resistance involved MAPK reactivation.", ("MAPK reactivation", "MECHANISM", "MAPK_REACTIVATION")),
+    ("Cells underwent epithelial-to-mesenchymal transition.",
+     ("epithelial-to-mesenchymal transition", "MECHANISM", "EMT")),
+    ("It caused increased PI3K/AKT signaling.",
+     ("increased PI3K/AKT signaling", "MECHANISM", "PI3K_MTOR")),
+    # run-together table cells
+    ("KRASG12C inhibitorSotorasib (AMG 510)", ("Sotorasib", "DRUG", "DB15569")),
+    ("KRASG12C inhibitorSotorasib (AMG 510)",
+     ("KRASG12C inhibitor", "DRUG_CLASS", "CLASS:KRAS_G12C")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[f"{c[1][0]}|{c[0][:25]}" for c in CASES])
+def test_rule(lex, text, want):
+    assert want in found(text, lex)
+
+
+# (sentence, (surface, label) that must NOT be found)
+NEGATIVE = [
+    ("The trial met its primary endpoint.", ("met", "GENE")),
+    ("The DCR was 80%.", ("DCR", "GENE")),
+    ("The ORR was 30%.", ("ORR", "GENE")),
+    ("The HR was 0.66.", ("HR", "GENE")),
+    ("An EGFR inhibitor was added.", ("EGFR", "GENE")),
+    ("KRASG12C inhibitors shrink tumours.", ("KRASG12C", "VARIANT")),
+    ("Signalling through AKT1 rose.", ("AKT", "GENE")),
+    ("It binds GTP tightly.", ("GTP", "GENE")),
+    ("The E2F targets were induced.", ("E2F", "VARIANT")),
+    ("We presented it at ASCO 2021 in June.", ("ASCO 2021", "DRUG")),
+    ("Cells of SW1573 were used.", ("SW1573", "DRUG")),
+]
+
+
+@pytest.mark.parametrize(("text", "unwanted"), NEGATIVE, ids=[c[1][0] for c in NEGATIVE])
+def test_not_found(lex, text, unwanted):
+    assert unwanted not in [(s, lab) for s, lab, _ in found(text, lex)]
+
+
+def test_inferred_sources_are_marked(lex):
+    text = "Cells were exposed to zoldarasib and to QRS-4521."
+    by = {text[m.start:m.end]: m for m in find_matches(text, lex)}
+    assert by["zoldarasib"].source == "inferred:inn_stem"
+    assert by["QRS-4521"].source == "pattern:code_name"
+    assert all(m.confidence < 0.8 for m in by.values())
+
+
+def test_variant_change_only_when_no_gene(lex):
+    m = variant_matches("NRAS Q61K was found.", lex)
+    assert [(x.norm_id, x.start) for x in m] == [("NRAS p.Q61K", 0)]
+
+
+def test_code_names_skip_years_and_genes(lex):
+    assert code_name_matches("At AACR 2020 and in CD274 data.", lex) == []
+    assert inn_stem_matches("The stimulus was brief.", lex) == []
+
+
+def test_boundaries():
+    assert is_boundary("inhibitorSotorasib", 9)
+    assert not is_boundary("AKT1", 3)
+    assert is_boundary("KRAS-GTP", 4)
+
+
+def test_resolve_overlaps_longest_wins():
+    a = Match(0, 4, "GENE", "HGNC:3236", "EGFR", "lexicon:hgnc", 0.9)
+    b = Match(0, 14, "DRUG_CLASS", "CLASS:EGFR", "EGFR inhibitor", "lexicon:curated", 0.95)
+    c = Match(20, 24, "GENE", "HGNC:6407", "KRAS", "lexicon:hgnc", 0.9)
+    assert resolve_overlaps([a, c, b]) == [b, c]
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_spacy_component_sets_extensions(lex):
+    nlp = get_ner_nlp(None)
+    doc = nlp("Sotorasib and an EGFR inhibitor gave an overall response rate (ORR) of 30%.")
+    labels = [(doc.text[m.start:m.end], m.label) for m in doc._.kras_matches]
+    assert ("EGFR inhibitor", "DRUG_CLASS") in labels
+    assert {s.id_ for s in doc.spans["kras"]} >= {"lexicon:curated", "lexicon:drugbank"}
+    pairs = [(a.text, a._.long_form.text) for a in doc._.abbreviations]
+    assert pairs == [("ORR", "overall response rate")]
