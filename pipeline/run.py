@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import tempfile
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,16 +19,12 @@ from tqdm import tqdm
 
 from pipeline import __version__
 from pipeline.config import CORPUS_DIR, PROJECT_ROOT, SEED_PATH
-from pipeline.errors import IngestError
-from pipeline.export import COLUMNS, write_json, write_jsonl, write_table
-from pipeline.ingest import assign_doc_ids, discover, file_sha256, ingest_file
-from pipeline.models import IngestedDocument, Mention, Sentence
-from pipeline.ner import extract_mentions
-from pipeline.outcomes import extract_outcomes
-from pipeline.relations import extract_relations
+from pipeline.export import write_json, write_jsonl, write_table
+from pipeline.ingest import assign_doc_ids, discover
+from pipeline.models import IngestedDocument, Sentence
+from pipeline.process import process_document
 from pipeline.report import write_report
 from pipeline.review import carry_reviews_full, write_orphans
-from pipeline.sentences import split_sentences
 
 TABLES = ("documents", "entities", "relations", "outcomes", "references")
 #: columns added after the SPEC ones (SPEC allows new columns only at the end)
@@ -53,13 +48,6 @@ def default_inputs() -> list[Path]:
     if SEED_PATH.exists():
         inputs.append(SEED_PATH)
     return inputs
-
-
-def entity_row(m: Mention) -> dict:
-    return {"doc_id": m.doc_id, "mention_id": m.mention_id, "label": m.label, "text": m.text,
-            "start": m.start, "end": m.end, "sentence_index": m.sentence_index,
-            "norm_id": m.norm_id, "norm_name": m.norm_name, "source": m.source,
-            "confidence": round(m.confidence, 3)}
 
 
 def ruleset_versions() -> dict[str, str]:
@@ -136,29 +124,16 @@ def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True) -> Run
     try:
         bar = tqdm(items, desc="extract", unit="doc", disable=not progress, leave=False)
         for item in bar:
-            row = {"doc_id": item.doc_id, "source_path": str(item.path), "sha256": "",
-                   "format": "", "pages": 0, "sentences": 0, "status": "ok", "message": ""}
-            try:
-                doc = ingest_file(item)
-                sents = split_sentences(doc)
-                mentions = extract_mentions(doc, sents)
-                entity_rows.extend(entity_row(m) for m in mentions)
-                relation_rows.extend(extract_relations(doc, sents, mentions))
-                outcome_rows.extend(extract_outcomes(doc, sents, mentions))
-                write_doc_artifacts(staging / "docs" / doc.doc_id, doc, sents)
-                row.update(sha256=doc.sha256, format=doc.format, pages=doc.n_pages,
-                           sentences=len(sents), message="; ".join(doc.warnings))
-                refs.extend({"doc_id": doc.doc_id, "number": r.number, "authors": r.authors,
-                             "title": r.title, "journal": r.journal, "year": r.year}
-                            for r in doc.references)
-            except IngestError as exc:
-                row.update(status="failed", message=str(exc), sha256=file_sha256(item.path) or "",
-                           format=item.path.suffix.lstrip(".").lower())
-            except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
-                errors.append(f"{item.path}\n{traceback.format_exc()}")
-                row.update(status="failed", message=f"internal error: {type(exc).__name__}: {exc}"
-                           " (details in errors.log)", sha256=file_sha256(item.path) or "")
-            result.documents.append(row)
+            res = process_document(item)
+            if res.doc is not None:
+                write_doc_artifacts(staging / "docs" / res.doc.doc_id, res.doc, res.sentences)
+            entity_rows.extend(res.entities)
+            relation_rows.extend(res.relations)
+            outcome_rows.extend(res.outcomes)
+            refs.extend(res.references)
+            if res.error_log:
+                errors.append(res.error_log)
+            result.documents.append(res.row)
             bar.set_postfix(pages=sum(int(d["pages"] or 0) for d in result.documents),
                             entities=len(entity_rows), relations=len(relation_rows),
                             failed=result.count("failed"))
