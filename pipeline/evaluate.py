@@ -327,7 +327,7 @@ def _gold_items(gold: GoldDocument) -> dict[str, list[Item]]:
 def _pred_items(run_dir: Path, docs: dict[str, tuple[str, RunDoc]],
                 warnings: list[str]) -> dict[str, list[Item]]:
     """Predictions of matched documents; ``docs`` maps run doc_id -> (gold doc, RunDoc)."""
-    out: dict[str, list[Item]] = {"mentions": [], "relations": [], "outcomes": []}
+    out: dict[str, list[Item]] = {"mentions": [], "relations": [], "outcomes": [], "baseline": []}
     for row in read_csv(run_dir / "entities.csv"):
         if row.get("doc_id") not in docs:
             continue
@@ -355,6 +355,7 @@ def _pred_items(run_dir: Path, docs: dict[str, tuple[str, RunDoc]],
             "id": row.get("relation_id", ""), "key": key, "run_doc": row["doc_id"],
             "sentence_index": _int(row.get("sentence_index")),
             "sentence": rd.sentence_text(sent)}))
+    out["baseline"] = _baseline_items(run_dir, docs)
     for row in read_csv(run_dir / "outcomes.csv"):
         if row.get("doc_id") not in docs:
             continue
@@ -364,6 +365,9 @@ def _pred_items(run_dir: Path, docs: dict[str, tuple[str, RunDoc]],
         if evidence and rd.text:
             pos = rd.text.find(evidence)
             raw = rd.to_raw(pos) if pos >= 0 else None
+        if raw is None and (row.get("source") or "").startswith("table:"):
+            pos = _table_start(run_dir, row["doc_id"], row["source"])
+            raw = rd.to_raw(pos) if pos is not None else None
         key = (norm_text(row.get("drug")), (row.get("cancer_id") or "").strip(),
                norm_text(row.get("metric")), norm_number(row.get("value")))
         sent = rd.sentence_at(rd.to_canonical(raw)) if raw is not None else None
@@ -371,6 +375,52 @@ def _pred_items(run_dir: Path, docs: dict[str, tuple[str, RunDoc]],
             "key": key, "run_doc": row["doc_id"],
             "sentence": rd.sentence_text(sent) if sent else evidence}))
     return out
+
+
+def _baseline_items(run_dir: Path, docs: dict[str, tuple[str, RunDoc]]) -> list[Item]:
+    """Sentence co-occurrence baseline from the run's own entities: every agent with every
+    gene (inhibits), mechanism (resistance) and other agent (combination) of its sentence,
+    the sentence's first cancer as context. Shows what the relation rules add."""
+    by_sent: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in read_csv(run_dir / "entities.csv"):
+        if row.get("doc_id") in docs:
+            by_sent[(row["doc_id"], row.get("sentence_index", ""))].append(row)
+    items: list[Item] = []
+    for (doc_id, si), rows in by_sent.items():
+        gdoc, rd = docs[doc_id]
+        sent = rd.sentence_by_index(si)
+        raw = rd.to_raw(int(sent["start"])) if sent else None
+        agents = {r["norm_name"]: r for r in rows if r["label"] in ("DRUG", "DRUG_CLASS")}
+        cancers = [r for r in rows if r["label"] == "CANCER"]
+        cancer = norm_text(cancers[0]["norm_name"]) if cancers else ""
+        for name in agents:
+            for r in rows:
+                target = mech = partner = ""
+                if r["label"] == "GENE":
+                    rel, target = "inhibits", r["norm_name"]
+                elif r["label"] == "MECHANISM":
+                    rel, mech = "resistance", r["norm_id"]
+                elif r["label"] in ("DRUG", "DRUG_CLASS") and r["norm_name"] > name:
+                    rel, partner = "combination", r["norm_name"]
+                else:
+                    continue
+                key = (rel, norm_text(name), norm_partner([partner] if partner else []),
+                       norm_text(target), norm_text(mech), cancer)
+                items.append(Item(gdoc, raw, {"id": "", "key": key, "run_doc": doc_id,
+                                              "sentence_index": _int(si), "sentence": ""}))
+    return items
+
+
+def _table_start(run_dir: Path, doc_id: str, source: str) -> int | None:
+    """Canonical start of the table an outcome row came from ("table:Table 1 ...")."""
+    label = re.match(r"table:(Table\s+\S+?)(?:\s|\||$)", source)
+    path = run_dir / "docs" / doc_id / "tables.json"
+    if not label or not path.exists():
+        return None
+    for table in json.loads(path.read_text(encoding="utf-8")):
+        if table.get("label") == label.group(1):
+            return int(table["start"])
+    return None
 
 
 # --- scoring one split ----------------------------------------------------------------
@@ -500,6 +550,18 @@ def _score_relations(gold: list[Item], pred: list[Item], sentence_of) -> dict[st
             return (k[0], k[ia], k[ib]) if k[ia] and k[ib] else None
         result["pairs"][f"{a}-{b}"] = per_relation(_score_sets(
             _by_doc_sets(gold, pair), _by_doc_sets(pred, pair), lambda k: k[0]))
+
+    def any_pair(it: Item) -> list[tuple]:
+        k = it.data["key"]
+        return [(k[0], f"{a}-{b}", k[KEY_FIELDS.index(a)], k[KEY_FIELDS.index(b)]) for a, b in PAIRS
+                if k[KEY_FIELDS.index(a)] and k[KEY_FIELDS.index(b)]]
+
+    def pooled(items: list[Item]) -> dict[str, set]:
+        out: dict[str, set] = defaultdict(set)
+        for it in items:
+            out[it.doc].update(any_pair(it))
+        return out
+    result["all_pairs"] = per_relation(_score_sets(pooled(gold), pooled(pred), lambda k: k[0]))
     fps, fns = [], []
     for doc in sorted(set(gsets) | set(psets)):
         g, p = gsets.get(doc, set()), psets.get(doc, set())
@@ -619,6 +681,7 @@ def evaluate_run(
         p = {k: pick(v) for k, v in pred_items.items()}
         mentions = _score_mentions(g["mentions"], p["mentions"], sentence_of)
         relations = _score_relations(g["relations"], p["relations"], sentence_of)
+        baseline = _score_relations(g["relations"], p["baseline"], sentence_of)
         outcomes = _score_outcomes(g["outcomes"], p["outcomes"], sentence_of)
         result["splits"][split] = {
             "ranges": {} if split == "all" else {
@@ -628,7 +691,8 @@ def evaluate_run(
                        "predicted": {k: len(v) for k, v in p.items()}},
             "entities_mention": {k: mentions[k] for k in ("strict", "lenient", "normalization")},
             "entities_document": _score_doc_entities(g["mentions"], p["mentions"]),
-            "relations": {k: relations[k] for k in ("exact", "pairs")},
+            "relations": {k: relations[k] for k in ("exact", "pairs", "all_pairs")},
+            "baseline_cooccurrence": {k: baseline[k] for k in ("exact", "all_pairs")},
             "outcomes": {k: v for k, v in outcomes.items() if k != "errors"},
             "errors": {"entities": mentions["errors"], "relations": relations["errors"],
                        "outcomes": outcomes["errors"]},
@@ -703,6 +767,18 @@ def format_markdown(result: dict[str, Any], limit: int = MD_LIST_LIMIT) -> str:
         for pair, v in rel["pairs"].items():
             out += [_row(f"{pair} / {r}", x) for r, x in v["per_relation"].items()]
             out.append(_row(f"**{pair} micro**", v["micro"]))
+        out.append(_row("**all pairs micro**", rel["all_pairs"]["micro"]))
+        base = s["baseline_cooccurrence"]
+        out += ["", "### Rules vs sentence co-occurrence baseline (F1)", "",
+                "| relation | rules exact | baseline exact | rules pairs | baseline pairs |",
+                "|---|---:|---:|---:|---:|"]
+        for r in list(rel["exact"]["per_relation"]) + ["micro"]:
+            def f1(block: dict[str, Any], r: str = r) -> str:
+                v = block["micro"] if r == "micro" else block["per_relation"].get(r)
+                return f"{v['f1']:.3f} ({v['tp']}/{v['fp']}/{v['fn']})" if v else "-"
+            out.append(f"| {r} | {f1(rel['exact'])} | {f1(base['exact'])} | "
+                       f"{f1(rel['all_pairs'])} | {f1(base['all_pairs'])} |")
+        out += ["", "Cells: F1 (tp/fp/fn)."]
         out += ["", "### Outcomes (drug, cancer_id, metric, value)", "", _HEAD.format(""),
                 _row("outcomes", s["outcomes"])]
         err = s["errors"]
@@ -761,7 +837,9 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
             f"(tp {em['strict']['micro']['tp']}, fp {em['strict']['micro']['fp']}, "
             f"fn {em['strict']['micro']['fn']}), lenient F1 {em['lenient']['micro']['f1']:.3f}, "
             f"norm acc {em['normalization']['micro']['accuracy']:.3f}; relations F1 "
-            f"{rel['f1']:.3f} (tp {rel['tp']}, fp {rel['fp']}, fn {rel['fn']}); outcomes F1 "
+            f"{rel['f1']:.3f} (tp {rel['tp']}, fp {rel['fp']}, fn {rel['fn']}), pairs F1 "
+            f"{s['relations']['all_pairs']['micro']['f1']:.3f} "
+            f"(baseline {s['baseline_cooccurrence']['all_pairs']['micro']['f1']:.3f}); outcomes F1 "
             f"{oc['f1']:.3f} (tp {oc['tp']}, fp {oc['fp']}, fn {oc['fn']})")
     return lines
 

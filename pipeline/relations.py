@@ -400,7 +400,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
                                     f"OVC_{pat.id}", pat.confidence, span))
             else:
-                claims.append(Claim("combination", drug, partners, tid, tname, "", "",
+                # SPEC: `target` is the partner's target for `overcomes` only
+                claims.append(Claim("combination", drug, partners, "", "", "", "",
                                     _effect(sentence, rules), pat.id, pat.confidence, span))
     return claims
 
@@ -437,7 +438,11 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     link in a pathway chain ("RTK-KRAS-MAPK"), not an example in "(i.e., HRAS, NRAS)"."""
     out = []
     w = rules.mediator_window
+    families = {k for k in table if k.startswith("⟦T") and re.search(
+        re.escape(k) + r"\s*\(\s*(?:i\.e\.|e\.g\.|namely|such as)", masked)}
     for key, g in table.items():
+        if key in families:
+            continue  # "RTK (i.e., EGFR, FGFR)": the listed members stand for the family
         if not key.startswith("⟦T") or g.label != "GENE" or g.norm_id in exclude:
             continue
         pos = masked.index(key)
