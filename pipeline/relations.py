@@ -38,7 +38,8 @@ TARGET_LABELS = {"GENE", "VARIANT"}
 RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_patterns", "overcome_cues",
              "positive_effect_cues", "negative_effect_cues", "resistance_cues", "mediator_cues",
              "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
-             "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window"}
+             "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
+             "strong_mediator_cues"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence"}
 
 
@@ -114,7 +115,7 @@ def parse_rules(data: dict) -> Rules:
     if unknown:
         raise DataFileError(f"relation_rules.json: unknown keys {sorted(unknown)}")
     cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
-                 "mediator_cues", "hedge_cues", "negation_cues", "anaphora"]
+                 "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
     prio = tuple(data["evidence_priority"])
@@ -371,38 +372,74 @@ def _effect(sentence: str, rules: Rules) -> str:
     return "unknown"
 
 
+_RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
+_EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
+
+
+def agent_groups(span: str, table: dict[str, Mention]) -> list[list[Mention]]:
+    """The agent sets a combination span stands for.
+
+    Each coordinated run of agents is conjunctive ("X, Y and Z": one regimen) unless it is
+    introduced by "either"/"both" or joined by "or", which distributes ("with either X or
+    Y": two regimens). Examples in brackets ("EGFR inhibitors (e.g., gefitinib)") stand for
+    their class and are dropped. The result is the product over runs.
+    """
+    span = _EXEMPLARS.sub("", span)
+    choices: list[list[list[Mention]]] = []
+    for m in _RUN.finditer(span):
+        members = _agents_in(m.group("run"), table)
+        if not members:
+            continue
+        if m.group("dist") or re.search(r"\bor\b", m.group("run")):
+            choices.append([[x] for x in members])
+        else:
+            choices.append([members])
+    groups: list[list[Mention]] = [[]]
+    for options in choices:
+        groups = [g + o for g in groups for o in options]
+    out = []
+    for g in groups:
+        uniq = list({a.norm_id: a for a in g}.values())
+        if len(uniq) >= 2:
+            out.append(uniq)
+    return out
+
+
 def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
                        mechanisms: list[Mention]) -> list[Claim]:
+    """`combination` / `overcomes` claims from the combination patterns.
+
+    The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
+    pattern's roles name; the others are partners. A combination becomes `overcomes` when
+    the sentence says it overcomes, restores sensitivity, blocks adaptive reactivation ...
+    """
     claims: list[Claim] = []
     seen: set[tuple[str, ...]] = set()
     overcome = bool(rules.cues["overcome_cues"].search(sentence))
     for pat in rules.combination:
         for m in pat.regex.finditer(masked):
-            agents = _agents_in(m.group(0), table)
-            if len(agents) < 2:
-                continue
-            if pat.roles == "second_is_drug":
-                keys = re.findall(r"⟦A\d+⟧", m.group(0))
-                last = table[keys[-1]]
-                agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
-            focus = [a for a in agents if is_focus(a, rules)]
-            drug = focus[0] if focus else agents[0]
-            partners = tuple(sorted((a for a in agents if a is not drug), key=lambda a: a.norm_name))
-            key = (drug.norm_id, *sorted(p.norm_id for p in partners))
-            if key in seen:
-                continue
-            seen.add(key)
-            tid, tname = _partner_target(partners)
-            span = (table[re.findall(r"⟦A\d+⟧", m.group(0))[0]].start,
-                    table[re.findall(r"⟦A\d+⟧", m.group(0))[-1]].end)
-            if overcome and is_focus(drug, rules):
-                mech = mechanisms[0].norm_id if mechanisms else ""
-                claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
-                                    f"OVC_{pat.id}", pat.confidence, span))
-            else:
-                # SPEC: `target` is the partner's target for `overcomes` only
-                claims.append(Claim("combination", drug, partners, "", "", "", "",
-                                    _effect(sentence, rules), pat.id, pat.confidence, span))
+            keys = re.findall(r"⟦A\d+⟧", m.group(0))
+            span = (table[keys[0]].start, table[keys[-1]].end)
+            for agents in agent_groups(m.group(0), table):
+                if pat.roles == "second_is_drug":
+                    last = table[keys[-1]]
+                    agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
+                focus = [a for a in agents if is_focus(a, rules)]
+                drug = focus[0] if focus else agents[0]
+                partners = tuple(sorted((a for a in agents if a is not drug), key=lambda a: a.norm_name))
+                key = (drug.norm_id, *sorted(p.norm_id for p in partners))
+                if key in seen or not partners:
+                    continue
+                seen.add(key)
+                if overcome and is_focus(drug, rules):
+                    tid, tname = _partner_target(partners)
+                    mech = mechanisms[0].norm_id if mechanisms else ""
+                    claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
+                                        f"OVC_{pat.id}", pat.confidence, span))
+                else:
+                    # SPEC: `target` is the partner's target for `overcomes` only
+                    claims.append(Claim("combination", drug, partners, "", "", "", "",
+                                        _effect(sentence, rules), pat.id, pat.confidence, span))
     return claims
 
 
@@ -438,6 +475,7 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     link in a pathway chain ("RTK-KRAS-MAPK"), not an example in "(i.e., HRAS, NRAS)"."""
     out = []
     w = rules.mediator_window
+    sentence_wide = bool(rules.cues["strong_mediator_cues"].search(sentence))
     families = {k for k in table if k.startswith("⟦T") and re.search(
         re.escape(k) + r"\s*\(\s*(?:i\.e\.|e\.g\.|namely|such as)", masked)}
     for key, g in table.items():
@@ -453,7 +491,7 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             continue
         s, e = g.start - offset, g.end - offset
         window = sentence[max(0, s - w): e + w]
-        if rules.cues["mediator_cues"].search(window):
+        if sentence_wide or rules.cues["mediator_cues"].search(window):
             out.append(g)
     return out
 
@@ -522,6 +560,17 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
 # --------------------------------------------------------------------------- context
 
 
+def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
+    """Documented rule: "both ..." / "the two ..." take the agents of the latest earlier
+    sentence of the paragraph that names at least two; any other light reference (these
+    agents, the drug, this combination) takes the latest sentence that names any."""
+    need = 2 if re.match(r"(?:both|the two)\b", anaphor, re.I) else 1
+    for agents in reversed(recent):
+        if len(agents) >= need:
+            return agents
+    return recent[-1] if recent else []
+
+
 def paragraph_ids(doc: IngestedDocument, sentences: list[Sentence]) -> list[int]:
     """Index of the blank-line-separated block each sentence is in."""
     breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)]
@@ -574,12 +623,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         by_sent.setdefault(m.sentence_index, []).append(m)
     paras = paragraph_ids(doc, sentences)
     rows: list[dict] = []
-    prev_agents: list[Mention] = []
+    recent_agents: list[list[Mention]] = []  # agents of the paragraph's earlier sentences
     prev_res_agents: list[Mention] = []
     para_cancer: Mention | None = None
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
-            prev_agents, prev_res_agents, para_cancer = [], [], None
+            recent_agents, prev_res_agents, para_cancer = [], [], None
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]
@@ -592,13 +641,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             targets = [t for t in targets if id(t) not in used]
         cites = [(c.start, c.end) for c in doc.citations if sent.start <= c.start and c.end <= sent.end]
         suffix = ""
-        if prev_agents:
+        if recent_agents and not agents:  # light references resolve only without own agents
             for am in rules.cues["anaphora"].finditer(sent.text):
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
                 if any(m.start < e0 and s0 < m.end for m in ms):
                     continue
                 agents += [replace(a, start=s0, end=e0, source=a.source + "+anaphor")
-                           for a in prev_agents]
+                           for a in antecedents(am.group(0), recent_agents)]
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
@@ -616,9 +665,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if claims and suffix:
             claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
                               confidence=c.confidence * 0.85) for c in claims]
-        own = [a for a in agents if "+anaphor" not in a.source]
+        own = list({a.norm_id: a for a in agents if "+anaphor" not in a.source}.values())
         if own:
-            prev_agents = own
+            recent_agents.append(own)
         if not claims:
             if cancers:
                 para_cancer = cancers[-1]
@@ -638,7 +687,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             cancer_opts = [("", "", "")]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
         for claim in claims:
-            for cid, cname, csrc in cancer_opts:
+            opts = cancer_opts
+            if claim.relation == "inhibits" and cancer_opts[0][2] != "sentence":
+                opts = [("", "", "")]  # a molecular claim: no cancer unless the sentence names one
+            for cid, cname, csrc in opts:
                 conf = claim.confidence * (0.9 if csrc.startswith("inferred") else 1.0)
                 rows.append({
                     "relation_id": relation_id(doc.doc_id, claim, cid, sent.text),

@@ -150,3 +150,19 @@ def test_every_shipped_rule_compiles_and_bad_files_are_rejected():
     bad["inhibits_patterns"].append(dict(bad["inhibits_patterns"][0]))
     with pytest.raises(DataFileError):
         parse_rules(bad)
+
+
+def test_either_or_distributes_and_lists_stay_together():
+    rows = rows_for("Combining sotorasib with either palbociclib or trametinib reduced tumour volume in mice.")
+    combos = keys([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert combos == {("sotorasib", "palbociclib"), ("sotorasib", "trametinib")}
+    rows = rows_for("A triplet of sotorasib, palbociclib and trametinib was given to mice.")
+    combos = keys([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert combos == {("sotorasib", "palbociclib;trametinib")}
+
+
+def test_light_reference_both_takes_two_agents():
+    text = ("Adagrasib and sotorasib were compared in NSCLC. Sotorasib was tested first. "
+            "Both drugs inhibit KRAS.")
+    got = keys([r for r in rows_for(text) if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("adagrasib", "KRAS"), ("sotorasib", "KRAS")}
