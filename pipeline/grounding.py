@@ -296,6 +296,35 @@ def require_resistance_context(text: str, matches: list[Match],
     return out
 
 
+def drop_cell_markers(text: str, matches: list[Match]) -> list[Match]:
+    """A marker naming a cell type is not a gene mention: "CD8+ T cells", "CD45- cells"."""
+    return [m for m in matches
+            if not (m.label == "GENE" and text[m.end:m.end + 1] in ("+", "\u207a")
+                    and text[m.end - 1:m.end].isalnum())]
+
+
+_CONJ = re.compile(r"\s*(?:/|,\s*and\s+|,\s*or\s+|,|\band\b|\bor\b)\s*")
+
+
+def class_ellipsis(text: str, matches: list[Match], lex: Lexicon) -> list[Match]:
+    """"PD-1/PD-L1 inhibitors", "MEK and ERK inhibitors": a gene conjoined to a drug class
+    shares its head noun, so it is a DRUG_CLASS mention too (guidelines 1.5)."""
+    out = list(matches)
+    for i in range(len(out) - 2, -1, -1):
+        g, nxt = out[i], out[i + 1]
+        if g.label != "GENE" or nxt.label != "DRUG_CLASS":
+            continue
+        conj = _CONJ.fullmatch(text, g.end, nxt.start)
+        if conj is None:
+            continue
+        head = text[nxt.start:nxt.end].split()[-1]
+        c = lex.lookup(f"{text[g.start:g.end]} {head}", "DRUG_CLASS")
+        if c is not None:
+            out[i] = Match(g.start, g.end, "DRUG_CLASS", c[1], c[2], "pattern:ellipsis",
+                           round(min(g.confidence, c[5]) * 0.9, 3))
+    return out
+
+
 _DOSE_BEFORE = re.compile(r"(?:\d\s*(?:mg|g|µg|μg|mg/kg|mg/m2|mg/m²)|\bdose[sd]?)\s*$")
 
 
@@ -395,6 +424,8 @@ def ground_matches(
     matches = apply_abbreviations(text, matches, amap, long_texts, gene_words)
     matches = drop_misgroundings(text, matches, lex.curated.files["misgroundings.json"])
     matches = drop_dosing_words(text, matches)
+    matches = drop_cell_markers(text, matches)
+    matches = class_ellipsis(text, sorted(matches, key=lambda m: (m.start, m.end)), lex)
     matches = require_resistance_context(text, matches, sentence_spans, lex)
     return complete_variant_genes(text, matches, sentence_spans, pats["variant_reference"])
 

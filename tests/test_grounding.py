@@ -108,6 +108,19 @@ def test_alteration_mechanisms_need_a_resistance_context(text, want):
     assert want in spans(text)
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("PD-1/PD-L1 inhibitors are approved.", ("PD-1", "DRUG_CLASS", "CLASS:PD1")),
+    ("MEK and SHP2 inhibitors were combined.", ("MEK", "DRUG_CLASS", "CLASS:MEK")),
+    ("MEK, ERK, and SHP2 inhibitors were combined.", ("ERK", "DRUG_CLASS", "CLASS:ERK")),
+])
+def test_class_ellipsis(text, want):
+    assert want in spans(text)
+
+
+def test_cell_type_markers_are_not_genes():
+    assert [s for s in spans("Infiltration by CD8+ T cells rose.") if s[1] == "GENE"] == []
+
+
 def test_dose_schedule_is_not_a_gene():
     assert [s for s in spans("Patients received 600 mg BID for 21 days.") if s[1] == "GENE"] == []
 

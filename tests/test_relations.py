@@ -153,7 +153,8 @@ def test_every_shipped_rule_compiles_and_bad_files_are_rejected():
 
 
 def test_either_or_distributes_and_lists_stay_together():
-    rows = rows_for("Combining sotorasib with either palbociclib or trametinib reduced tumour volume in mice.")
+    rows = rows_for("Combining sotorasib with either palbociclib or trametinib reduced tumour "
+                    "volume in mice.")
     combos = keys([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert combos == {("sotorasib", "palbociclib"), ("sotorasib", "trametinib")}
     rows = rows_for("A triplet of sotorasib, palbociclib and trametinib was given to mice.")
