@@ -24,8 +24,8 @@ import csv
 import hashlib
 import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from pipeline.citations import numbers_in
@@ -39,7 +39,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "positive_effect_cues", "negative_effect_cues", "resistance_cues", "mediator_cues",
              "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
              "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
-             "strong_mediator_cues"}
+             "strong_mediator_cues", "pathway_families"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence"}
 
 
@@ -68,6 +68,12 @@ class Rules:
     not_mediator_after: tuple[re.Pattern[str], ...]
     not_mediator_before: tuple[re.Pattern[str], ...]
     mediator_window: int
+    pathway_families: frozenset[str]
+    pathway_after: re.Pattern[str]
+    #: from the rule state (annotations/rule_state.json, written by ``make train``):
+    #: relations.csv rule ids whose rows are dropped, and calibrated confidences by rule id
+    disabled_rule_ids: frozenset[str] = frozenset()
+    rule_confidence: Mapping[str, float] = field(default_factory=dict)
 
 
 _A = r"⟦A\d+⟧"
@@ -134,6 +140,8 @@ def parse_rules(data: dict) -> Rules:
         resistance_target=tuple(re.compile(_expand(p), re.I) for p in data["resistance_target_patterns"]),
         not_mediator_after=tuple(re.compile(_expand(p), re.I)
                                  for p in data["non_mediator_contexts"]["after"]),
+        pathway_families=frozenset(data["pathway_families"]),
+        pathway_after=re.compile(_expand(data["non_mediator_contexts"]["pathway_after"]), re.I),
         not_mediator_before=tuple(re.compile(_expand(p), re.I)
                                   for p in data["non_mediator_contexts"]["before"]),
         mediator_window=int(data["mediator_window"]),
@@ -141,8 +149,16 @@ def parse_rules(data: dict) -> Rules:
 
 
 @lru_cache(maxsize=1)
-def load_rules() -> Rules:
+def _shipped_rules() -> Rules:
     return parse_rules(json.loads((DATA_DIR / "relation_rules.json").read_text(encoding="utf-8")))
+
+
+def load_rules() -> Rules:
+    """The shipped rules with the rule state applied (disabled rule ids, calibrated
+    confidences, version suffix): see :mod:`pipeline.rule_state`."""
+    from pipeline.rule_state import apply_to_rules
+
+    return apply_to_rules(_shipped_rules())
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -385,6 +401,11 @@ def agent_groups(span: str, table: dict[str, Mention]) -> list[list[Mention]]:
     their class and are dropped. The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
+    if re.search(r"\+\s*/\s*-", span):  # "A + B +/- C or D": A+B, A+B+C, A+B+D
+        base, _, optional = re.split(r"(\+\s*/\s*-)", span, maxsplit=1)
+        head = _agents_in(base, table)
+        alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
+        return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
     choices: list[list[list[Mention]]] = []
     for m in _RUN.finditer(span):
         members = _agents_in(m.group("run"), table)
@@ -426,12 +447,14 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
                 drug = focus[0] if focus else agents[0]
+                if pat.roles == "second_is_drug" and overcome:
+                    drug = agents[0]  # "restore sensitivity ... to X": X is the drug
                 partners = tuple(sorted((a for a in agents if a is not drug), key=lambda a: a.norm_name))
                 key = (drug.norm_id, *sorted(p.norm_id for p in partners))
                 if key in seen or not partners:
                     continue
                 seen.add(key)
-                if overcome and is_focus(drug, rules):
+                if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"):
                     tid, tname = _partner_target(partners)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
@@ -487,6 +510,9 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         before, after = masked[:pos], masked[pos + len(key):]
         if any(p.search(after[:40]) for p in rules.not_mediator_after):
             continue
+        if g.norm_id in rules.pathway_families and not re.match(r"p[A-Z]", g.text) \
+                and rules.pathway_after.search(after[:60]):
+            continue  # "MAPK signaling", "PI3K/AKT pathway": pathway-level, not a mediator
         if any(p.search(before[-60:]) for p in rules.not_mediator_before):
             continue
         s, e = g.start - offset, g.end - offset
@@ -558,6 +584,13 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
 
 
 # --------------------------------------------------------------------------- context
+
+
+def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
+    """Cancers that belong to one claim only: inside its span or right after it
+    ("sotorasib + afatinib (NSCLC only)", "X plus Y in CRC")."""
+    lo, hi = claim.span
+    return [c for c in cancers if lo <= c.start < hi or 0 <= c.start - hi <= 12]
 
 
 def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
@@ -686,12 +719,22 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         else:
             cancer_opts = [("", "", "")]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
+        local = {id(c): _local_cancers(c, cancers) for c in claims}
+        claimed = {id(m) for ls in local.values() for m in ls}
         for claim in claims:
+            if claim.rule_id in rules.disabled_rule_ids:
+                continue
             opts = cancer_opts
-            if claim.relation == "inhibits" and cancer_opts[0][2] != "sentence":
+            if local[id(claim)]:  # "X + Y (NSCLC only)": the claim's own cancer
+                opts = [(c.norm_id, c.norm_name, "sentence") for c in local[id(claim)]]
+            elif claimed and cancer_opts[0][2] == "sentence":
+                free = [c for c in {c.norm_id: c for c in cancers if id(c) not in claimed}.values()]
+                opts = [(c.norm_id, c.norm_name, "sentence") for c in free[:3]] or [("", "", "")]
+            if claim.relation == "inhibits" and opts[0][2] != "sentence":
                 opts = [("", "", "")]  # a molecular claim: no cancer unless the sentence names one
             for cid, cname, csrc in opts:
-                conf = claim.confidence * (0.9 if csrc.startswith("inferred") else 1.0)
+                conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (
+                    0.9 if csrc.startswith("inferred") else 1.0)
                 rows.append({
                     "relation_id": relation_id(doc.doc_id, claim, cid, sent.text),
                     "doc_id": doc.doc_id,

@@ -167,3 +167,26 @@ def test_light_reference_both_takes_two_agents():
             "Both drugs inhibit KRAS.")
     got = keys([r for r in rows_for(text) if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("adagrasib", "KRAS"), ("sotorasib", "KRAS")}
+
+
+def test_trial_arms_with_optional_agent_and_local_cancers():
+    rows = rows_for("Arms: sotorasib + cetuximab +/- palbociclib or trametinib (colorectal cancer only), "
+                    "and adagrasib + trametinib (NSCLC only).")
+    combos = {(r["drug"], r["partner"], r["cancer"]) for r in rows if r["relation"] == "combination"}
+    assert ("sotorasib", "cetuximab", "colorectal cancer") in combos
+    assert ("sotorasib", "cetuximab;palbociclib", "colorectal cancer") in combos
+    assert ("sotorasib", "cetuximab;trametinib", "colorectal cancer") in combos
+    assert ("adagrasib", "trametinib", "lung non-small cell carcinoma") in combos
+    assert not any(d == "adagrasib" and c == "colorectal cancer" for d, _, c in combos)
+
+
+def test_restored_sensitivity_is_overcomes_for_the_agent_sensitised():
+    rows = rows_for("SHP2 inhibitors restore the sensitivity of NSCLC cells to MEK inhibitor treatment.")
+    r = next(r for r in rows if r["relation"] == "overcomes")
+    assert (r["drug"], r["partner"], r["target"]) == ("MEK inhibitor", "SHP2 inhibitor", "PTPN11")
+
+
+def test_pathway_names_are_not_mediators_but_proteins_are():
+    rows = rows_for("Resistance to sotorasib arose through PI3K signalling and was mediated by EGFR.")
+    targets = {r["target"] for r in rows if r["relation"] == "resistance"}
+    assert "EGFR" in targets and "PI3K" not in targets
