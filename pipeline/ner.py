@@ -8,7 +8,8 @@ Pure functions do the work and tests call them directly:
   p.G12C, p.Gly12Cys, Y96D, H95D/Q/R, codon 12);
 - :func:`code_name_matches` - investigational code names (AMG 510, MRTX849, JNJ-74699157);
 - :func:`nct_matches`, :func:`cell_line_pattern_matches`, :func:`inn_stem_matches`
-  (unseen drugs by their INN stem, ``source`` = ``inferred:inn_stem``);
+  (unseen drugs by their INN stem, ``source`` = ``inferred:inn_stem``),
+  :func:`tissue_ellipsis_matches` ("lung and pancreatic cancer": ``lung`` is lung cancer);
 - :func:`resolve_overlaps` - the longest span wins, so "EGFR inhibitor" is one DRUG_CLASS.
 
 spaCy components (registered with ``@Language.factory``):
