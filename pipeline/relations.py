@@ -39,7 +39,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "positive_effect_cues", "negative_effect_cues", "resistance_cues", "mediator_cues",
              "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
              "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
-             "strong_mediator_cues", "pathway_families"}
+             "strong_mediator_cues", "pathway_families", "weak_anaphora"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence"}
 
 
@@ -121,7 +121,8 @@ def parse_rules(data: dict) -> Rules:
     if unknown:
         raise DataFileError(f"relation_rules.json: unknown keys {sorted(unknown)}")
     cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
-                 "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora"]
+                 "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora",
+                 "weak_anaphora"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
     prio = tuple(data["evidence_priority"])
@@ -587,10 +588,12 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
 
 
 def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
-    """Cancers that belong to one claim only: inside its span or right after it
-    ("sotorasib + afatinib (NSCLC only)", "X plus Y in CRC")."""
-    lo, hi = claim.span
-    return [c for c in cancers if lo <= c.start < hi or 0 <= c.start - hi <= 12]
+    """Cancers that belong to one combination only, right after it ("sotorasib +
+    afatinib (NSCLC only)", "X plus Y in CRC"): trial arms list their own cancers."""
+    if claim.relation not in ("combination", "overcomes"):
+        return []
+    _, hi = claim.span
+    return [c for c in cancers if 0 <= c.start - hi <= 12]
 
 
 def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
@@ -674,8 +677,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             targets = [t for t in targets if id(t) not in used]
         cites = [(c.start, c.end) for c in doc.citations if sent.start <= c.start and c.end <= sent.end]
         suffix = ""
-        if recent_agents and not agents:  # light references resolve only without own agents
-            for am in rules.cues["anaphora"].finditer(sent.text):
+        if recent_agents:
+            # agent anaphors ("this drug", "both agents") always resolve; "the latter" /
+            # "the former" only in a sentence that names no agent itself
+            found = list(rules.cues["anaphora"].finditer(sent.text))
+            if not agents:
+                found += list(rules.cues["weak_anaphora"].finditer(sent.text))
+            for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
                 if any(m.start < e0 and s0 < m.end for m in ms):
                     continue

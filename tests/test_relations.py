@@ -190,3 +190,11 @@ def test_pathway_names_are_not_mediators_but_proteins_are():
     rows = rows_for("Resistance to sotorasib arose through PI3K signalling and was mediated by EGFR.")
     targets = {r["target"] for r in rows if r["relation"] == "resistance"}
     assert "EGFR" in targets and "PI3K" not in targets
+
+
+def test_enhanced_potency_and_this_drug_with_a_partner():
+    rows = rows_for("MEK inhibitor treatment enhanced the potency of adagrasib in mice.")
+    assert ("combination", "adagrasib") in keys(rows, "relation", "drug")
+    rows = rows_for("Sotorasib was developed first. Trials of this drug are ongoing, alone or in "
+                    "combination with trametinib.")
+    assert ("sotorasib", "trametinib") in keys(rows, "drug", "partner")
