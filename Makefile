@@ -13,7 +13,7 @@ CORPUS ?=
 WORKERS ?= 1
 CORPUS_ARGS := $(if $(strip $(CORPUS)),$(CORPUS),)
 
-.PHONY: help install lexicon extract test lint validate evaluate agreement brat bench clean distclean
+.PHONY: help install lexicon extract test lint validate evaluate agreement brat bench clean distclean train archive-reviews
 
 help: ## List every target with one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -52,6 +52,14 @@ validate: $(STAMP) ## Check the gold annotations (anchors, ids, relation slots)
 
 evaluate: $(STAMP) $(OUT)/documents.csv ## Score the run in OUT against the gold set
 	$(PY) -m pipeline evaluate --run $(OUT)
+
+ACCEPT ?=
+REVIEWS ?=
+train: $(STAMP) $(LEXICON) ## Learn annotations/rule_state.json from gold dev + archived reviews [ACCEPT=1] [REVIEWS=file]
+	$(PY) -m pipeline train $(if $(strip $(ACCEPT)),--accept all,) $(foreach r,$(REVIEWS),--reviews $(r))
+
+archive-reviews: $(STAMP) ## Archive the reviewed rows of OUT/relations.csv under annotations/reviews/
+	$(PY) -m pipeline archive-reviews --run $(OUT)
 
 agreement: $(STAMP) ## Inter-annotator agreement between the gold and the second pass
 	$(PY) -m pipeline agreement

@@ -25,3 +25,18 @@ MAX_PDF_PAGES = int(os.environ.get("KRAS_MAX_PDF_PAGES", 500))
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 PDF_SUFFIXES = (".pdf",)
+
+# --------------------------------------------------------------------------- scale and limits
+#: Per-document limits (pipeline/limits.py). A document that takes longer or needs more
+#: address space is failed with a message, not left to hang the batch.
+DOC_TIMEOUT_S = float(os.environ.get("KRAS_DOC_TIMEOUT", 300))
+DOC_MEMORY_MB = int(os.environ.get("KRAS_DOC_MEMORY_MB", 4096))
+#: Which documents run in a forked child under the limits: "pdf" (default: PDFs, where
+#: third-party parsers meet hostile files), "all", or "none" (in-process time limit only).
+ISOLATE = os.environ.get("KRAS_ISOLATE", "pdf").strip().lower()
+#: Documents per Parquet partition (the unit of work on Dask, the flush size locally).
+PART_DOCS = int(os.environ.get("KRAS_PART_DOCS", 200))
+#: Written by `make train`; when present, its hash is part of the result-cache key.
+RULE_STATE_PATH = Path(os.environ.get("KRAS_RULE_STATE", ANNOTATIONS_DIR / "rule_state.json"))
+#: Complete runs kept in <run folder>/.runs besides the current one (for rollback).
+KEEP_PREVIOUS_RUNS = int(os.environ.get("KRAS_KEEP_RUNS", 1))

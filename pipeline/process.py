@@ -9,6 +9,7 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass, field
 
+from pipeline import rule_state
 from pipeline.errors import IngestError
 from pipeline.ingest import InputFile, file_sha256, ingest_file
 from pipeline.models import IngestedDocument, Mention, Sentence
@@ -47,6 +48,7 @@ def process_document(item: InputFile) -> DocResult:
         doc = ingest_file(item)
         sents = split_sentences(doc)
         mentions = extract_mentions(doc, sents)
+        mentions = rule_state.apply_to_mentions(doc, sents, mentions)  # make train's state
         result = DocResult(row, doc, sents)
         result.entities = [entity_row(m) for m in mentions]
         result.relations = extract_relations(doc, sents, mentions)

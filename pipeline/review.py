@@ -151,6 +151,7 @@ def archive_reviews(relations_csv: Path, annotations_dir: Path) -> Path:
     ``<name>`` is the doc_id when all reviewed rows come from one document, else the run
     folder's name. Raises ValueError (and writes nothing) if a verdict is not a known word
     or if no row is reviewed. Extra columns a reviewer added are kept, after the contract's.
+    The `evidence` column is emptied: archives live in the repository, papers' text does not.
     """
     relations_csv = Path(relations_csv)
     rows = _read(relations_csv)
@@ -164,7 +165,9 @@ def archive_reviews(relations_csv: Path, annotations_dir: Path) -> Path:
     for r in rows:
         verdict = normalise_verdict(r.get("review"))
         if verdict:
-            reviewed.append({**r, "review": verdict})
+            # the evidence sentence is the paper's own prose: the archive keeps the claim,
+            # its ids and the sentence index, never the text (the run folder has it)
+            reviewed.append({**r, "review": verdict, "evidence": ""})
     if not reviewed:
         raise ValueError(f"{relations_csv}: no reviewed rows (the review column is empty)")
     extra = [c for c in reviewed[0] if c and c not in COLUMNS["relations"]]

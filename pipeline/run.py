@@ -1,34 +1,50 @@
-"""One extraction run: every input through the stages, outputs written atomically.
+"""One extraction run: every input through the stages, outputs switched in all at once.
 
 A bad document becomes a ``failed`` row in documents.csv with a message; the batch
-goes on. Outputs are first written to a staging folder inside the run folder and
-moved into place at the end, so an interrupted run leaves the previous outputs.
+goes on. Documents are processed by an engine (``pipeline/engines.py``: this process,
+a local process pool, or Dask) into per-partition Parquet files inside a new run
+directory; the parts are merged into the CSVs and Parquet tables, and the finished run
+replaces the previous one with a single rename (``pipeline/runfolder.py``), so an
+interrupted run leaves the previous outputs whole. Unchanged documents come from the
+result cache (``pipeline/cache.py``).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from pipeline import __version__
+from pipeline import __version__, config
+from pipeline.cache import DocCache, cache_key
 from pipeline.config import CORPUS_DIR, PROJECT_ROOT, SEED_PATH
-from pipeline.export import write_json, write_jsonl, write_table
+from pipeline.engines import (
+    EXTRA_COLUMNS,
+    PARTS_DIRNAME,
+    TABLES,
+    Item,
+    Job,
+    read_parts,
+    run_dask,
+    run_pool,
+    run_serial,
+    write_doc_artifacts,  # noqa: F401 - re-exported for callers of the old location
+)
+from pipeline.export import write_json, write_table
 from pipeline.ingest import assign_doc_ids, discover
-from pipeline.models import IngestedDocument, Sentence
-from pipeline.process import process_document
+from pipeline.limits import Limits
+from pipeline.query import write_parquet_table
 from pipeline.report import write_report
-from pipeline.review import carry_reviews_full, write_orphans
+from pipeline.review import ORPHANS_FILE, carry_reviews_full, write_orphans
+from pipeline.runfolder import RunFolder
 
-TABLES = ("documents", "entities", "relations", "outcomes", "references")
 #: columns added after the SPEC ones (SPEC allows new columns only at the end)
-EXTRA_RELATION_COLUMNS = ["cancer_source"]
+EXTRA_RELATION_COLUMNS = EXTRA_COLUMNS["relations"]
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -37,6 +53,11 @@ class RunResult:
     documents: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    processed: int = 0  # documents run through the stages this time
+    cached: int = 0  # documents whose results came from the cache
+    engine: str = "serial"
+    workers: int = 1
+    run_dir: Path | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for d in self.documents if d["status"] == status)
@@ -68,103 +89,144 @@ def git_commit() -> str | None:
     return out.stdout.strip() or None
 
 
-def write_doc_artifacts(folder: Path, doc: IngestedDocument, sents: list[Sentence]) -> None:
-    """Canonical text and its structure for one document."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "text.txt").write_text(doc.text, encoding="utf-8")
-    write_json(folder / "offsets.json", {
-        "offset_map": doc.offset_map.to_json() if doc.offset_map else None,
-        "pages": [[p.page, p.start, p.end] for p in doc.pages],
-    })
-    write_jsonl(folder / "sections.jsonl", (
-        {"index": s.index, "title": s.title, "kind": s.kind, "start": s.start, "end": s.end}
-        for s in doc.sections))
-    write_jsonl(folder / "sentences.jsonl", (
-        {"index": s.index, "start": s.start, "end": s.end, "section_index": s.section_index,
-         "page": s.page, "text": s.text} for s in sents))
-    write_json(folder / "tables.json", [
-        {"index": t.index, "label": t.label, "title": t.title, "start": t.start, "end": t.end,
-         "page": t.page, "rows": [list(r) for r in t.rows]} for t in doc.tables])
-    write_jsonl(folder / "references.jsonl", (
-        {"number": r.number, "authors": r.authors, "title": r.title, "journal": r.journal,
-         "year": r.year, "raw": r.raw} for r in doc.references))
-    write_jsonl(folder / "citations.jsonl", (
-        {"start": c.start, "end": c.end, "numbers": list(c.numbers)} for c in doc.citations))
+
+def _review_signature(out_dir: Path) -> tuple:
+    """What the verdicts were read from: changes if a reviewer saves during the run."""
+    sig = []
+    for name in ("relations.csv", ORPHANS_FILE):
+        try:
+            st = (out_dir / name).stat()
+            sig.append((name, st.st_mtime_ns, st.st_size))
+        except OSError:
+            sig.append((name, None, None))
+    return tuple(sig)
 
 
-def _commit(staging: Path, out_dir: Path) -> None:
-    """Move the staged outputs into the run folder (each move atomic)."""
-    docs_new = staging / "docs"
-    docs_old = out_dir / "docs"
-    if docs_new.exists():
-        trash = None
-        if docs_old.exists():
-            trash = Path(tempfile.mkdtemp(prefix=".old-docs-", dir=out_dir))
-            os.replace(docs_old, trash / "docs")
-        os.replace(docs_new, docs_old)
-        if trash:
-            shutil.rmtree(trash, ignore_errors=True)
-    for f in sorted(staging.iterdir(), key=lambda p: p.name == "manifest.json"):
-        os.replace(f, out_dir / f.name)
+def _write_relations(stage: Path, out_dir: Path, rows: list[dict]) -> list[str]:
+    """Carry verdicts from the run being replaced onto ``rows`` and write relations.*.
+
+    Done again if the reviewer saved relations.csv while it was being read, so a verdict
+    saved before the switch is never lost.
+    """
+    warnings: list[str] = []
+    for _attempt in range(3):
+        before = _review_signature(out_dir)
+        carried = carry_reviews_full(out_dir / "relations.csv", rows)
+        write_table(stage / "relations.csv", "relations", carried.rows, extra=EXTRA_RELATION_COLUMNS)
+        write_orphans(stage, carried.orphans)
+        write_parquet_table(stage / "relations.parquet", "relations", carried.rows)
+        warnings = carried.warnings
+        if _review_signature(out_dir) == before:
+            break
+    return warnings
 
 
-def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True) -> RunResult:
-    """Run every stage over ``inputs`` (files or folders) into ``out_dir``."""
+def _progress_bar(total: int, enabled: bool):
+    bar = tqdm(total=total, desc="extract", unit="doc", disable=not enabled, leave=False,
+               dynamic_ncols=True)
+    counts = {"pages": 0, "rows": 0, "failed": 0}
+
+    def update(docs: int, pages: int, rows: int, failed: int) -> None:
+        counts["pages"] += pages
+        counts["rows"] += rows
+        counts["failed"] += failed
+        bar.update(docs)
+        bar.set_postfix(counts, refresh=False)
+
+    return bar, update
+
+
+def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True, workers: int = 1,
+                engine: str = "local", scheduler: str | None = None,
+                use_cache: bool = True) -> RunResult:
+    """Run every stage over ``inputs`` (files or folders) into the run folder ``out_dir``.
+
+    ``engine``: ``local`` (``workers`` 1: in this process; more: a process pool) or
+    ``dask`` (a Dask cluster at ``scheduler``, else a LocalCluster of ``workers``).
+    ``use_cache``: reuse the results of documents processed before with the same
+    pipeline, rules and rule state.
+    """
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: use one of {', '.join(ENGINES)}")
     t0 = time.perf_counter()
+    workers = max(1, int(workers))
     files, notes = discover(inputs)
-    items = assign_doc_ids(files)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    result = RunResult(out_dir, notes=notes)
-    refs: list[dict] = []
-    entity_rows: list[dict] = []
-    relation_rows: list[dict] = []
-    outcome_rows: list[dict] = []
-    errors: list[str] = []
+    items = [Item(i, f) for i, f in enumerate(assign_doc_ids(files))]
+    folder = RunFolder(out_dir)
+    folder.lock()
+    stage = None
+    committed = False
     try:
-        bar = tqdm(items, desc="extract", unit="doc", disable=not progress, leave=False)
-        for item in bar:
-            res = process_document(item)
-            if res.doc is not None:
-                write_doc_artifacts(staging / "docs" / res.doc.doc_id, res.doc, res.sentences)
-            entity_rows.extend(res.entities)
-            relation_rows.extend(res.relations)
-            outcome_rows.extend(res.outcomes)
-            refs.extend(res.references)
-            if res.error_log:
-                errors.append(res.error_log)
-            result.documents.append(res.row)
-            bar.set_postfix(pages=sum(int(d["pages"] or 0) for d in result.documents),
-                            entities=len(entity_rows), relations=len(relation_rows),
-                            failed=result.count("failed"))
-        write_table(staging / "documents.csv", "documents", result.documents)
-        write_table(staging / "entities.csv", "entities", entity_rows)
-        carried = carry_reviews_full(out_dir / "relations.csv", relation_rows)
-        write_table(staging / "relations.csv", "relations", carried.rows,
-                    extra=EXTRA_RELATION_COLUMNS)
-        write_orphans(staging, carried.orphans)
-        result.notes.extend(carried.warnings)
-        write_table(staging / "outcomes.csv", "outcomes", outcome_rows)
-        write_table(staging / "references.csv", "references", refs)
+        notes.extend(folder.prepare())
+        stage = folder.new_run()
+        rulesets = ruleset_versions()
+        key = cache_key(rulesets)
+        job = Job(run_dir=Path(out_dir), stage=stage, cache_key=key, use_cache=use_cache,
+                  limits=Limits.from_config())
+        result = RunResult(out_dir, notes=notes, workers=workers, run_dir=stage)
+        bar, update = _progress_bar(len(items), progress)
+        try:
+            if engine == "dask":
+                result.engine = "dask"
+                summaries = run_dask(items, job, workers, config.PART_DOCS, scheduler,
+                                     progress=lambda s: update(s["docs"], s["pages"], s["rows"],
+                                                               s["failed"]))
+            elif workers > 1 and len(items) > 1:
+                result.engine = "pool"
+                summaries = run_pool(items, job, workers, config.PART_DOCS, update)
+            else:
+                summaries = run_serial(items, job, config.PART_DOCS, update)
+        finally:
+            bar.close()
+        result.cached = sum(s["cached"] for s in summaries)
+        result.processed = sum(s["docs"] for s in summaries) - result.cached
+        errors = [e for s in sorted(summaries, key=lambda s: s["part"]) for e in s["errors"]]
+        tables = {name: read_parts(stage, name) for name in TABLES}
+        shutil.rmtree(stage / PARTS_DIRNAME, ignore_errors=True)
+        for row in tables["documents"]:
+            for k in ("pages", "sentences"):
+                row[k] = int(row[k] or 0)
+        result.documents = tables["documents"]
+        for name in ("documents", "entities", "outcomes", "references"):
+            write_table(stage / f"{name}.csv", name, tables[name], extra=EXTRA_COLUMNS.get(name))
+            if name != "references":
+                write_parquet_table(stage / f"{name}.parquet", name, tables[name])
+        result.notes.extend(_write_relations(stage, Path(out_dir), tables["relations"]))
         if errors:
-            (staging / "errors.log").write_text("\n\n".join(errors), encoding="utf-8")
+            (stage / "errors.log").write_text("\n\n".join(errors), encoding="utf-8")
         result.seconds = time.perf_counter() - t0
-        write_json(staging / "manifest.json", {
+        write_json(stage / "manifest.json", {
             "pipeline_version": __version__,
             "git_commit": git_commit(),
             "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "run_id": stage.name,
             "inputs": [{"doc_id": d["doc_id"], "path": d["source_path"], "sha256": d["sha256"],
                         "status": d["status"]} for d in result.documents],
             "notes": result.notes,
-            "rulesets": ruleset_versions(),
-            "counts": {"entities": len(entity_rows), "relations": len(carried.rows),
-                       "outcomes": len(outcome_rows)},
+            "rulesets": rulesets,
+            "cache_key": key,
+            "engine": {"name": result.engine, "workers": workers, "scheduler": scheduler},
+            "documents": {"processed": result.processed, "from_cache": result.cached},
+            "counts": {"documents": len(result.documents), "entities": len(tables["entities"]),
+                       "relations": len(tables["relations"]), "outcomes": len(tables["outcomes"])},
             "seconds": round(result.seconds, 3),
         })
-        write_report(staging, title=out_dir.name)
-        _commit(staging, out_dir)
-        if not errors:
-            (out_dir / "errors.log").unlink(missing_ok=True)
+        write_report(stage, title=Path(out_dir).resolve().name)
+        folder.commit(stage)
+        committed = True
+        DocCache(Path(out_dir), key, use_cache).prune()
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if stage is not None and not committed:
+            shutil.rmtree(stage, ignore_errors=True)
+        folder.unlock()
     return result
+
+
+def current_outputs(out_dir: Path) -> Path:
+    """The directory holding the current run's files (for tools that want real paths)."""
+    run = RunFolder(out_dir).current_run()
+    return run if run is not None else Path(out_dir)
+
+
+__all__ = ["RunResult", "run_extract", "default_inputs", "ruleset_versions", "git_commit",
+           "current_outputs"]

@@ -101,7 +101,7 @@ def test_archive_keeps_only_reviewed_rows(tmp_path):
     assert path.name.endswith("_docA.csv") and path.name[:8].isdigit()
     got = read_table(path)
     assert [(r["relation_id"], r["review"]) for r in got] == [("r1", "correct"), ("r3", "incorrect")]
-    assert got[1]["evidence"] == "'=cmd()"  # still inert
+    assert got[1]["evidence"] == ""  # papers' text never goes into the repository
     second = archive_reviews(run / "relations.csv", ann)
     assert second != path and second.exists()  # same second: no overwrite
 
