@@ -34,6 +34,7 @@ from pipeline.errors import DataFileError
 from pipeline.models import IngestedDocument, Mention, Sentence
 
 AGENT_LABELS = {"DRUG", "DRUG_CLASS"}
+GENERIC_CANCER = "DOID:162"  # "cancer", "solid tumours": too vague to pass on as context
 TARGET_LABELS = {"GENE", "VARIANT"}
 RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_patterns", "overcome_cues",
              "positive_effect_cues", "negative_effect_cues", "resistance_cues", "mediator_cues",
@@ -337,6 +338,17 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         return m.group(1) if a.norm_id == b.norm_id else m.group(0)
 
     masked = re.sub(r"(⟦A\d+⟧)\s*\((⟦A\d+⟧)(?:;[^)]*)?\)", same, masked)
+
+    # "the SHP2 inhibitor TNO155", "TNO155 (SHP2 inhibitor)": a class naming a drug is
+    # an apposition, not a second agent; the drug stands for both
+    def apposed(m: re.Match[str]) -> str:
+        a, b = table[m.group(1)], table[m.group(2)]
+        kinds = {a.label, b.label}
+        if kinds == {"DRUG", "DRUG_CLASS"}:
+            return m.group(1) if a.label == "DRUG" else m.group(2)
+        return m.group(0)
+
+    masked = re.sub(r"(⟦A\d+⟧)\s*\(?\s*(⟦A\d+⟧)\s*\)?", apposed, masked)
     return masked, table
 
 
@@ -428,7 +440,7 @@ def agent_groups(span: str, table: dict[str, Mention]) -> list[list[Mention]]:
 
 
 def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
-                       mechanisms: list[Mention]) -> list[Claim]:
+                       mechanisms: list[Mention], offset: int = 0) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -437,7 +449,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     """
     claims: list[Claim] = []
     seen: set[tuple[str, ...]] = set()
-    overcome = bool(rules.cues["overcome_cues"].search(sentence))
+    overcome = bool(rules.cues["overcome_cues"].search(sentence)) or any(
+        re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
+                  r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)
+        for m in mechanisms)
     for pat in rules.combination:
         for m in pat.regex.finditer(masked):
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
@@ -692,7 +707,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
-        claims = combination_claims(masked, table, sent.text, rules, mechanisms)
+        claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start)
         claims += inhibits_claims(masked, table, rules)
         res_agents = [a for a in agents]
         if not res_agents and prev_res_agents and rules.cues["resistance_cues"].search(sent.text):
@@ -719,11 +734,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancers:
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
                            {c.norm_id: c for c in cancers}.values()][:3]
-        elif para_cancer is not None:
-            cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
-        elif cells and cells[0].norm_id in cell_line_cancers():
+        elif cells and cells[0].norm_id in cell_line_cancers():  # the sentence's own system
             cid, cname = cell_line_cancers()[cells[0].norm_id]
             cancer_opts = [(cid, cname, "inferred:cell_line")]
+        elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER:
+            cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
         else:
             cancer_opts = [("", "", "")]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))

@@ -198,3 +198,18 @@ def test_enhanced_potency_and_this_drug_with_a_partner():
     rows = rows_for("Sotorasib was developed first. Trials of this drug are ongoing, alone or in "
                     "combination with trametinib.")
     assert ("sotorasib", "trametinib") in keys(rows, "drug", "partner")
+
+
+def test_definite_combination_of_is_not_an_anaphor():
+    text = ("Adagrasib plus palbociclib shrank tumours in mice. The combination of sotorasib and "
+            "trametinib was tolerated in NSCLC patients.")
+    combos = keys([r for r in rows_for(text) if r["relation"] == "combination"], "drug", "partner")
+    assert ("sotorasib", "trametinib") in combos
+
+
+def test_apposed_class_and_drug_count_once_and_blocking_a_mechanism_is_overcoming():
+    rows = rows_for("Combining sotorasib with the SHP2 inhibitors TNO155 prevented MAPK reactivation in "
+                    "NSCLC xenografts.")
+    assert any(r["relation"] == "overcomes" and r["drug"] == "sotorasib" and r["mechanism"] ==
+               "MAPK_REACTIVATION" for r in rows), rows
+    assert not any(r["relation"] == "resistance" for r in rows)
