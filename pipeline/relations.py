@@ -348,7 +348,7 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
             return m.group(1) if a.label == "DRUG" else m.group(2)
         return m.group(0)
 
-    masked = re.sub(r"(⟦A\d+⟧)\s*\(?\s*(⟦A\d+⟧)\s*\)?", apposed, masked)
+    masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+)?\s*(⟦A\d+⟧)\s*\)?", apposed, masked)
     return masked, table
 
 
@@ -753,8 +753,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             elif claimed and cancer_opts[0][2] == "sentence":
                 free = [c for c in {c.norm_id: c for c in cancers if id(c) not in claimed}.values()]
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in free[:3]] or [("", "", "")]
-            if claim.relation == "inhibits" and opts[0][2] != "sentence":
-                opts = [("", "", "")]  # a molecular claim: no cancer unless the sentence names one
+            if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
+                near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40]
+                opts = [(c.norm_id, c.norm_name, "sentence") for c in near[:1]] or [("", "", "")]
             for cid, cname, csrc in opts:
                 conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (
                     0.9 if csrc.startswith("inferred") else 1.0)

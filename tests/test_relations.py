@@ -213,3 +213,9 @@ def test_apposed_class_and_drug_count_once_and_blocking_a_mechanism_is_overcomin
     assert any(r["relation"] == "overcomes" and r["drug"] == "sotorasib" and r["mechanism"] ==
                "MAPK_REACTIVATION" for r in rows), rows
     assert not any(r["relation"] == "resistance" for r in rows)
+
+
+def test_drug_with_its_class_in_apposition_is_one_partner():
+    rows = rows_for("Sotorasib plus cetuximab, an EGFR inhibitors, was tested in colorectal cancer patients.")
+    combos = keys([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert combos == {("sotorasib", "cetuximab")}
