@@ -11,14 +11,20 @@ STAMP  := $(VENV)/.installed
 OUT    ?= outputs
 CORPUS ?=
 WORKERS ?= 1
+ENGINE ?= local
+SCHEDULER ?=
+BENCH_DOCS ?= 2000
 CORPUS_ARGS := $(if $(strip $(CORPUS)),$(CORPUS),)
+ENGINE_ARGS := --workers $(WORKERS) --engine $(ENGINE) $(if $(strip $(SCHEDULER)),--scheduler $(SCHEDULER),)
+SQL ?= SELECT run, doc_id, drug, partner, target, cancer, assertion, evidence FROM relations WHERE relation = 'overcomes' AND target = 'EGFR' AND cancer = 'colorectal cancer'
 
-.PHONY: help install lexicon extract test lint validate evaluate agreement brat bench clean distclean train archive-reviews
+.PHONY: help install lexicon extract query test lint validate evaluate agreement brat bench clean distclean train archive-reviews
 
 help: ## List every target with one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
 	  awk 'BEGIN {FS = ":.*## "}; {printf "  %-12s %s\n", $$1, $$2}'
-	@echo "Variables: CORPUS=<file or folder> OUT=<run folder> (default outputs/)"
+	@echo "Variables: CORPUS=<file or folder> OUT=<run folder> (default outputs/) WORKERS=<n> (default 1)"
+	@echo "           ENGINE=local|dask SCHEDULER=<dask address> SQL=<query for make query> BENCH_DOCS=<n>"
 
 $(STAMP): pyproject.toml requirements-vocab.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,8 +41,11 @@ $(LEXICON): $(STAMP) pipeline/lexicon.py $(wildcard pipeline/data/lexicon/*.json
 
 lexicon: $(LEXICON) ## Build the NER lexicon (cached in build/; rebuilt when its sources change)
 
-extract: $(STAMP) $(LEXICON) ## Run the pipeline: make extract [CORPUS=folder|file] [OUT=folder]
-	$(PY) -m pipeline extract $(CORPUS_ARGS) --out $(OUT)
+extract: $(STAMP) $(LEXICON) ## Run the pipeline: make extract [CORPUS=folder|file] [OUT=folder] [WORKERS=n]
+	$(PY) -m pipeline extract $(CORPUS_ARGS) --out $(OUT) $(ENGINE_ARGS)
+
+query: $(STAMP) $(OUT)/documents.csv ## SQL over the Parquet tables of OUT: make query [SQL="..."]
+	$(PY) -m pipeline query "$(SQL)" --run $(OUT)
 
 $(OUT)/documents.csv:
 	$(MAKE) extract OUT=$(OUT)
@@ -68,9 +77,10 @@ BRAT ?= build/brat
 brat: $(STAMP) ## Export the gold set as brat standoff into BRAT (default build/brat)
 	$(PY) -m pipeline brat-export --out $(BRAT)
 
-bench: $(STAMP) ## Print ingest throughput and memory figures
+bench: $(STAMP) $(LEXICON) ## Print ingest and whole-corpus throughput and memory figures
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_ingest_pdf.py
+	$(PY) bench/bench_corpus.py --docs $(BENCH_DOCS) --workers 1 2
 
 clean: ## Remove generated outputs (keeps .venv)
 	find $(OUT) -mindepth 1 ! -name README.md -exec rm -rf {} + 2>/dev/null || true

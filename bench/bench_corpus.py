@@ -47,7 +47,8 @@ HEDGES = ["may", "might", "could", "appears to"]
 
 SENTENCES = [
     "{drug} ({code}) is a covalent inhibitor that traps KRAS G12C in its GDP-bound state.",
-    "In {cell} cells, {drug} lowered phosphorylated ERK within two hours, but the signal returned by 48 hours.",
+    "In {cell} cells, {drug} lowered phosphorylated ERK within two hours, "
+    "but the signal returned by 48 hours.",
     "{Mech} was observed in {cell} cells exposed to {drug} for several weeks.",
     "Resistance to {drug} in {cancer} {hedge} arise through {mech}.",
     "Adding {partner} to {drug} overcame adaptive resistance in {cell} {model}.",

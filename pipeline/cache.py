@@ -1,8 +1,10 @@
 """Result cache: a document whose bytes, pipeline and rules are unchanged is not processed again.
 
 Entries live in ``<run folder>/.cache/<key>/<sha256>-<doc_id>.pkl``: the pickled
-:class:`~pipeline.process.DocResult` of one document. ``key`` hashes everything a result
-depends on besides the file itself:
+:class:`~pipeline.process.DocResult` of one document (its rows), with the document's
+artifact files (``docs/<doc_id>/``: text, sentences, tables ...) beside it in
+``<sha256>-<doc_id>.docs/``, hard-linked to and from the runs (no copy, no re-rendering).
+``key`` hashes everything a result depends on besides the file itself:
 
 * the pipeline version and a digest of the package's code and data files;
 * ``run.ruleset_versions()`` (relation, outcome and lexicon versions);
@@ -22,6 +24,7 @@ import os
 import pickle
 import shutil
 import tempfile
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,6 +63,19 @@ def cache_key(rulesets: dict[str, str], rule_state: Path | None = None) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def link_tree(src: Path, dst: Path) -> None:
+    """Hard-link every file of ``src`` into ``dst`` (copy where links are not possible)."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for f in src.iterdir():
+        if f.is_dir():
+            link_tree(f, dst / f.name)
+            continue
+        try:
+            os.link(f, dst / f.name)
+        except OSError:
+            shutil.copy2(f, dst / f.name)
+
+
 def cacheable(res: DocResult) -> bool:
     if res.row.get("status") == "ok":
         return True
@@ -79,7 +95,11 @@ class DocCache:
     def path(self, sha256: str, doc_id: str) -> Path:
         return self.folder / f"{sha256}-{doc_id}.pkl"
 
-    def get(self, sha256: str | None, doc_id: str) -> DocResult | None:
+    def artifacts(self, sha256: str, doc_id: str) -> Path:
+        return self.folder / f"{sha256}-{doc_id}.docs"
+
+    def get(self, sha256: str | None, doc_id: str) -> tuple[DocResult, Path | None] | None:
+        """(rows, folder of artifact files or None) of a cached document, or None."""
         if not self.enabled or not sha256:
             return None
         try:
@@ -88,13 +108,26 @@ class DocCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError,
                 TypeError, ValueError):
             return None
-        return res if isinstance(res, DocResult) else None
+        if not isinstance(res, DocResult):
+            return None
+        docs = self.artifacts(sha256, doc_id)
+        if res.row.get("status") == "ok" and not docs.is_dir():
+            return None
+        return res, (docs if docs.is_dir() else None)
 
-    def put(self, res: DocResult) -> None:
+    def put(self, res: DocResult, artifacts: Path | None = None) -> None:
+        """Store ``res`` (without its text) and link the files of ``artifacts`` beside it."""
         sha = res.row.get("sha256")
         if not self.enabled or not sha or not cacheable(res):
             return
         self.folder.mkdir(parents=True, exist_ok=True)
+        if artifacts is not None and artifacts.is_dir():
+            tmp_dir = Path(tempfile.mkdtemp(dir=self.folder, prefix=".", suffix=".tmp"))
+            link_tree(artifacts, tmp_dir)
+            final = self.artifacts(sha, res.row["doc_id"])
+            shutil.rmtree(final, ignore_errors=True)
+            os.replace(tmp_dir, final)
+        res = replace(res, doc=None, sentences=[])
         fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -115,5 +148,8 @@ class DocCache:
                 removed += 1
         if self.folder.exists():
             for tmp in self.folder.glob(".*.tmp"):
-                tmp.unlink(missing_ok=True)
+                if tmp.is_dir():
+                    shutil.rmtree(tmp, ignore_errors=True)
+                else:
+                    tmp.unlink(missing_ok=True)
         return removed

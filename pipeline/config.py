@@ -40,3 +40,6 @@ PART_DOCS = int(os.environ.get("KRAS_PART_DOCS", 200))
 RULE_STATE_PATH = Path(os.environ.get("KRAS_RULE_STATE", ANNOTATIONS_DIR / "rule_state.json"))
 #: Complete runs kept in <run folder>/.runs besides the current one (for rollback).
 KEEP_PREVIOUS_RUNS = int(os.environ.get("KRAS_KEEP_RUNS", 1))
+#: report.html renders every sentence; above this many documents it is skipped (a note says
+#: so): query the Parquet tables instead (`python -m pipeline query`).
+REPORT_MAX_DOCS = int(os.environ.get("KRAS_REPORT_MAX_DOCS", 300))

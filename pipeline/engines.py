@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
-from pipeline.cache import DocCache
+from pipeline.cache import DocCache, link_tree
 from pipeline.export import COLUMNS, write_json, write_jsonl
 from pipeline.ingest import InputFile, file_sha256
 from pipeline.limits import Limits, run_limited
@@ -104,16 +104,20 @@ def write_doc_artifacts(folder: Path, doc: IngestedDocument, sents: list[Sentenc
 def process_item(item: Item, job: Job) -> Done:
     """Cached result or a fresh one (under the limits); artifacts written; text dropped."""
     cache = DocCache(job.run_dir, job.cache_key, job.use_cache)
-    res = cache.get(file_sha256(item.file.path), item.file.doc_id) if job.use_cache else None
-    cached = res is not None
-    if res is None:
-        res = run_limited(item.file, job.limits)
-        cache.put(res)
-    else:
+    hit = cache.get(file_sha256(item.file.path), item.file.doc_id) if job.use_cache else None
+    if hit is not None:
+        res, artifacts = hit
         res.row["source_path"] = str(item.file.path)
+        if artifacts is not None:
+            link_tree(artifacts, job.stage / "docs" / item.file.doc_id)
+        return Done(item.index, res, True)
+    res = run_limited(item.file, job.limits)
+    folder = None
     if res.doc is not None:
-        write_doc_artifacts(job.stage / "docs" / res.doc.doc_id, res.doc, res.sentences)
-    return Done(item.index, replace(res, doc=None, sentences=[]), cached)
+        folder = job.stage / "docs" / res.doc.doc_id
+        write_doc_artifacts(folder, res.doc, res.sentences)
+    cache.put(res, folder)
+    return Done(item.index, replace(res, doc=None, sentences=[]), False)
 
 
 # --------------------------------------------------------------------------- partitions
@@ -188,6 +192,69 @@ def read_parts(stage: Path, name: str) -> list[dict]:
         return [{names[i]: row[i] for i in keep} for row in cur.fetchall()]
     finally:
         con.close()
+
+
+def _parts_source(stage: Path, name: str) -> tuple[str, list[str]] | None:
+    files = sorted(str(p) for p in (stage / PARTS_DIRNAME / name).glob("part-*.parquet"))
+    if not files:
+        return None
+    return "read_parquet(?, union_by_name = true)", files
+
+
+def parts_to_csv(stage: Path, name: str, path: Path, batch: int = 20_000) -> int:
+    """Stream one table's parts into its CSV (the export.py format: RFC 4180, CRLF, inert
+    formula cells), without holding the table in memory; returns the row count."""
+    import csv
+    import os
+
+    import duckdb
+
+    from pipeline.export import inert
+
+    columns = table_columns(name)
+    tmp = path.with_name(f".{path.name}.tmp")
+    n = 0
+    con = duckdb.connect()
+    try:
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            writer.writerow(columns)
+            src = _parts_source(stage, name)
+            if src is not None:
+                cols = ", ".join(f'"{c}"' for c in columns)
+                cur = con.execute(f"SELECT {cols} FROM {src[0]} "
+                                  "ORDER BY CAST(_doc AS BIGINT), CAST(_seq AS BIGINT)", [src[1]])
+                while rows := cur.fetchmany(batch):
+                    writer.writerows([["" if v is None else inert(v) for v in r] for r in rows])
+                    n += len(rows)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        con.close()
+        tmp.unlink(missing_ok=True)
+    return n
+
+
+def parts_to_parquet(stage: Path, name: str, path: Path) -> None:
+    """One table's parts as a typed Parquet file, in input order (DuckDB does the work)."""
+    import duckdb
+
+    from pipeline.query import typed_select, write_parquet_table
+
+    src = _parts_source(stage, name)
+    if src is None:
+        write_parquet_table(path, name, [])
+        return
+    tmp = path.with_name(f".{path.name}.tmp")
+    con = duckdb.connect()
+    try:
+        con.execute(f"COPY (SELECT {typed_select(name)} FROM {src[0]} "
+                    "ORDER BY CAST(_doc AS BIGINT), CAST(_seq AS BIGINT)) "
+                    f"TO '{_sql_path(tmp)}' (FORMAT parquet)", [src[1]])
+    finally:
+        con.close()
+    tmp.replace(path)
 
 
 class PartWriter:
@@ -304,10 +371,12 @@ def run_dask(items: list[Item], job: Job, workers: int, part_docs: int, schedule
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         client = Client(cluster)
     summaries = []
     try:
+        if scheduler:  # partition for the workers the cluster has, not for --workers
+            workers = max(workers, len(client.scheduler_info().get("workers", {})))
         parts = partition(items, workers, part_docs)
         futures = [client.submit(process_partition, n, part, job, pure=False)
                    for n, part in enumerate(parts)]

@@ -30,16 +30,10 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def write_parquet_table(path: Path, name: str, rows: Sequence[dict]) -> None:
-    """One table of a run as Parquet: the CSV's columns, numbers typed, empty cells null."""
-    import duckdb
-    import pandas as pd
-
-    columns = COLUMNS[name] + EXTRA_COLUMNS.get(name, [])
-    frame = pd.DataFrame({c: ["" if r.get(c) is None else str(r.get(c)) for r in rows]
-                          for c in columns}, dtype=object)
+def typed_select(name: str) -> str:
+    """SELECT list turning a table's text columns into typed ones (empty text -> null)."""
     select = []
-    for c in columns:
+    for c in COLUMNS[name] + EXTRA_COLUMNS.get(name, []):
         col = f"CAST({_ident(c)} AS VARCHAR)"
         if c in INTEGER_COLUMNS:
             expr = f"TRY_CAST(NULLIF({col}, '') AS BIGINT)"
@@ -48,12 +42,23 @@ def write_parquet_table(path: Path, name: str, rows: Sequence[dict]) -> None:
         else:
             expr = col
         select.append(f"{expr} AS {_ident(c)}")
+    return ", ".join(select)
+
+
+def write_parquet_table(path: Path, name: str, rows: Sequence[dict]) -> None:
+    """One table of a run as Parquet: the CSV's columns, numbers typed, empty cells null."""
+    import duckdb
+    import pandas as pd
+
+    columns = COLUMNS[name] + EXTRA_COLUMNS.get(name, [])
+    frame = pd.DataFrame({c: ["" if r.get(c) is None else str(r.get(c)) for r in rows]
+                          for c in columns}, dtype=object)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     con = duckdb.connect()
     try:
         con.register("frame", frame)
-        con.execute(f"COPY (SELECT {', '.join(select)} FROM frame) TO {_sql_str(str(tmp))} "
+        con.execute(f"COPY (SELECT {typed_select(name)} FROM frame) TO {_sql_str(str(tmp))} "
                     "(FORMAT parquet)")
     finally:
         con.close()

@@ -25,9 +25,10 @@ from pipeline.config import CORPUS_DIR, PROJECT_ROOT, SEED_PATH
 from pipeline.engines import (
     EXTRA_COLUMNS,
     PARTS_DIRNAME,
-    TABLES,
     Item,
     Job,
+    parts_to_csv,
+    parts_to_parquet,
     read_parts,
     run_dask,
     run_pool,
@@ -181,17 +182,26 @@ def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True, worker
         result.cached = sum(s["cached"] for s in summaries)
         result.processed = sum(s["docs"] for s in summaries) - result.cached
         errors = [e for s in sorted(summaries, key=lambda s: s["part"]) for e in s["errors"]]
-        tables = {name: read_parts(stage, name) for name in TABLES}
-        shutil.rmtree(stage / PARTS_DIRNAME, ignore_errors=True)
-        for row in tables["documents"]:
+        documents = read_parts(stage, "documents")
+        for row in documents:
             for k in ("pages", "sentences"):
                 row[k] = int(row[k] or 0)
-        result.documents = tables["documents"]
-        for name in ("documents", "entities", "outcomes", "references"):
-            write_table(stage / f"{name}.csv", name, tables[name], extra=EXTRA_COLUMNS.get(name))
+        result.documents = documents
+        write_table(stage / "documents.csv", "documents", documents)
+        write_parquet_table(stage / "documents.parquet", "documents", documents)
+        counts = {"documents": len(documents)}
+        for name in ("entities", "outcomes", "references"):  # streamed: never all in memory
+            counts[name] = parts_to_csv(stage, name, stage / f"{name}.csv")
             if name != "references":
-                write_parquet_table(stage / f"{name}.parquet", name, tables[name])
-        result.notes.extend(_write_relations(stage, Path(out_dir), tables["relations"]))
+                parts_to_parquet(stage, name, stage / f"{name}.parquet")
+        relations = read_parts(stage, "relations")
+        counts["relations"] = len(relations)
+        result.notes.extend(_write_relations(stage, Path(out_dir), relations))
+        shutil.rmtree(stage / PARTS_DIRNAME, ignore_errors=True)
+        if len(documents) > config.REPORT_MAX_DOCS:
+            result.notes.append(f"report.html not written: {len(documents)} documents is more than "
+                                f"KRAS_REPORT_MAX_DOCS={config.REPORT_MAX_DOCS}; query the Parquet "
+                                "tables (python -m pipeline query) or raise the limit")
         if errors:
             (stage / "errors.log").write_text("\n\n".join(errors), encoding="utf-8")
         result.seconds = time.perf_counter() - t0
@@ -207,17 +217,18 @@ def run_extract(inputs: list[Path], out_dir: Path, progress: bool = True, worker
             "cache_key": key,
             "engine": {"name": result.engine, "workers": workers, "scheduler": scheduler},
             "documents": {"processed": result.processed, "from_cache": result.cached},
-            "counts": {"documents": len(result.documents), "entities": len(tables["entities"]),
-                       "relations": len(tables["relations"]), "outcomes": len(tables["outcomes"])},
+            "counts": counts,
             "seconds": round(result.seconds, 3),
         })
-        write_report(stage, title=Path(out_dir).resolve().name)
+        if len(result.documents) <= config.REPORT_MAX_DOCS:
+            write_report(stage, title=Path(out_dir).resolve().name)
         folder.commit(stage)
         committed = True
         DocCache(Path(out_dir), key, use_cache).prune()
     finally:
-        if stage is not None and not committed:
-            shutil.rmtree(stage, ignore_errors=True)
+        current = folder.current_run()
+        if stage is not None and not committed and (current is None or current != stage.resolve()):
+            shutil.rmtree(stage, ignore_errors=True)  # never the run `current` already points at
         folder.unlock()
     return result
 

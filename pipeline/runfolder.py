@@ -33,6 +33,7 @@ RUNS_DIRNAME = ".runs"
 CURRENT = "current"
 COMPLETE_MARKER = ".complete"
 LOCK_FILE = ".lock"
+TMP_LINK, TMP_OLD, TMP_ADOPT = ".link-", ".old-", ".adopt-"  # leftovers of a killed run
 #: outputs a folder written before this layout holds as regular files
 KNOWN_OUTPUTS = ("documents.csv", "entities.csv", "relations.csv", "outcomes.csv", "references.csv",
                  "manifest.json", "errors.log", "reviews_orphaned.csv", "report.html", "docs",
@@ -57,24 +58,36 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _rename(src: Path, dst: Path) -> None:
+    """rename(2): atomic, replaces ``dst``. (One place, so tests can interrupt any of them.)"""
+    os.replace(src, dst)
+
+
 def _symlink_replace(target: str, path: Path) -> None:
     """Make ``path`` a symlink to ``target`` with one atomic rename (a real folder is moved aside)."""
-    tmp = path.with_name(f".{path.name}.link-{os.getpid()}")
+    tmp = path.with_name(f".{path.name}{TMP_LINK}{os.getpid()}")
     tmp.unlink(missing_ok=True)
     os.symlink(target, tmp)
-    if path.is_dir() and not path.is_symlink():
-        trash = path.with_name(f".{path.name}.old-{os.getpid()}")
-        os.replace(path, trash)
-        os.replace(tmp, path)
-        shutil.rmtree(trash, ignore_errors=True)
-    else:
-        os.replace(tmp, path)
+    try:
+        if path.is_dir() and not path.is_symlink():
+            trash = path.with_name(f".{path.name}{TMP_OLD}{os.getpid()}")
+            _rename(path, trash)
+            _rename(tmp, path)
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            _rename(tmp, path)
+    finally:
+        if tmp.is_symlink():  # the rename did not happen
+            tmp.unlink()
 
 
 def _copy_atomic(src: Path, dst: Path) -> None:
-    tmp = dst.with_name(f".{dst.name}.adopt-{os.getpid()}")
+    tmp = dst.with_name(f".{dst.name}{TMP_ADOPT}{os.getpid()}")
     shutil.copy2(src, tmp)
-    os.replace(tmp, dst)
+    try:
+        _rename(tmp, dst)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 class RunFolder:
@@ -112,6 +125,12 @@ class RunFolder:
         notes: list[str] = []
         self.runs.mkdir(parents=True, exist_ok=True)
         current = self.current_run()
+        for p in list(self.out.glob(".*")) + list(self.runs.glob("*/.*")):
+            if any(t in p.name for t in (TMP_LINK, TMP_OLD, TMP_ADOPT)):
+                if p.is_dir() and not p.is_symlink():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink(missing_ok=True)
         for d in self.runs.iterdir():
             if d.is_dir() and d != current and not (d / COMPLETE_MARKER).exists():
                 shutil.rmtree(d, ignore_errors=True)
@@ -127,7 +146,7 @@ class RunFolder:
                 if n != "docs":
                     shutil.copy2(self.out / n, current / n)
             if "docs" in regular:
-                os.replace(self.out / "docs", current / "docs")
+                _rename(self.out / "docs", current / "docs")
             (current / COMPLETE_MARKER).write_text("adopted\n")
             self._switch(current)
             notes.append(f"outputs in {self.out} moved into {current.relative_to(self.out)}")
