@@ -77,9 +77,10 @@ BRAT ?= build/brat
 brat: $(STAMP) ## Export the gold set as brat standoff into BRAT (default build/brat)
 	$(PY) -m pipeline brat-export --out $(BRAT)
 
-bench: $(STAMP) $(LEXICON) ## Print ingest and whole-corpus throughput and memory figures
+bench: $(STAMP) $(LEXICON) ## Print ingest, NER and whole-corpus throughput and memory figures
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_ingest_pdf.py
+	$(PY) bench/bench_ner.py
 	$(PY) bench/bench_corpus.py --docs $(BENCH_DOCS) --workers 1 2
 
 clean: ## Remove generated outputs (keeps .venv)
