@@ -7,3 +7,9 @@ class IngestError(Exception):
 
 class DataFileError(Exception):
     """A shipped or user-supplied rule/vocabulary file is malformed."""
+
+
+def too_large(what: str, size: int, limit: int, env_var: str) -> IngestError:
+    """The one message for an input over a size limit (shared by text and PDF ingest)."""
+    return IngestError(f"{what} is {size / 1e6:.1f} MB, larger than the {limit / 1e6:.1f} MB limit "
+                       f"for one paper (set {env_var} to raise it)")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config import MAX_PDF_BYTES, MAX_TEXT_BYTES, PDF_SUFFIXES, TEXT_SUFFIXES
-from pipeline.errors import IngestError
+from pipeline.errors import IngestError, too_large
 from pipeline.models import IngestedDocument
 
 SUPPORTED = TEXT_SUFFIXES + PDF_SUFFIXES
@@ -99,9 +99,8 @@ def read_bytes(path: Path) -> bytes:
         raise IngestError(f"{path} is a folder, not a file")
     limit = MAX_PDF_BYTES if path.suffix.lower() in PDF_SUFFIXES else max(MAX_TEXT_BYTES, MAX_PDF_BYTES)
     if size > limit:
-        raise IngestError(
-            f"file is {size / 1e6:.1f} MB, larger than the {limit / 1e6:.0f} MB limit for one paper"
-        )
+        env = "KRAS_MAX_PDF_BYTES" if path.suffix.lower() in PDF_SUFFIXES else "KRAS_MAX_TEXT_BYTES"
+        raise too_large("file", size, limit, env)
     try:
         return path.read_bytes()
     except PermissionError as exc:

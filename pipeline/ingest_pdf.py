@@ -39,7 +39,7 @@ import pypdfium2.raw as pdfium_c
 
 from pipeline import config
 from pipeline.citations import find_citations
-from pipeline.errors import IngestError
+from pipeline.errors import IngestError, too_large
 from pipeline.models import IngestedDocument, PageSpan, Reference, Section, Table
 from pipeline.references import parse_reference
 from pipeline.textnorm import normalize
@@ -103,10 +103,7 @@ def check_bytes(data: bytes) -> None:
     """Raise IngestError when ``data`` cannot be a readable PDF."""
     limit = config.MAX_PDF_BYTES
     if len(data) > limit:
-        raise IngestError(
-            f"PDF is {len(data) / 1e6:.1f} MB, larger than the {limit / 1e6:.1f} MB limit "
-            "for one paper (set KRAS_MAX_PDF_BYTES to raise it)"
-        )
+        raise too_large("PDF", len(data), limit, "KRAS_MAX_PDF_BYTES")
     if not data.strip():
         raise IngestError("file is empty (no PDF data in it)")
     if b"%PDF-" not in data[:1024]:
@@ -848,11 +845,7 @@ def read_pdf(path: Path, doc_id: str, sha256: str) -> IngestedDocument:
     try:
         size = path.stat().st_size
         if size > config.MAX_PDF_BYTES:
-            raise IngestError(
-                f"PDF is {size / 1e6:.1f} MB, larger than the "
-                f"{config.MAX_PDF_BYTES / 1e6:.1f} MB limit for one paper "
-                "(set KRAS_MAX_PDF_BYTES to raise it)"
-            )
+            raise too_large("PDF", size, config.MAX_PDF_BYTES, "KRAS_MAX_PDF_BYTES")
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read the file: {exc.strerror or exc}") from exc

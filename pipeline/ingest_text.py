@@ -25,7 +25,7 @@ from functools import lru_cache
 from pipeline import citations as cit
 from pipeline import references as refs
 from pipeline.config import DATA_DIR, MAX_TEXT_BYTES
-from pipeline.errors import IngestError
+from pipeline.errors import IngestError, too_large
 from pipeline.models import IngestedDocument, OffsetMap, PageSpan, Section, Table
 from pipeline.textnorm import normalize
 
@@ -51,10 +51,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     Raises IngestError for empty, oversized or binary input.
     """
     if len(data) > MAX_TEXT_BYTES:
-        raise IngestError(
-            f"file is {len(data) / 1e6:.1f} MB, larger than the {MAX_TEXT_BYTES / 1e6:.0f} MB "
-            "limit for one paper (set KRAS_MAX_TEXT_BYTES to raise it)"
-        )
+        raise too_large("file", len(data), MAX_TEXT_BYTES, "KRAS_MAX_TEXT_BYTES")
     if not data.strip():
         raise IngestError("file is empty (no text to read)")
     sample = data[:65536]
