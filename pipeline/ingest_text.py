@@ -54,10 +54,17 @@ def decode(data: bytes) -> tuple[str, list[str]]:
         raise too_large("file", len(data), MAX_TEXT_BYTES, "KRAS_MAX_TEXT_BYTES")
     if not data.strip():
         raise IngestError("file is empty (no text to read)")
+    warnings: list[str] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise IngestError("file starts with a UTF-16 byte-order mark but is not valid UTF-16") \
+                from exc
+        warnings.append("decoded as UTF-16 (byte-order mark); offsets refer to the decoded text")
     sample = data[:65536]
     if b"\x00" in sample or sample.startswith(b"%PDF"):
         raise IngestError("file looks binary (NUL bytes or a PDF signature), not text")
-    warnings: list[str] = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

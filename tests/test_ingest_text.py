@@ -175,3 +175,11 @@ def test_one_reference_per_line_and_hard_wrapped_paragraphs():
 
 def test_config_limit_is_documented():
     assert config.MAX_TEXT_BYTES >= 1_000_000
+
+
+def test_utf16_with_byte_order_mark_is_read():
+    doc = ingest("Background\n\nSotorasib inhibits KRAS G12C in NSCLC.\n".encode("utf-16"))
+    assert "Sotorasib inhibits KRAS G12C" in doc.text
+    assert any("UTF-16" in w for w in doc.warnings)
+    with pytest.raises(IngestError, match="UTF-16"):
+        ingest(b"\xff\xfe" + b"\x00\xd8")  # a lone surrogate: not valid UTF-16
