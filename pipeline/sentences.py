@@ -15,7 +15,9 @@ import re
 import warnings
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -40,24 +42,31 @@ def _can_start(tok_text: str) -> bool:
 
 @Language.component("rule_sentencizer")
 def rule_sentencizer(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` from punctuation, capitalisation and the abbreviation list."""
+    """Set sentence starts from punctuation, capitalisation and the abbreviation list.
+
+    The flags are computed in one pass and written with ``Doc.from_array``: setting
+    ``Token.is_sent_start`` one token at a time costs O(n) each (spaCy re-checks the doc's
+    annotation), which made very long texts quadratic.
+    """
+    if not len(doc):
+        return doc
     rules = sentence_rules()
     enders = set(rules["enders"])
     no_break_after = {a.lower() for a in rules["abbreviations"]}
     closers = set(rules["closers"])
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            continue
-        prev = doc[i - 1]
+    texts = [t.text for t in doc]
+    spaced = [bool(t.whitespace_) for t in doc]
+    flags = [1] + [-1] * (len(texts) - 1)
+    for i in range(1, len(texts)):
         j = i - 1
-        while j > 0 and doc[j].text in closers and doc[j - 1].text in enders | closers:
+        while j > 0 and texts[j] in closers and texts[j - 1] in enders | closers:
             j -= 1
-        end_tok = doc[j]
-        is_end = end_tok.text in enders
-        if is_end and j > 0 and doc[j - 1].text.lower() + "." in no_break_after:
+        is_end = texts[j] in enders
+        if is_end and j > 0 and texts[j - 1].lower() + "." in no_break_after:
             is_end = False
-        tok.is_sent_start = bool(is_end and prev.whitespace_ and _can_start(tok.text))
+        if is_end and spaced[i - 1] and _can_start(texts[i]):
+            flags[i] = 1
+    doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 
@@ -74,6 +83,9 @@ def get_nlp() -> Language:
         warnings.simplefilter("ignore", FutureWarning)
         nlp.tokenizer = combined_rule_tokenizer(nlp)
     nlp.add_pipe("rule_sentencizer")
+    # only a tokenizer and a linear rule component run here: spaCy's 1M-character guard
+    # (meant for memory-hungry models) would just turn a long readable text into a failure
+    nlp.max_length = 20_000_000
     return nlp
 
 
