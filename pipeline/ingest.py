@@ -117,7 +117,7 @@ def ingest_file(item: InputFile) -> IngestedDocument:
     if fmt == "pdf":
         from pipeline.ingest_pdf import read_pdf  # pdf libraries load only when needed
 
-        return read_pdf(item.path, item.doc_id, sha)
+        return read_pdf(item.path, item.doc_id, sha, data)
     from pipeline.ingest_text import read_text
 
     return read_text(data, item.doc_id, str(item.path), sha)

@@ -835,20 +835,21 @@ def _normalise_line(line: Line) -> Line:
     return replace(line, text=normalize(text)[0].strip())
 
 
-def read_pdf(path: Path, doc_id: str, sha256: str) -> IngestedDocument:
+def read_pdf(path: Path, doc_id: str, sha256: str, data: bytes | None = None) -> IngestedDocument:
     """Read a PDF paper into an IngestedDocument (format "pdf", no offset map).
 
     Raises IngestError for a missing, empty, non-PDF, truncated, damaged, encrypted,
     oversized or image-only (needs OCR) file; no other exception escapes for bad input.
     """
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > config.MAX_PDF_BYTES:
-            raise too_large("PDF", size, config.MAX_PDF_BYTES, "KRAS_MAX_PDF_BYTES")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(f"cannot read the file: {exc.strerror or exc}") from exc
+    if data is None:  # called directly; the ingest stage passes the bytes it already read
+        try:
+            size = path.stat().st_size
+            if size > config.MAX_PDF_BYTES:
+                raise too_large("PDF", size, config.MAX_PDF_BYTES, "KRAS_MAX_PDF_BYTES")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(f"cannot read the file: {exc.strerror or exc}") from exc
     check_bytes(data)
     doc = open_pdf(data)
     warnings: list[str] = []

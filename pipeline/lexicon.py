@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline import vocab
 from pipeline.config import BUILD_DIR, DATA_DIR
 from pipeline.vocab import package_dir
 
@@ -256,11 +257,6 @@ def load_curated(folder: Path = LEXICON_DIR) -> CuratedData:
     validate_file("patterns.json", patterns)
     versions["patterns.json"] = patterns["version"]
     return CuratedData(versions, files, patterns, prefixes)
-
-
-def _read_tsv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
 
 
 # --- building ----------------------------------------------------------------------------
@@ -563,7 +559,7 @@ def _add_curated(b: _Builder, cur: CuratedData, id2sym: dict[str, str], families
             raise LexiconDataError(f"cancers.json: unknown DOID id {row['id']}")
         b.add(row["text"], "CANCER", row["id"], doid_names[row["id"]], "curated",
               row.get("case", "insensitive") == "sensitive")
-    classes = {r["id"]: r["name"] for r in _read_tsv(VOCAB_DIR / "drug_classes.tsv")}
+    classes = vocab.drug_classes()
     suffixes = cur.patterns["class_suffixes"]
     for row in cur.files["drug_classes.json"]:
         if row["id"] not in classes:
@@ -574,7 +570,7 @@ def _add_curated(b: _Builder, cur: CuratedData, id2sym: dict[str, str], families
         for t in row.get("targets", []):
             for suf in suffixes:
                 b.add(f"{t} {suf}", "DRUG_CLASS", row["id"], name, "curated", False)
-    codes = {r["code"] for r in _read_tsv(VOCAB_DIR / "mechanisms.tsv")}
+    codes = vocab.mechanism_codes()
     for row in cur.files["mechanisms.json"]:
         if row["code"] not in codes:
             raise LexiconDataError(f"mechanisms.json: {row['code']} not in mechanisms.tsv")
@@ -585,14 +581,14 @@ def _add_curated(b: _Builder, cur: CuratedData, id2sym: dict[str, str], families
         for p in row.get("with_process", []):
             for pre in cur.process_prefixes:
                 b.add(f"{pre} {p}", "MECHANISM", row["code"], row["code"], "curated", False)
-    lines = {r["id"]: r["name"] for r in _read_tsv(VOCAB_DIR / "cell_lines.tsv")}
+    lines = vocab.cell_lines()
     for row in cur.files["cell_lines.json"]:
         name = lines.get(row["id"]) or row.get("name")
         if not name:
             raise LexiconDataError(f"cell_lines.json: {row['id']} has no name")
         for s in [name] + row["synonyms"]:
             b.add(s, "CELL_LINE", row["id"], name, "curated", False)
-    trials = {r["id"]: r["name"] for r in _read_tsv(VOCAB_DIR / "trials.tsv")}
+    trials = vocab.trials()
     for row in cur.files["trials.json"]:
         if row["id"] not in trials:
             raise LexiconDataError(f"trials.json: {row['id']} not in trials.tsv")

