@@ -103,6 +103,32 @@ def evaluate(
 
 
 @app.command()
+def challenge(
+    sets: Annotated[list[Path], typer.Argument(
+        help="Challenge set files (JSON Lines, see annotations/challenge/README.md).")],
+    errors: Annotated[bool, typer.Option("--errors", help="List each passage's false positives "
+                                         "and negatives.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Only validate the files.")] = False,
+) -> None:
+    """Run the pipeline over team-written passages and score their expected relations."""
+    from pipeline.challenge import format_report, load, predict, score
+    from pipeline.errors import DataFileError
+
+    for path in sets:
+        try:
+            passages = load(path)
+        except DataFileError as exc:
+            typer.secho(f"error: {exc}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(2) from exc
+        if check:
+            n = sum(len(p.keys) for p in passages)
+            typer.echo(f"{path}: valid, {len(passages)} passages, {n} relations")
+            continue
+        typer.echo(format_report(score(passages, predict(passages)), path.name, errors))
+        typer.echo("")
+
+
+@app.command()
 def query(
     sql: Annotated[str, typer.Argument(help="SQL over the views documents, entities, relations, "
                                        "outcomes (each with a `run` column).")],

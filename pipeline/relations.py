@@ -41,8 +41,14 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "positive_effect_cues", "negative_effect_cues", "resistance_cues", "mediator_cues",
              "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
              "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
-             "strong_mediator_cues", "pathway_families", "weak_anaphora"}
-PATTERN_KEYS = {"id", "pattern", "roles", "confidence"}
+             "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
+             "acquisition_cues", "alteration_window"}
+PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description"}
+#: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
+#: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
+#: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
+#: agent, else the nearest agent before the match
+ROLES = {"first_is_drug", "second_is_drug", "partner_only"}
 
 
 # --------------------------------------------------------------------------- data files
@@ -54,6 +60,7 @@ class Pattern:
     regex: re.Pattern[str]
     roles: str
     confidence: float
+    distribute: bool = False  # "X-based combinations with A, B and C": X+A, X+B, X+C
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class Rules:
     not_mediator_after: tuple[re.Pattern[str], ...]
     not_mediator_before: tuple[re.Pattern[str], ...]
     mediator_window: int
+    focus_variants: frozenset[str]
+    alteration_window: int
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
     #: from the rule state (annotations/rule_state.json, written by ``make train``):
@@ -107,9 +116,9 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
         except re.error as exc:
             raise DataFileError(f"relation_rules.json: rule {item['id']}: {exc}") from exc
         roles = item.get("roles", "first_is_drug")
-        if roles not in {"first_is_drug", "second_is_drug"}:
+        if roles not in ROLES:
             raise DataFileError(f"relation_rules.json: rule {item['id']}: unknown roles {roles!r}")
-        out.append(Pattern(item["id"], regex, roles, conf))
+        out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False))))
     return tuple(out)
 
 
@@ -124,7 +133,7 @@ def parse_rules(data: dict) -> Rules:
         raise DataFileError(f"relation_rules.json: unknown keys {sorted(unknown)}")
     cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
                  "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora",
-                 "weak_anaphora"]
+                 "weak_anaphora", "alteration_cues", "acquisition_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
     prio = tuple(data["evidence_priority"])
@@ -148,6 +157,8 @@ def parse_rules(data: dict) -> Rules:
         not_mediator_before=tuple(re.compile(_expand(p), re.I)
                                   for p in data["non_mediator_contexts"]["before"]),
         mediator_window=int(data["mediator_window"]),
+        focus_variants=frozenset(focus["variants"]),
+        alteration_window=int(data["alteration_window"]),
     )
 
 
@@ -405,7 +416,20 @@ _RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
 
 
-def agent_groups(span: str, table: dict[str, Mention]) -> list[list[Mention]]:
+def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules) -> Mention | None:
+    """The agent an added partner joins: the sentence's focus agent outside the match,
+    else the nearest agent before the match."""
+    inside = set(re.findall(r"⟦A\d+⟧", m.group(0)))
+    outside = [(k.start(), table[k.group(0)]) for k in re.finditer(r"⟦A\d+⟧", masked)
+               if k.group(0) not in inside]
+    focus = [a for _, a in outside if is_focus(a, rules)]
+    if focus:
+        return focus[0]
+    before = [a for pos, a in outside if pos < m.start()]
+    return before[-1] if before else None
+
+
+def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> list[list[Mention]]:
     """The agent sets a combination span stands for.
 
     Each coordinated run of agents is conjunctive ("X, Y and Z": one regimen) unless it is
@@ -434,7 +458,7 @@ def agent_groups(span: str, table: dict[str, Mention]) -> list[list[Mention]]:
     out = []
     for g in groups:
         uniq = list({a.norm_id: a for a in g}.values())
-        if len(uniq) >= 2:
+        if len(uniq) >= (1 if single else 2):
             out.append(uniq)
     return out
 
@@ -457,7 +481,21 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         for m in pat.regex.finditer(masked):
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
-            for agents in agent_groups(m.group(0), table):
+            if pat.roles == "partner_only":
+                host = _host_agent(masked, m, table, rules)
+                if host is None:
+                    continue
+                groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
+                span = (min(host.start, span[0]), max(host.end, span[1]))
+            elif pat.distribute:
+                members = _agents_in(m.group(0), table)
+                groups = [[members[0], x] for x in members[1:]]
+            else:
+                groups = agent_groups(m.group(0), table)
+            for agents in groups:
+                agents = list({a.norm_id: a for a in agents}.values())
+                if len(agents) < 2:
+                    continue
                 if pat.roles == "second_is_drug":
                     last = table[keys[-1]]
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
@@ -520,8 +558,11 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     for key, g in table.items():
         if key in families:
             continue  # "RTK (i.e., EGFR, FGFR)": the listed members stand for the family
-        if not key.startswith("⟦T") or g.label != "GENE" or g.norm_id in exclude:
+        if not key.startswith("⟦T") or g.norm_id in exclude:
             continue
+        if g.label == "VARIANT" and (g.norm_name in rules.focus_variants
+                                     or not _alteration_near(g, sentence, offset, rules)):
+            continue  # the drug's own target variant, or a variant named as a genotype
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
         if any(p.search(after[:40]) for p in rules.not_mediator_after):
@@ -539,25 +580,46 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
 
 
 def _resistance_agents(masked: str, table: dict[str, Mention], agents: list[Mention],
-                       rules: Rules) -> list[Mention]:
-    """The agents the sentence says resistance is *to* ("resistance to X", "bypass X")."""
+                       rules: Rules) -> tuple[list[Mention], bool]:
+    """The agents the sentence says resistance is *to* ("resistance to X", "bypass X"),
+    and whether they all stand in one coordinated list ("resistance to both X and Y"),
+    in which case every mechanism of the sentence holds for each of them."""
     found: list[Mention] = []
+    groups = 0
     for pat in rules.resistance_target:
         for m in pat.finditer(masked):
-            for a in _agents_in(m.group(0), table):
-                if a in agents and a not in found:
-                    found.append(a)
-    return found
+            new = [a for a in _agents_in(m.group(0), table) if a in agents and a not in found]
+            if new:
+                groups += 1
+                found += new
+    return found, groups == 1 and len(found) > 1
 
 
 def _nearest(m: Mention, agents: list[Mention]) -> Mention:
     return min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
 
 
-def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int) -> str:
+def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bool:
+    """A genetic-alteration word right around the mention ("MET amplification",
+    "acquired KRAS Y96D mutations", "loss of NF1", "NRAS Q61K emerged")."""
+    s, e = g.start - offset, g.end - offset
+    w = rules.alteration_window
+    return bool(rules.cues["alteration_cues"].search(sentence[max(0, s - w): e + w])) or \
+        g.label == "VARIANT" and bool(rules.cues["acquisition_cues"].search(sentence))
+
+
+def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence: str = "",
+                   offset: int = 0, rules: Rules | None = None, own_targets: frozenset[str] = frozenset()
+                   ) -> str:
     near = [x for x in mechanisms if min(abs(x.start - g.end), abs(g.start - x.end)) <= window]
     if near:
         return _nearest(g, near).norm_id
+    if rules is not None and _alteration_near(g, sentence, offset, rules):
+        gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
+        if gene == "KRAS":
+            return "SECONDARY_KRAS_ALTERATION"
+        gid = _target_fields(g)[0]
+        return "" if gid in own_targets else "BYPASS_ALTERATION"
     code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
     if not code and mechanisms:
         code = mechanisms[0].norm_id
@@ -574,7 +636,7 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     """
     if not agents or not rules.cues["resistance_cues"].search(sentence):
         return []
-    drugs = _resistance_agents(masked, table, agents, rules)
+    drugs, together = _resistance_agents(masked, table, agents, rules)
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents
     own_targets = {t for a in drugs for t in agent_targets(a)}
@@ -585,17 +647,19 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     claims: list[Claim] = []
     for x, rule, conf in [(m, "RES_MECHANISM", 0.7) for m in mechanisms] + \
                          [(g, "RES_MEDIATOR", 0.6) for g in mediators[:8]]:
-        drug = _nearest(x, drugs) if len(drugs) > 1 else drugs[0]
-        lo, hi = min(drug.start, x.start), max(drug.end, x.end)
-        after = [c for c in cue_ends if c > hi and c - hi < 80]
-        span = (lo, after[0] if after else hi)
-        if rule == "RES_MECHANISM":
-            claims.append(Claim("resistance", drug, (), "", "", "", x.norm_id, "",
-                                rule + rule_suffix, conf, span))
-        else:
-            code = _mechanism_for(x, mechanisms, rules.mediator_window + 10)
-            claims.append(Claim("resistance", drug, (), x.norm_id, x.norm_name, "", code, "",
-                                rule + rule_suffix, conf, span))
+        for drug in drugs if together else [_nearest(x, drugs) if len(drugs) > 1 else drugs[0]]:
+            lo, hi = min(drug.start, x.start), max(drug.end, x.end)
+            after = [c for c in cue_ends if c > hi and c - hi < 80]
+            span = (lo, after[0] if after else hi)
+            if rule == "RES_MECHANISM":
+                claims.append(Claim("resistance", drug, (), "", "", "", x.norm_id, "",
+                                    rule + rule_suffix, conf, span))
+            else:
+                code = _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence, offset, rules,
+                                      frozenset(agent_targets(drug)))
+                tid, tname, variant = _target_fields(x)
+                claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
+                                    rule + rule_suffix, conf, span))
     return claims
 
 

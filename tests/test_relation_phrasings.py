@@ -1,0 +1,81 @@
+"""Relation rules through the whole pipeline (real NER and grounding) on sentences the
+team wrote in the ways papers of the field phrase combinations, resistance and
+inhibition."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.ingest import InputFile
+from pipeline.process import process_document
+
+
+@pytest.fixture()
+def extract(tmp_path):
+    def run(text: str) -> list[dict]:
+        path = tmp_path / "p.txt"
+        path.write_text(text, encoding="utf-8")
+        res = process_document(InputFile(path, "p"))
+        assert res.row["status"] == "ok", res.row
+        return res.relations
+    return run
+
+
+def keyset(rows, *fields):
+    return {tuple(r[f] for f in fields) for r in rows}
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("Combined treatment with sotorasib and trametinib induced regression of xenografts in mice.",
+     "sotorasib", "trametinib"),
+    ("Dual blockade of KRAS G12C and EGFR with sotorasib and panitumumab produced responses in "
+     "patients with colorectal cancer.", "sotorasib", "panitumumab"),
+    ("EGFR signaling limits the activity of adagrasib in colorectal cancer, which was improved by "
+     "adding cetuximab.", "adagrasib", "cetuximab"),
+    ("In KRYSTAL-1, adagrasib was given in combination with cetuximab to patients with CRC.",
+     "adagrasib", "cetuximab"),
+])
+def test_combination_phrasings(extract, text, drug, partner):
+    rows = [r for r in extract(text) if r["relation"] in ("combination", "overcomes")]
+    assert (drug, partner) in keyset(rows, "drug", "partner"), rows
+
+
+def test_based_combinations_distribute_over_partners(extract):
+    rows = extract("Adagrasib-based combinations with afatinib, cetuximab or palbociclib are being tested.")
+    assert keyset(rows, "relation", "drug", "partner") == {
+        ("combination", "adagrasib", "afatinib"), ("combination", "adagrasib", "cetuximab"),
+        ("combination", "adagrasib", "palbociclib")}
+
+
+def test_respectively_is_not_a_combination(extract):
+    rows = extract("Treatment with sotorasib and adagrasib gave response rates of 37% and 43%, respectively.")
+    assert not [r for r in rows if r["relation"] == "combination"], rows
+
+
+def test_added_partner_needs_a_host_agent(extract):
+    rows = extract("Resistance was reduced in combination with trametinib.")
+    assert not rows
+
+
+def test_secondary_kras_mutation_is_a_mediator_for_each_listed_drug(extract):
+    rows = extract("Acquired KRAS Y96D mutations confer resistance to both sotorasib and adagrasib.")
+    assert keyset(rows, "relation", "drug", "target", "mechanism", "variant") == {
+        ("resistance", "sotorasib", "KRAS", "SECONDARY_KRAS_ALTERATION", "KRAS p.Y96D"),
+        ("resistance", "adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION", "KRAS p.Y96D")}
+
+
+def test_bypass_mutations_at_progression(extract):
+    rows = extract("NRAS Q61K and BRAF V600E mutations emerged at progression on sotorasib.")
+    assert keyset(rows, "drug", "target", "mechanism") == {
+        ("sotorasib", "NRAS", "BYPASS_ALTERATION"), ("sotorasib", "BRAF", "BYPASS_ALTERATION")}
+
+
+def test_drug_target_variant_is_not_a_mediator(extract):
+    rows = extract("Resistance to sotorasib developed in KRAS G12C-mutant NSCLC despite KRAS G12C inhibition.")
+    assert not any(r["relation"] == "resistance" and r["target"] == "KRAS" for r in rows), rows
+
+
+def test_inhibits_with_trapping_verb(extract):
+    rows = extract("Sotorasib and adagrasib are covalent inhibitors that lock KRAS G12C in its inactive state.")
+    assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "variant") == {
+        ("sotorasib", "KRAS", "KRAS p.G12C"), ("adagrasib", "KRAS", "KRAS p.G12C")}
