@@ -139,8 +139,9 @@ def load(path: Path) -> list[Passage]:
 
 
 def row_key(row: dict) -> Key:
-    return Key(row["relation"], row["drug_id"], ";".join(sorted(p for p in row["partner_id"].split(";") if p)),
-               row["target_id"], row["mechanism"], row["cancer_id"])
+    partners = ";".join(sorted(p for p in row["partner_id"].split(";") if p))
+    return Key(row["relation"], row["drug_id"], partners, row["target_id"], row["mechanism"],
+               row["cancer_id"])
 
 
 def predict(passages: list[Passage]) -> dict[str, list[dict]]:

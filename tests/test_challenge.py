@@ -25,7 +25,8 @@ COMBO = {"id": "c1", "text": "Sotorasib plus trametinib shrank tumours in patien
 @pytest.mark.parametrize("record, message", [
     ({"id": "x", "text": "t", "relations": [{"relation": "binds", "drug": "DB15569"}]}, "relation must be"),
     ({"id": "x", "text": "t", "relations": [{"relation": "inhibits", "drug": "DB15569"}]}, "needs a target"),
-    ({"id": "x", "text": "t", "relations": [{"relation": "combination", "drug": "DB15569"}]}, "needs a partner"),
+    ({"id": "x", "text": "t", "relations": [{"relation": "combination", "drug": "DB15569"}]},
+     "needs a partner"),
     ({"id": "x", "text": "t", "relations": [{"relation": "resistance", "drug": "DB15569",
                                               "mechanism": "MAGIC"}]}, "unknown mechanism"),
     ({"id": "x", "text": "t", "relations": [{"relation": "resistance", "drug": "CLASS:NOPE",

@@ -71,11 +71,13 @@ def test_bypass_mutations_at_progression(extract):
 
 
 def test_drug_target_variant_is_not_a_mediator(extract):
-    rows = extract("Resistance to sotorasib developed in KRAS G12C-mutant NSCLC despite KRAS G12C inhibition.")
+    rows = extract("Resistance to sotorasib developed in KRAS G12C-mutant NSCLC despite KRAS G12C "
+                   "inhibition.")
     assert not any(r["relation"] == "resistance" and r["target"] == "KRAS" for r in rows), rows
 
 
 def test_inhibits_with_trapping_verb(extract):
-    rows = extract("Sotorasib and adagrasib are covalent inhibitors that lock KRAS G12C in its inactive state.")
+    rows = extract("Sotorasib and adagrasib are covalent inhibitors that lock KRAS G12C in its inactive "
+                   "state.")
     assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "variant") == {
         ("sotorasib", "KRAS", "KRAS p.G12C"), ("adagrasib", "KRAS", "KRAS p.G12C")}
