@@ -42,7 +42,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
              "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
              "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
-             "acquisition_cues", "alteration_window"}
+             "acquisition_cues", "alteration_window", "alteration_keeps_code"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
@@ -79,6 +79,7 @@ class Rules:
     mediator_window: int
     focus_variants: frozenset[str]
     alteration_window: int
+    alteration_keeps_code: frozenset[str]
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
     #: from the rule state (annotations/rule_state.json, written by ``make train``):
@@ -159,6 +160,7 @@ def parse_rules(data: dict) -> Rules:
         mediator_window=int(data["mediator_window"]),
         focus_variants=frozenset(focus["variants"]),
         alteration_window=int(data["alteration_window"]),
+        alteration_keeps_code=frozenset(data["alteration_keeps_code"]),
     )
 
 
@@ -360,6 +362,16 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         return m.group(0)
 
     masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+)?\s*(⟦A\d+⟧)\s*\)?", apposed, masked)
+
+    # "CDK4/6 inhibition with palbociclib": a class realised by a drug of that class
+    def realised(m: re.Match[str]) -> str:
+        a, b = table[m.group(1)], table[m.group(2)]
+        if a.label == "DRUG_CLASS" and b.label == "DRUG" and \
+                set(agent_targets(a)) & set(agent_targets(b)):
+            return m.group(2)
+        return m.group(0)
+
+    masked = re.sub(r"(⟦A\d+⟧)\s+(?:with|using|by)\s+(?:the\s+)?(?:\w+\s+)?(⟦A\d+⟧)", realised, masked)
     return masked, table
 
 
@@ -614,13 +626,15 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
     near = [x for x in mechanisms if min(abs(x.start - g.end), abs(g.start - x.end)) <= window]
     if near:
         return _nearest(g, near).norm_id
-    if rules is not None and _alteration_near(g, sentence, offset, rules):
+    code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
+    if rules is not None and code not in rules.alteration_keeps_code \
+            and _alteration_near(g, sentence, offset, rules):
+        # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
         gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
         if gene == "KRAS":
             return "SECONDARY_KRAS_ALTERATION"
         gid = _target_fields(g)[0]
         return "" if gid in own_targets else "BYPASS_ALTERATION"
-    code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
     if not code and mechanisms:
         code = mechanisms[0].norm_id
     return code
@@ -664,6 +678,38 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
 
 
 # --------------------------------------------------------------------------- context
+
+
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:because|since|whereas|while|although)\s+|\s+that\s+")
+_RESISTANCE_WORD = re.compile(r"resistan|escape|refractor|insensitiv", re.I)
+
+
+_SUBORDINATE_OPENER = re.compile(r"^\s*(?:because|since|as|given that|although|though|while|whereas|if|when"
+                                 r"|following the \w+ that)\b[^,;]*,", re.I)
+
+
+def _opening_clause_end(sentence: str) -> int | None:
+    """End of a leading subordinate clause ("Because X limits Y, ..."), else None."""
+    m = _SUBORDINATE_OPENER.match(sentence)
+    return m.end() if m else None
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the last break before it to the first after it."""
+    lo = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)], default=0)
+    nxt = _CLAUSE_BREAK.search(sentence, end)
+    return lo, nxt.start() if nxt else len(sentence)
+
+
+def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence, rules: Rules) -> bool:
+    """A resistance claim kept beside an `overcomes` claim: its clause states resistance,
+    holds no overcome wording and none of the combination."""
+    s, e = claim.span[0] - sent.start, claim.span[1] - sent.start
+    lo, hi = _clause(sent.text, s, e)
+    text = sent.text[lo:hi]
+    if not _RESISTANCE_WORD.search(text) or rules.cues["overcome_cues"].search(text):
+        return False
+    return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
 
 
 def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
@@ -711,8 +757,16 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
             rules.cues["negation_cues"].search(sentence[max(0, s - 60): e]):
         return "negated"
     breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
-    start = breaks[-1] if breaks else 0
-    if rules.cues["hedge_cues"].search(sentence[start:e + 1]):
+    opener = _opening_clause_end(sentence)
+    if opener is not None and opener <= s:
+        breaks.append(opener)
+    start = max(breaks, default=0)
+    # the cue scopes over its clause: up to the next clause break after the claim
+    after = re.search(r";|,\s+(?:whereas|but|while|although|which|and)\b|\.\s", sentence[e:])
+    end = e + after.start() if after else len(sentence)
+    if opener is not None and e < opener:
+        end = min(end, opener)
+    if rules.cues["hedge_cues"].search(sentence[start:end]):
         return "hedged"
     return "affirmed"
 
@@ -774,12 +828,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         res_agents = [a for a in agents]
         if not res_agents and prev_res_agents and rules.cues["resistance_cues"].search(sent.text):
             res_agents, suffix = prev_res_agents, "+CONTEXT"
-        if not any(c.relation == "overcomes" for c in claims):
-            res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
-                                    rules, suffix)
-            claims += res
-            if res:
-                prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
+        res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
+                                rules, suffix)
+        overcoming = [c for c in claims if c.relation == "overcomes"]
+        if overcoming:  # GUIDELINES 7.13: only a resistance asserted in a clause of its own
+            res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
+        claims += res
+        if res:
+            prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
         if claims and suffix:
             claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
                               confidence=c.confidence * 0.85) for c in claims]

@@ -81,3 +81,52 @@ def test_inhibits_with_trapping_verb(extract):
                    "state.")
     assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "variant") == {
         ("sotorasib", "KRAS", "KRAS p.G12C"), ("adagrasib", "KRAS", "KRAS p.G12C")}
+
+
+@pytest.mark.parametrize("text, relation, drug, partner", [
+    ("CDK4/6 inhibition with palbociclib overcame resistance to adagrasib driven by CDKN2A loss in "
+     "xenograft models.", "overcomes", "adagrasib", "palbociclib"),
+    ("Adagrasib and TNO155 were synergistic in vitro.", "combination", "adagrasib", "TNO155"),
+    ("The SOS1 inhibitor BI 1701963 enhanced the antitumor effect of adagrasib in colorectal cancer "
+     "models.", "combination", "adagrasib", "BI 1701963"),
+    ("Treatment of resistant cells with adagrasib plus the MEK inhibitor trametinib restored "
+     "suppression of pERK.", "overcomes", "adagrasib", "trametinib"),
+])
+def test_more_combination_phrasings(extract, text, relation, drug, partner):
+    rows = extract(text)
+    assert (relation, drug, partner) in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_trial_testing_one_drug_with_alternatives(extract):
+    rows = extract("Trials are testing sotorasib with panitumumab, trametinib, or pembrolizumab.")
+    assert keyset(rows, "drug", "partner") == {("sotorasib", "panitumumab"), ("sotorasib", "trametinib"),
+                                               ("sotorasib", "pembrolizumab")}
+
+
+def test_resistance_clause_kept_beside_overcomes(extract):
+    rows = extract("Activation of wild-type NRAS and HRAS mediates adaptive resistance to KRAS G12C "
+                   "inhibitors, which can be blocked by SHP2 inhibition.")
+    got = keyset(rows, "relation", "partner", "target")
+    assert ("overcomes", "SHP2 inhibitor", "PTPN11") in got
+    assert {("resistance", "", "NRAS"), ("resistance", "", "HRAS")} <= got
+
+
+def test_resistance_only_as_what_the_combination_blocked_gives_no_resistance_row(extract):
+    rows = extract("CDK4/6 inhibition with palbociclib overcame resistance to adagrasib driven by "
+                   "CDKN2A loss.")
+    assert {r["relation"] for r in rows} == {"overcomes"}, rows
+
+
+def test_hedge_scopes_over_its_clause_only(extract):
+    rows = extract("Because adaptive RTK signaling limits the efficacy of sotorasib, vertical pathway "
+                   "inhibition with SHP2 or SOS1 inhibitors has been proposed.")
+    by = {(r["relation"], r["partner"]): r["assertion"] for r in rows}
+    assert by[("resistance", "")] == "affirmed"
+    assert by[("combination", "SHP2 inhibitor")] == by[("combination", "SOS1 inhibitor")] == "hedged"
+
+
+def test_keap1_loss_keeps_its_immune_code(extract):
+    rows = extract("Loss of KEAP1 was associated with shorter progression-free survival on sotorasib "
+                   "in NSCLC.")
+    assert keyset(rows, "relation", "drug", "target", "mechanism") == {
+        ("resistance", "sotorasib", "KEAP1", "IMMUNE_EVASION")}
