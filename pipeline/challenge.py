@@ -29,7 +29,8 @@ PAIRS = (("drug", "target"), ("drug", "mechanism"), ("drug", "cancer"),
          ("target", "mechanism"), ("mechanism", "cancer"))
 RECORD_KEYS = {"id", "text", "relations", "note", "style"}
 RELATION_KEYS = {"relation", "drug", "partner", "target", "mechanism", "cancer", "effect", "assertion",
-                 "note"}
+                 "evidence_level", "note"}
+LEVELS = {"clinical", "in_vivo", "in_vitro", "unspecified"}
 EFFECTS = {"positive", "negative", "unknown"}
 ASSERTIONS = {"affirmed", "hedged", "negated"}
 
@@ -98,6 +99,8 @@ def parse_relation(rel: dict, where: str) -> Key:
         errors.append(f"effect must be one of {sorted(EFFECTS)}")
     if rel.get("assertion") not in (None, "", *ASSERTIONS):
         errors.append(f"assertion must be one of {sorted(ASSERTIONS)}")
+    if rel.get("evidence_level") not in (None, "", *LEVELS):
+        errors.append(f"evidence_level must be one of {sorted(LEVELS)}")
     if errors:
         raise DataFileError(f"{where}: " + "; ".join(errors))
     return Key(kind, drug, ";".join(sorted(partners)), target, mechanism, cancer)

@@ -497,7 +497,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 host = _host_agent(masked, m, table, rules)
                 if host is None:
                     continue
-                groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
+                if pat.distribute:
+                    groups = [[host, x] for x in _agents_in(_EXEMPLARS.sub("", m.group(0)), table)]
+                else:
+                    groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
                 span = (min(host.start, span[0]), max(host.end, span[1]))
             elif pat.distribute:
                 members = _agents_in(m.group(0), table)
@@ -532,15 +535,23 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     return claims
 
 
-def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules) -> list[Claim]:
-    """One claim per (agent, target) of each inhibits pattern match."""
+def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
+                    combos: Iterable[Claim] = ()) -> list[Claim]:
+    """One claim per (agent, target) of each inhibits pattern match.
+
+    A match whose subject is a combination of the sentence ("X plus Y to block MAPK")
+    states what the combination does, not a single agent's target: no claim."""
     claims: list[Claim] = []
     seen: set[tuple[str, str]] = set()
+    regimens = [{c.drug.norm_id, *(p.norm_id for p in c.partners)} for c in combos
+                if c.relation in ("combination", "overcomes")]
     for pat in rules.inhibits:
         for m in pat.regex.finditer(masked):
             agents = _agents_in(m.group(0), table)
             targets = _targets_in(m.group(0), table)
             if not agents or not targets:
+                continue
+            if any(reg <= {a.norm_id for a in agents} for reg in regimens):
                 continue
             if pat.id in ("INH_VERB", "INH_READOUT"):  # the coordinated list after the verb
                 tail = re.search(rf"{_TL}$", m.group(0))
@@ -824,7 +835,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             agents.sort(key=lambda m: m.start)
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start)
-        claims += inhibits_claims(masked, table, rules)
+        claims += inhibits_claims(masked, table, rules, claims)
         res_agents = [a for a in agents]
         if not res_agents and prev_res_agents and rules.cues["resistance_cues"].search(sent.text):
             res_agents, suffix = prev_res_agents, "+CONTEXT"
@@ -852,11 +863,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancers:
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
                            {c.norm_id: c for c in cancers}.values()][:3]
+        elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER:
+            # the system the paragraph's experiment was stated in wins over a line's identity
+            cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
         elif cells and cells[0].norm_id in cell_line_cancers():  # the sentence's own system
             cid, cname = cell_line_cancers()[cells[0].norm_id]
             cancer_opts = [(cid, cname, "inferred:cell_line")]
-        elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER:
-            cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
         else:
             cancer_opts = [("", "", "")]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))

@@ -78,8 +78,5 @@ def test_pipeline_runs_over_passages(tmp_path):
 
 @pytest.mark.parametrize("name", ["dev.jsonl", "heldout.jsonl"])
 def test_shipped_sets_are_valid(name):
-    path = ANNOTATIONS_DIR / "challenge" / name
-    if not path.exists():
-        pytest.skip(f"{name} not written yet")
-    passages = load(path)
+    passages = load(ANNOTATIONS_DIR / "challenge" / name)
     assert len(passages) >= 20 and sum(len(p.keys) for p in passages) >= 40

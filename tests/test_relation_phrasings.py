@@ -130,3 +130,18 @@ def test_keap1_loss_keeps_its_immune_code(extract):
                    "in NSCLC.")
     assert keyset(rows, "relation", "drug", "target", "mechanism") == {
         ("resistance", "sotorasib", "KEAP1", "IMMUNE_EVASION")}
+
+
+def test_partners_listed_after_including(extract):
+    rows = extract("CodeBreaK 101 is a phase Ib study of sotorasib in combination with other anticancer "
+                   "therapies, including trametinib, afatinib, and pembrolizumab.")
+    assert keyset(rows, "relation", "drug", "partner") == {
+        ("combination", "sotorasib", "trametinib"), ("combination", "sotorasib", "afatinib"),
+        ("combination", "sotorasib", "pembrolizumab")}
+
+
+def test_what_a_combination_blocks_is_not_an_inhibits_claim(extract):
+    rows = extract("Sotorasib plus trametinib was used to block MAPK reactivation in xenografts.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
+    rows = extract("Sotorasib, which inhibits KRAS G12C, was combined with the MEK inhibitor trametinib.")
+    assert ("inhibits", "sotorasib", "KRAS") in keyset(rows, "relation", "drug", "target")
