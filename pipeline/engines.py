@@ -28,7 +28,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from pipeline.cache import DocCache, link_tree
-from pipeline.export import COLUMNS, write_json, write_jsonl
+from pipeline.export import COLUMNS, EXTRA_COLUMNS, write_json, write_jsonl
 from pipeline.ingest import InputFile, file_sha256
 from pipeline.limits import Limits, run_limited
 from pipeline.models import IngestedDocument, Sentence
@@ -36,8 +36,6 @@ from pipeline.process import DocResult
 
 PARTS_DIRNAME = ".parts"
 TABLES = ("documents", "entities", "relations", "outcomes", "references")
-#: columns added after the SPEC ones (SPEC allows new columns only at the end)
-EXTRA_COLUMNS = {"relations": ["cancer_source"]}
 #: hidden ordering columns of a part: the document's input position, the row's position in it
 ORDER_COLUMNS = ["_doc", "_seq"]
 

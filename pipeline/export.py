@@ -25,6 +25,13 @@ COLUMNS: dict[str, list[str]] = {
     "references": ["doc_id", "number", "authors", "title", "journal", "year"],
 }
 
+#: columns added after the SPEC ones (SPEC allows new columns only at the end): where the
+#: `cancer` came from (sentence | inferred:paragraph), and the cancer a named cell line
+#: implies when the text states none (kept apart: `cancer` holds only stated cancers)
+EXTRA_COLUMNS: dict[str, list[str]] = {
+    "relations": ["cancer_source", "inferred_cancer", "inferred_cancer_id"],
+}
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 

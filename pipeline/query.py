@@ -14,12 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.export import COLUMNS
+from pipeline.export import COLUMNS, EXTRA_COLUMNS
 
 QUERY_TABLES = ("documents", "entities", "relations", "outcomes")
 INTEGER_COLUMNS = {"pages", "sentences", "start", "end", "sentence_index", "page", "number", "year"}
 FLOAT_COLUMNS = {"confidence"}
-EXTRA_COLUMNS = {"relations": ["cancer_source"]}
 
 
 def _sql_str(text: str) -> str:

@@ -13,7 +13,8 @@ mechanism map). The stage works per sentence:
    "this combination") takes the agents of the previous sentence of the paragraph
    (rule suffix ``+ANAPHOR``);
 4. context: the cancer of the sentence, else the nearest cancer stated earlier in the
-   paragraph, else the cancer of a named cell line (each marked in ``cancer_source``);
+   paragraph (marked in ``cancer_source``); the cancer a named cell line implies goes to
+   ``inferred_cancer`` only, as the text does not state it;
    assertion from hedge and negation cues; evidence level from the words of the
    sentence, else of the paragraph's earlier sentences.
 """
@@ -864,13 +865,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
                            {c.norm_id: c for c in cancers}.values()][:3]
         elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER:
-            # the system the paragraph's experiment was stated in wins over a line's identity
+            # the system the paragraph's experiment was stated in
             cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
-        elif cells and cells[0].norm_id in cell_line_cancers():  # the sentence's own system
-            cid, cname = cell_line_cancers()[cells[0].norm_id]
-            cancer_opts = [(cid, cname, "inferred:cell_line")]
         else:
             cancer_opts = [("", "", "")]
+        # a named cell line's cancer, when the text states none: its own columns, since
+        # the text does not say it (H358 -> lung adenocarcinoma)
+        line_cancer = ("", "")
+        if cancer_opts[0][0] == "" and cells and cells[0].norm_id in cell_line_cancers():
+            line_cancer = cell_line_cancers()[cells[0].norm_id]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
         local = {id(c): _local_cancers(c, cancers) for c in claims}
         claimed = {id(m) for ls in local.values() for m in ls}
@@ -889,6 +892,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             for cid, cname, csrc in opts:
                 conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (
                     0.9 if csrc.startswith("inferred") else 1.0)
+                inferred = line_cancer if not cid else ("", "")
                 rows.append({
                     "relation_id": relation_id(doc.doc_id, claim, cid, sent.text),
                     "doc_id": doc.doc_id,
@@ -915,7 +919,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "rule_id": claim.rule_id,
                     "confidence": round(conf, 3),
                     "review": "",
-                    "cancer_source": csrc,
+                    "cancer_source": csrc or ("inferred:cell_line" if inferred[0] else ""),
+                    "inferred_cancer": inferred[1],
+                    "inferred_cancer_id": inferred[0],
                 })
         if cancers:
             para_cancer = cancers[-1]

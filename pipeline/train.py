@@ -56,7 +56,7 @@ from pipeline.evaluate import (
     read_csv,
     read_run_documents,
 )
-from pipeline.export import COLUMNS, atomic_write_text
+from pipeline.export import COLUMNS, EXTRA_COLUMNS, atomic_write_text
 from pipeline.review import normalise_verdict
 
 DEFAULT_SETTINGS: dict[str, float | int] = {
@@ -70,7 +70,7 @@ WRONG_SLOTS = ("drug", "partner", "target", "mechanism", "cancer")
 SLOT_ID_COLUMN = {"drug": "drug_id", "partner": "partner_id", "target": "target_id",
                   "mechanism": "mechanism", "cancer": "cancer_id"}
 #: columns a reviewed file may hold: the SPEC's, the run's extra ones, the reviewer's wrong_slot
-KNOWN_REVIEW_COLUMNS = frozenset([*COLUMNS["relations"], "cancer_source", "wrong_slot",
+KNOWN_REVIEW_COLUMNS = frozenset([*COLUMNS["relations"], *EXTRA_COLUMNS["relations"], "wrong_slot",
                                   "orphan_reason", "orphaned_at"])
 REQUIRED_REVIEW_COLUMNS = ("relation_id", "doc_id", "relation", "rule_id", "review", "evidence",
                            "sentence_index")
@@ -161,7 +161,7 @@ def read_reviews(paths: Sequence[Path], annotations_dir: Path) -> ReviewSet:
         if rows and (unknown or missing):
             out.problems.append(
                 f"{name}: unknown columns {unknown} / missing columns {missing}; expected the "
-                f"relations.csv columns (SPEC) plus cancer_source and wrong_slot: its "
+                f"relations.csv columns (SPEC) plus {', '.join(EXTRA_COLUMNS['relations'])} and wrong_slot: its "
                 f"{len(reviewed)} reviewed row(s) are skipped")
             entry["skipped"] += len(reviewed)
             continue
@@ -361,7 +361,7 @@ def measure(run_dir: Path, dev: DevGold, reviews: ReviewSet) -> Evidence:
             continue
         r = rule(row["rule_id"])
         r["relations"].add(row["relation"])
-        if row.get("cancer_source", "").startswith("inferred"):
+        if row.get("cancer_id") and row.get("cancer_source", "").startswith("inferred"):
             r["prior"] = max(r["prior"], round(float(row["confidence"]) / 0.9, 3))
         else:
             r["prior"] = max(r["prior"], float(row["confidence"]))

@@ -124,7 +124,11 @@ def test_inhibits_from_verb_and_anaphora():
 def test_cancer_inferred_from_cell_line_when_nothing_else():
     rows = rows_for("Sotorasib resistance arose through MAPK reactivation in H358 cells.")
     r = next(r for r in rows if r["relation"] == "resistance")
-    assert r["cancer_source"] == "inferred:cell_line" and r["cancer_id"] == "DOID:3910"
+    assert r["cancer_source"] == "inferred:cell_line" and r["inferred_cancer_id"] == "DOID:3910"
+    assert r["cancer_id"] == "" and r["inferred_cancer"] == "lung adenocarcinoma"
+    rows = rows_for("Sotorasib resistance arose through MAPK reactivation in NSCLC H358 cells.")
+    r = next(r for r in rows if r["relation"] == "resistance")
+    assert (r["cancer_id"], r["inferred_cancer_id"], r["cancer_source"]) == ("DOID:3908", "", "sentence")
 
 
 def test_rows_are_explained_and_ids_stable():

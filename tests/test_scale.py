@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from pipeline import cache as cache_mod
 from pipeline import config
 from pipeline.cli import app
-from pipeline.export import read_table, write_table
+from pipeline.export import EXTRA_COLUMNS, read_table, write_table
 from pipeline.run import run_extract
 from pipeline.runfolder import COMPLETE_MARKER, CURRENT
 
@@ -158,7 +158,7 @@ def test_old_layout_and_spreadsheet_saves_are_adopted(gen, tmp_path):
     # a spreadsheet saves relations.csv as a regular file in place of the link
     rows[0]["review"] = "correct"
     (out / "relations.csv").unlink()
-    write_table(out / "relations.csv", "relations", rows, extra=["cancer_source"])
+    write_table(out / "relations.csv", "relations", rows, extra=EXTRA_COLUMNS["relations"])
     assert not (out / "relations.csv").is_symlink()
     run_extract([corpus], out, progress=False)
     assert (out / "relations.csv").is_symlink()
@@ -186,7 +186,7 @@ def test_sigkill_mid_run_leaves_whole_outputs_and_resumes(gen, tmp_path):
     rows = read_table(out / "relations.csv")
     rid = rows[0]["relation_id"]
     rows[0]["review"] = "incorrect"
-    write_table(out / "relations.csv", "relations", rows, extra=["cancer_source"])
+    write_table(out / "relations.csv", "relations", rows, extra=EXTRA_COLUMNS["relations"])
     before["relations"] = (out / "relations.csv").read_bytes()
 
     make_corpus(gen, corpus, 37, start=3)  # 40 papers now
