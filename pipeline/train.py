@@ -161,7 +161,8 @@ def read_reviews(paths: Sequence[Path], annotations_dir: Path) -> ReviewSet:
         if rows and (unknown or missing):
             out.problems.append(
                 f"{name}: unknown columns {unknown} / missing columns {missing}; expected the "
-                f"relations.csv columns (SPEC) plus {', '.join(EXTRA_COLUMNS['relations'])} and wrong_slot: its "
+                f"relations.csv columns (SPEC) plus {', '.join(EXTRA_COLUMNS['relations'])} and "
+                f"wrong_slot: its "
                 f"{len(reviewed)} reviewed row(s) are skipped")
             entry["skipped"] += len(reviewed)
             continue
