@@ -43,7 +43,8 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
              "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
              "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
-             "acquisition_cues", "alteration_window", "alteration_keeps_code"}
+             "acquisition_cues", "alteration_window", "alteration_keeps_code",
+             "combination_anaphora", "back_reference"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
@@ -91,7 +92,7 @@ class Rules:
 
 _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
-_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_A})*"
+_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*(?:(?:the|a|an)\s+)?{_A})*"
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
 
@@ -135,7 +136,8 @@ def parse_rules(data: dict) -> Rules:
         raise DataFileError(f"relation_rules.json: unknown keys {sorted(unknown)}")
     cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
                  "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora",
-                 "weak_anaphora", "alteration_cues", "acquisition_cues"]
+                 "weak_anaphora", "alteration_cues", "acquisition_cues", "combination_anaphora",
+                 "back_reference"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
     prio = tuple(data["evidence_priority"])
@@ -353,6 +355,16 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
 
     masked = re.sub(r"(⟦A\d+⟧)\s*\((⟦A\d+⟧)(?:;[^)]*)?\)", same, masked)
 
+    # "an anti-EGFR antibody (cetuximab or panitumumab)": members given as examples of a
+    # class stand for the class (GUIDELINES 7.11)
+    def members(m: re.Match[str]) -> str:
+        inside = [table[k] for k in re.findall(r"⟦A\d+⟧", m.group(2))]
+        if table[m.group(1)].label == "DRUG_CLASS" and all(x.label == "DRUG" for x in inside):
+            return m.group(1)
+        return m.group(0)
+
+    masked = re.sub(r"(⟦A\d+⟧)\s*\(((?:\s*(?:,|or|and)?\s*⟦A\d+⟧){2,})\s*\)", members, masked)
+
     # "the SHP2 inhibitor TNO155", "TNO155 (SHP2 inhibitor)": a class naming a drug is
     # an apposition, not a second agent; the drug stands for both
     def apposed(m: re.Match[str]) -> str:
@@ -404,13 +416,15 @@ def _gene_id(symbol: str) -> str:
     return hgnc_id(symbol) or symbol
 
 
-def _partner_target(partners: tuple[Mention, ...]) -> tuple[str, str]:
+def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None = None) -> tuple[str, str]:
+    """The partners' targets; with ``named``, only those the text names as a gene (a slot
+    points at a mention: "SHP2 inhibitor" alone names no SHP2 gene mention)."""
     from pipeline.names import target_name
 
     ids: list[str] = []
     for p in partners:
         for t in agent_targets(p):
-            if t not in ids:
+            if t not in ids and (named is None or t in named):
                 ids.append(t)
     if not ids:
         return "", ""
@@ -427,11 +441,14 @@ def _effect(sentence: str, rules: Rules) -> str:
 
 _RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
+_OPTIONAL = re.compile(r"\+\s*/\s*-|,?\s*with or without\b")
 
 
-def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules) -> Mention | None:
+def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules,
+                fallback: Mention | None = None) -> Mention | None:
     """The agent an added partner joins: the sentence's focus agent outside the match,
-    else the nearest agent before the match."""
+    else the nearest agent before the match, else ``fallback`` (the drug whose resistance
+    the paragraph just stated: "... blunts sotorasib. Adding cetuximab abrogated it.")."""
     inside = set(re.findall(r"⟦A\d+⟧", m.group(0)))
     outside = [(k.start(), table[k.group(0)]) for k in re.finditer(r"⟦A\d+⟧", masked)
                if k.group(0) not in inside]
@@ -439,7 +456,7 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     if focus:
         return focus[0]
     before = [a for pos, a in outside if pos < m.start()]
-    return before[-1] if before else None
+    return before[-1] if before else fallback
 
 
 def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> list[list[Mention]]:
@@ -451,8 +468,8 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     their class and are dropped. The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
-    if re.search(r"\+\s*/\s*-", span):  # "A + B +/- C or D": A+B, A+B+C, A+B+D
-        base, _, optional = re.split(r"(\+\s*/\s*-)", span, maxsplit=1)
+    if _OPTIONAL.search(span):  # "A + B +/- C or D", "A plus B, with or without C"
+        base, optional = _OPTIONAL.split(span, maxsplit=1)
         head = _agents_in(base, table)
         alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
         return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
@@ -477,7 +494,9 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
 
 
 def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
-                       mechanisms: list[Mention], offset: int = 0) -> list[Claim]:
+                       mechanisms: list[Mention], offset: int = 0,
+                       named_genes: frozenset[str] | None = None,
+                       fallback: Mention | None = None) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -495,7 +514,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
             if pat.roles == "partner_only":
-                host = _host_agent(masked, m, table, rules)
+                host = _host_agent(masked, m, table, rules, fallback if overcome else None)
                 if host is None:
                     continue
                 if pat.distribute:
@@ -525,7 +544,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     continue
                 seen.add(key)
                 if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"):
-                    tid, tname = _partner_target(partners)
+                    tid, tname = _partner_target(partners, named_genes)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
                                         f"OVC_{pat.id}", pat.confidence, span))
@@ -534,6 +553,24 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     claims.append(Claim("combination", drug, partners, "", "", "", "",
                                         _effect(sentence, rules), pat.id, pat.confidence, span))
     return claims
+
+
+def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Claim]:
+    """"The combination delayed resistance", "this regimen also increased T-cell
+    infiltration": a light reference to the paragraph's latest combination (documented
+    anaphora rule), `overcomes` under overcome wording, else `combination`."""
+    m = rules.cues["combination_anaphora"].search(sent.text)
+    if m is None:
+        return []
+    span = (sent.start + m.start(), sent.start + m.end())
+    overcome = bool(rules.cues["overcome_cues"].search(sent.text))
+    kind = "overcomes" if overcome and (is_focus(prev.drug, rules) or prev.relation == "overcomes") \
+        else "combination"
+    effect = "positive" if kind == "overcomes" else _effect(sent.text, rules)
+    rule = ("OVC_" if kind == "overcomes" else "") + "COMB_ANAPHOR"
+    target = (prev.target_id, prev.target_name) if kind == "overcomes" else ("", "")
+    return [Claim(kind, prev.drug, prev.partners, target[0], target[1], "",
+                  prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
 def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
@@ -804,10 +841,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     rows: list[dict] = []
     recent_agents: list[list[Mention]] = []  # agents of the paragraph's earlier sentences
     prev_res_agents: list[Mention] = []
+    para_genes: set[str] = set()  # gene ids named so far in the paragraph
+    prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
+    prev_combo: Claim | None = None  # the paragraph's latest combination
     para_cancer: Mention | None = None
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancer = [], [], None
+            para_genes, prev_res_codes, prev_combo = set(), [], None
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]
@@ -835,7 +876,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
-        claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start)
+        para_genes |= {_target_fields(t)[0] for t in targets}
+        claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
+                                    frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None)
+        if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
+            claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)
         res_agents = [a for a in agents]
         if not res_agents and prev_res_agents and rules.cues["resistance_cues"].search(sent.text):
@@ -843,11 +888,25 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
                                 rules, suffix)
         overcoming = [c for c in claims if c.relation == "overcomes"]
-        if overcoming:  # GUIDELINES 7.13: only a resistance asserted in a clause of its own
+        if overcoming:
+            # the process overcome: the sentence's own, else the one resistance stated
+            # just before in the paragraph ("... EGFR feedback. X plus Y blocked it.")
+            codes = [c.mechanism for c in res if c.mechanism]
+            if not codes and rules.cues["back_reference"].search(sent.text):
+                codes = prev_res_codes
+            if codes:
+                top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
+                claims = [replace(c, mechanism=top) if c.relation == "overcomes" and not c.mechanism
+                          else c for c in claims]
+            # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res
         if res:
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
+            prev_res_codes = [c.mechanism for c in res if c.mechanism]
+        combos = [c for c in claims if c.relation in ("combination", "overcomes")]
+        if combos:
+            prev_combo = combos[-1]
         if claims and suffix:
             claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
                               confidence=c.confidence * 0.85) for c in claims]
