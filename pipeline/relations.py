@@ -44,7 +44,8 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
              "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
-             "combination_anaphora", "back_reference"}
+             "combination_anaphora", "back_reference",
+             "pathway_reactivation", "primary_cues"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
@@ -137,7 +138,7 @@ def parse_rules(data: dict) -> Rules:
     cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
                  "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora",
                  "weak_anaphora", "alteration_cues", "acquisition_cues", "combination_anaphora",
-                 "back_reference"]
+                 "back_reference", "pathway_reactivation", "primary_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
     prio = tuple(data["evidence_priority"])
@@ -607,11 +608,16 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
 
 
 def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: int,
-               rules: Rules, exclude: set[str]) -> list[Mention]:
+               rules: Rules, exclude: set[str]) -> tuple[list[Mention], list[Mention]]:
     """GENE mentions that the sentence presents as mediators: near a mediator cue, not a
     genotype qualifier ("BRAF-mutant"), not a drug target ("targeting of EGFR"), not a
-    link in a pathway chain ("RTK-KRAS-MAPK"), not an example in "(i.e., HRAS, NRAS)"."""
-    out = []
+    link in a pathway chain ("RTK-KRAS-MAPK"), not an example in "(i.e., HRAS, NRAS)".
+    A variant other than the drug's own target is a mediator near any resistance cue.
+
+    Also returns the pathways named as reactivated ("MAPK and PI3K signalling were
+    reactivated"): pathway-level resistance, a mechanism without a target (GUIDELINES 7.12)."""
+    out: list[Mention] = []
+    pathways: list[Mention] = []
     w = rules.mediator_window
     sentence_wide = bool(rules.cues["strong_mediator_cues"].search(sentence))
     families = {k for k in table if k.startswith("⟦T") and re.search(
@@ -621,23 +627,28 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             continue  # "RTK (i.e., EGFR, FGFR)": the listed members stand for the family
         if not key.startswith("⟦T") or g.norm_id in exclude:
             continue
-        if g.label == "VARIANT" and (g.norm_name in rules.focus_variants
-                                     or not _alteration_near(g, sentence, offset, rules)):
-            continue  # the drug's own target variant, or a variant named as a genotype
+        if g.label == "VARIANT" and g.norm_name in rules.focus_variants:
+            continue  # the drug's own target variant
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
         if any(p.search(after[:40]) for p in rules.not_mediator_after):
             continue
         if g.norm_id in rules.pathway_families and not re.match(r"p[A-Z]", g.text) \
                 and rules.pathway_after.search(after[:60]):
-            continue  # "MAPK signaling", "PI3K/AKT pathway": pathway-level, not a mediator
+            # "MAPK signaling", "PI3K/AKT pathway": pathway-level, not a mediator
+            if rules.cues["pathway_reactivation"].search(sentence[max(0, g.start - offset - 40):
+                                                                  g.end - offset + 80]):
+                pathways.append(g)
+            continue
         if any(p.search(before[-60:]) for p in rules.not_mediator_before):
             continue
         s, e = g.start - offset, g.end - offset
         window = sentence[max(0, s - w): e + w]
-        if sentence_wide or rules.cues["mediator_cues"].search(window):
+        cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
+        if sentence_wide or cues.search(window) or (
+                g.label == "VARIANT" and rules.cues["mediator_cues"].search(window)):
             out.append(g)
-    return out
+    return out, pathways
 
 
 def _resistance_agents(masked: str, table: dict[str, Mention], agents: list[Mention],
@@ -677,7 +688,9 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         return _nearest(g, near).norm_id
     code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
     if rules is not None and code not in rules.alteration_keeps_code \
-            and _alteration_near(g, sentence, offset, rules):
+            and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
+        if rules.cues["primary_cues"].search(sentence):
+            return ""  # a pre-existing (primary) alteration: not an acquired mechanism of the codes
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
         gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
         if gene == "KRAS":
@@ -703,7 +716,13 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents
     own_targets = {t for a in drugs for t in agent_targets(a)}
-    mediators = _mediators(masked, table, sentence, offset, rules, own_targets)
+    mediators, pathways = _mediators(masked, table, sentence, offset, rules, own_targets)
+    stated = {m.norm_id for m in mechanisms}
+    for p in pathways:  # pathway-level reactivation: the pathway's code, no target
+        code = mediator_mechanisms().get(p.norm_id, "")
+        if code and code not in stated:
+            stated.add(code)
+            mechanisms = [*mechanisms, replace(p, label="MECHANISM", norm_id=code, norm_name=code)]
     if not (mediators or mechanisms):
         return []
     cue_ends = [offset + m.end() for m in rules.cues["resistance_cues"].finditer(sentence)]
@@ -756,7 +775,8 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     s, e = claim.span[0] - sent.start, claim.span[1] - sent.start
     lo, hi = _clause(sent.text, s, e)
     text = sent.text[lo:hi]
-    if not _RESISTANCE_WORD.search(text) or rules.cues["overcome_cues"].search(text):
+    if not (_RESISTANCE_WORD.search(text) or claim.mechanism and
+            rules.cues["resistance_cues"].search(text)) or rules.cues["overcome_cues"].search(text):
         return False
     return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
 

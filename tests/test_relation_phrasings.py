@@ -170,3 +170,29 @@ def test_adding_x_to_y_and_with_or_without(extract):
     rows = extract("Encorafenib plus cetuximab, with or without binimetinib, improved survival in CRC.")
     assert {("encorafenib", "cetuximab"), ("encorafenib", "binimetinib;cetuximab")} <= keyset(
         rows, "drug", "partner")
+
+
+def test_pathway_level_reactivation_has_codes_not_targets(extract):
+    rows = extract("Both MAPK and PI3K-AKT-mTOR signalling were reactivated within 48 hours of adagrasib "
+                   "exposure.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert ("adagrasib", "", "MAPK_REACTIVATION") in got and ("adagrasib", "", "PI3K_MTOR") in got
+    assert not [t for _, t, _ in got if t], got
+
+
+def test_variant_named_as_resistant_is_a_mediator(extract):
+    rows = extract("Ba/F3 cells carrying KRAS G12C together with Y96D were resistant to both sotorasib and "
+                   "adagrasib.")
+    assert keyset(rows, "drug", "target", "mechanism") == {
+        ("sotorasib", "KRAS", "SECONDARY_KRAS_ALTERATION"),
+        ("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION")}
+
+
+def test_primary_alterations_get_no_acquired_code(extract):
+    rows = extract("Mutations in NRAS confer primary resistance to cetuximab in colorectal cancer.")
+    assert keyset(rows, "drug", "target", "mechanism") == {("cetuximab", "NRAS", "")}
+
+
+def test_genotype_after_inhibits_verb_is_not_a_target(extract):
+    rows = extract("Cetuximab suppressed growth of BRAF-mutant colorectal cancer xenografts.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
