@@ -320,6 +320,11 @@ def _class_id_for(m: Mention) -> str | None:
     return class_for_target().get(m.norm_id)
 
 
+_DOSE = re.compile(
+    r"(⟦A\d+⟧)\s*\(?\s*\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g)(?:\s*/\s*(?:kg|m2|m²|day))?"
+    r"(?:\s*(?:once|twice)?\s*(?:daily|QD|BID|b\.i\.d\.?|q\.d\.?|weekly|every \w+ weeks))?(?:\s*\))?", re.I)
+
+
 def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
          cite_spans: list[tuple[int, int]]) -> tuple[str, dict[str, Mention]]:
     """Replace mentions with placeholders and drop citations; return (masked, placeholder map)."""
@@ -349,6 +354,8 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         pos, last = e, (s, e)
     out.append(text[pos:])
     masked = re.sub(r"[ \t]{2,}", " ", "".join(out))
+    # doses and schedules after an agent ("sotorasib 960 mg daily plus ...") are dropped
+    masked = _DOSE.sub(r"\1", masked)
     # "sotorasib (AMG 510)": the bracketed synonym counts once
     def same(m: re.Match[str]) -> str:
         a, b = table[m.group(1)], table[m.group(2)]
@@ -372,6 +379,10 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         a, b = table[m.group(1)], table[m.group(2)]
         kinds = {a.label, b.label}
         if kinds == {"DRUG", "DRUG_CLASS"}:
+            drug, cls = (a, b) if a.label == "DRUG" else (b, a)
+            dt, ct = set(agent_targets(drug)), set(agent_targets(cls))
+            if dt and ct and not dt & ct:
+                return m.group(0)  # "sotorasib, a SHP2 inhibitor and ...": a list, not an apposition
             return m.group(1) if a.label == "DRUG" else m.group(2)
         return m.group(0)
 
@@ -497,7 +508,8 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
 def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
                        mechanisms: list[Mention], offset: int = 0,
                        named_genes: frozenset[str] | None = None,
-                       fallback: Mention | None = None) -> list[Claim]:
+                       fallback: Mention | None = None,
+                       resistant: frozenset[str] = frozenset()) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -506,7 +518,9 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     """
     claims: list[Claim] = []
     seen: set[tuple[str, ...]] = set()
-    overcome = bool(rules.cues["overcome_cues"].search(sentence)) or any(
+    opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
+    overcome = bool(rules.cues["overcome_cues"].search(sentence)) or bool(
+        opener and rules.cues["resistance_cues"].search(sentence[:opener])) or any(
         re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
                   r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)
         for m in mechanisms)
@@ -544,7 +558,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 if key in seen or not partners:
                     continue
                 seen.add(key)
-                if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"):
+                if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
+                                 or drug.norm_id in resistant):
                     tid, tname = _partner_target(partners, named_genes)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
@@ -897,8 +912,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             agents.sort(key=lambda m: m.start)
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
         para_genes |= {_target_fields(t)[0] for t in targets}
+        resistant = {a.norm_id for a in prev_res_agents} | {
+            a.norm_id for a in _resistance_agents(masked, table, agents, rules)[0]}
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
-                                    frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None)
+                                    frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
+                                    frozenset(resistant))
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)

@@ -122,7 +122,8 @@ def test_hedge_scopes_over_its_clause_only(extract):
                    "inhibition with SHP2 or SOS1 inhibitors has been proposed.")
     by = {(r["relation"], r["partner"]): r["assertion"] for r in rows}
     assert by[("resistance", "")] == "affirmed"
-    assert by[("combination", "SHP2 inhibitor")] == by[("combination", "SOS1 inhibitor")] == "hedged"
+    # the causal opener ties the proposed combinations to the resistance: overcomes
+    assert by[("overcomes", "SHP2 inhibitor")] == by[("overcomes", "SOS1 inhibitor")] == "hedged"
 
 
 def test_keap1_loss_keeps_its_immune_code(extract):
@@ -196,3 +197,27 @@ def test_primary_alterations_get_no_acquired_code(extract):
 def test_genotype_after_inhibits_verb_is_not_a_target(extract):
     rows = extract("Cetuximab suppressed growth of BRAF-mutant colorectal cancer xenografts.")
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+def test_listed_class_after_a_drug_is_not_an_apposition(extract):
+    rows = extract("In EMT-induced xenografts, a triplet of sotorasib, a SHP2 inhibitor and a PI3K inhibitor "
+                   "overcame this resistance.")
+    assert ("sotorasib", "PI3K inhibitor;SHP2 inhibitor") in keyset(rows, "drug", "partner")
+
+
+def test_doses_between_arm_agents(extract):
+    rows = extract("Sotorasib 960 mg daily plus panitumumab improved progression-free survival in CRC.")
+    assert ("combination", "sotorasib", "panitumumab") in keyset(rows, "relation", "drug", "partner")
+
+
+def test_causal_opener_ties_a_combination_to_resistance(extract):
+    rows = extract("Because adaptive RTK signalling undermines KRAS G12C inhibitors, combining them with "
+                   "SHP2 inhibitors may prolong responses.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert [(r["drug"], r["partner"], r["mechanism"], r["assertion"]) for r in ovc] == [
+        ("KRAS G12C inhibitor", "SHP2 inhibitor", "RTK_FEEDBACK", "hedged")]
+
+
+def test_regimen_names_are_chemotherapy(extract):
+    rows = extract("The triplet of sotorasib, panitumumab and FOLFIRI produced responses in CRC.")
+    assert ("sotorasib", "chemotherapy;panitumumab") in keyset(rows, "drug", "partner")
