@@ -46,7 +46,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
              "pathway_reactivation", "primary_cues"}
-PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description"}
+PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -64,6 +64,8 @@ class Pattern:
     roles: str
     confidence: float
     distribute: bool = False  # "X-based combinations with A, B and C": X+A, X+B, X+C
+    not_after: re.Pattern[str] | None = None  # no match after this context ("comparing ...")
+    pairwise: bool = False  # inhibits: i-th agent with i-th target ("... of A and B with X and Y")
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,9 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
         roles = item.get("roles", "first_is_drug")
         if roles not in ROLES:
             raise DataFileError(f"relation_rules.json: rule {item['id']}: unknown roles {roles!r}")
-        out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False))))
+        not_after = re.compile(_expand(item["not_after"]), re.I) if item.get("not_after") else None
+        out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False)), not_after,
+                           bool(item.get("pairwise", False))))
     return tuple(out)
 
 
@@ -372,6 +376,8 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         return m.group(0)
 
     masked = re.sub(r"(⟦A\d+⟧)\s*\(((?:\s*(?:,|or|and)?\s*⟦A\d+⟧){2,})\s*\)", members, masked)
+    masked = re.sub(r"(⟦A\d+⟧)\s*,?\s*(?:such as|including|e\.g\.,?|like|notably)\s+"
+                    r"((?:\s*(?:,|or|and)?\s*⟦A\d+⟧)+)", members, masked)
 
     # "the SHP2 inhibitor TNO155", "TNO155 (SHP2 inhibitor)": a class naming a drug is
     # an apposition, not a second agent; the drug stands for both
@@ -381,7 +387,7 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         if kinds == {"DRUG", "DRUG_CLASS"}:
             drug, cls = (a, b) if a.label == "DRUG" else (b, a)
             dt, ct = set(agent_targets(drug)), set(agent_targets(cls))
-            if dt and ct and not dt & ct:
+            if "," in m.group(0) and dt and ct and not dt & ct:
                 return m.group(0)  # "sotorasib, a SHP2 inhibitor and ...": a list, not an apposition
             return m.group(1) if a.label == "DRUG" else m.group(2)
         return m.group(0)
@@ -526,6 +532,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         for m in mechanisms)
     for pat in rules.combination:
         for m in pat.regex.finditer(masked):
+            if pat.not_after is not None and pat.not_after.search(masked[:m.start()]):
+                continue
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
             if pat.roles == "partner_only":
@@ -546,7 +554,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 agents = list({a.norm_id: a for a in agents}.values())
                 if len(agents) < 2:
                     continue
-                if pat.roles == "second_is_drug":
+                if pat.roles == "second_is_drug" and overcome:
+                    # "restored sensitivity to X", "adding Y to X": X is the drug overcome
                     last = table[keys[-1]]
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
@@ -605,11 +614,21 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
             targets = _targets_in(m.group(0), table)
             if not agents or not targets:
                 continue
-            if any(reg <= {a.norm_id for a in agents} for reg in regimens):
+            if not pat.pairwise and any(reg <= {a.norm_id for a in agents} for reg in regimens):
                 continue
             if pat.id in ("INH_VERB", "INH_READOUT"):  # the coordinated list after the verb
                 tail = re.search(rf"{_TL}$", m.group(0))
                 targets = _targets_in(tail.group(0), table) if tail else targets[-1:]
+            if pat.pairwise:  # "dual inhibition of A and B with X and Y": X-A, Y-B
+                if len(agents) != len(targets):
+                    continue
+                for a, t in zip(agents, targets, strict=True):
+                    tid, tname, variant = _target_fields(t)
+                    if (a.norm_id, tid) not in seen:
+                        seen.add((a.norm_id, tid))
+                        claims.append(Claim("inhibits", a, (), tid, tname, variant, "", "", pat.id,
+                                            pat.confidence, (min(a.start, t.start), max(a.end, t.end))))
+                continue
             for t in targets:
                 tid, tname, variant = _target_fields(t)
                 for a in agents:

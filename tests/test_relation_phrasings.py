@@ -166,8 +166,11 @@ def test_this_combination_refers_to_the_paragraphs_last_combination(extract):
 
 
 def test_adding_x_to_y_and_with_or_without(extract):
+    # a combination names the added agent first; an overcome claim is about the agent added to
     rows = extract("Adding savolitinib to osimertinib produced responses in NSCLC.")
-    assert ("osimertinib", "savolitinib") in keyset(rows, "drug", "partner")
+    assert ("combination", "savolitinib", "osimertinib") in keyset(rows, "relation", "drug", "partner")
+    rows = extract("Adding savolitinib to osimertinib overcame resistance in NSCLC.")
+    assert ("overcomes", "osimertinib", "savolitinib") in keyset(rows, "relation", "drug", "partner")
     rows = extract("Encorafenib plus cetuximab, with or without binimetinib, improved survival in CRC.")
     assert {("encorafenib", "cetuximab"), ("encorafenib", "binimetinib;cetuximab")} <= keyset(
         rows, "drug", "partner")
@@ -221,3 +224,21 @@ def test_causal_opener_ties_a_combination_to_resistance(extract):
 def test_regimen_names_are_chemotherapy(extract):
     rows = extract("The triplet of sotorasib, panitumumab and FOLFIRI produced responses in CRC.")
     assert ("sotorasib", "chemotherapy;panitumumab") in keyset(rows, "drug", "partner")
+
+
+def test_dual_inhibition_pairs_agents_with_targets_in_order(extract):
+    rows = extract("Dual inhibition of KRAS G12C and SOS1 with adagrasib and BI 1701963 is being explored.")
+    assert {("adagrasib", "KRAS"), ("BI 1701963", "SOS1")} <= keyset(
+        [r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+
+
+def test_comparator_arm_is_not_a_combination(extract):
+    rows = extract("KRYSTAL-10 is a phase 3 study comparing adagrasib plus cetuximab with FOLFIRI in "
+                   "colorectal cancer.")
+    assert keyset(rows, "relation", "drug", "partner") == {("combination", "adagrasib", "cetuximab")}
+
+
+def test_class_with_examples_stands_for_them(extract):
+    rows = extract("Allosteric SHP2 inhibitors such as TNO155 and RMC-4630 stabilise SHP2 in its closed, "
+                   "auto-inhibited conformation.")
+    assert keyset(rows, "relation", "drug", "target") == {("inhibits", "SHP2 inhibitor", "PTPN11")}
