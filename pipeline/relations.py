@@ -665,8 +665,8 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             continue  # the drug's own target variant
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
-        if any(p.search(after[:40]) for p in rules.not_mediator_after):
-            continue
+        if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after):
+            continue  # a genotype ("BRAF-mutant"); a variant other than the drug's is an alteration
         if g.norm_id in rules.pathway_families and not re.match(r"p[A-Z]", g.text) \
                 and rules.pathway_after.search(after[:60]):
             # "MAPK signaling", "PI3K/AKT pathway": pathway-level, not a mediator
@@ -699,6 +699,15 @@ def _resistance_agents(masked: str, table: dict[str, Mention], agents: list[Ment
                 groups += 1
                 found += new
     return found, groups == 1 and len(found) > 1
+
+
+def _drugs_for(x: Mention, drugs: list[Mention], sentence: str, offset: int) -> list[Mention]:
+    """The drugs a mechanism or mediator holds for: every one in its clause, else the nearest."""
+    if len(drugs) == 1:
+        return drugs
+    lo, hi = _clause(sentence, x.start - offset, x.end - offset)
+    same = [d for d in drugs if lo <= d.start - offset and d.end - offset <= hi]
+    return same or [_nearest(x, drugs)]
 
 
 def _nearest(m: Mention, agents: list[Mention]) -> Mention:
@@ -756,18 +765,20 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
         code = mediator_mechanisms().get(p.norm_id, "")
         if code and code not in stated:
             stated.add(code)
-            mechanisms = [*mechanisms, replace(p, label="MECHANISM", norm_id=code, norm_name=code)]
+            mechanisms = [*mechanisms, replace(p, label="MECHANISM", norm_id=code, norm_name=code,
+                                               source="pathway")]
     if not (mediators or mechanisms):
         return []
     cue_ends = [offset + m.end() for m in rules.cues["resistance_cues"].finditer(sentence)]
     claims: list[Claim] = []
-    for x, rule, conf in [(m, "RES_MECHANISM", 0.7) for m in mechanisms] + \
+    for x, rule, conf in [(m, "RES_PATHWAY" if m.source == "pathway" else "RES_MECHANISM", 0.65
+                           if m.source == "pathway" else 0.7) for m in mechanisms] + \
                          [(g, "RES_MEDIATOR", 0.6) for g in mediators[:8]]:
-        for drug in drugs if together else [_nearest(x, drugs) if len(drugs) > 1 else drugs[0]]:
+        for drug in drugs if together else _drugs_for(x, drugs, sentence, offset):
             lo, hi = min(drug.start, x.start), max(drug.end, x.end)
             after = [c for c in cue_ends if c > hi and c - hi < 80]
             span = (lo, after[0] if after else hi)
-            if rule == "RES_MECHANISM":
+            if rule != "RES_MEDIATOR":
                 claims.append(Claim("resistance", drug, (), "", "", "", x.norm_id, "",
                                     rule + rule_suffix, conf, span))
             else:
@@ -776,6 +787,11 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
                                     rule + rule_suffix, conf, span))
+    # a pathway-level row whose code a mediator row of the same drug already carries adds
+    # nothing ("NRAS and HRAS sustain ERK output": the mediators carry MAPK_REACTIVATION)
+    carried = {(c.drug.norm_id, c.mechanism) for c in claims if c.target_id}
+    claims = [c for c in claims if c.rule_id != "RES_PATHWAY" + rule_suffix
+              or (c.drug.norm_id, c.mechanism) not in carried]
     return claims
 
 
@@ -828,7 +844,7 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     """Documented rule: "both ..." / "the two ..." take the agents of the latest earlier
     sentence of the paragraph that names at least two; any other light reference (these
     agents, the drug, this combination) takes the latest sentence that names any."""
-    need = 2 if re.match(r"(?:both|the two)\b", anaphor, re.I) else 1
+    need = 2 if re.match(r"(?:both|the two|either|each)\b", anaphor, re.I) else 1
     for agents in reversed(recent):
         if len(agents) >= need:
             return agents

@@ -242,3 +242,30 @@ def test_class_with_examples_stands_for_them(extract):
     rows = extract("Allosteric SHP2 inhibitors such as TNO155 and RMC-4630 stabilise SHP2 in its closed, "
                    "auto-inhibited conformation.")
     assert keyset(rows, "relation", "drug", "target") == {("inhibits", "SHP2 inhibitor", "PTPN11")}
+
+
+def test_mediator_holds_for_every_drug_of_its_clause(extract):
+    rows = extract("A KRAS Y96D mutation acquired during adagrasib treatment conferred cross-resistance to "
+                   "sotorasib and ARS-1620 in engineered cells.")
+    drugs = {r["drug"] for r in rows if r["relation"] == "resistance"}
+    assert drugs == {"adagrasib", "sotorasib", "ARS-1620"}
+
+
+def test_either_antibody_resolves_to_both_antibodies(extract):
+    rows = extract("KRAS mutations confer primary resistance to cetuximab and panitumumab in colorectal "
+                   "cancer. Acquired KRAS amplification emerges in tumours that become resistant to either "
+                   "antibody.")
+    got = keyset([r for r in rows if r["sentence_index"] == 1], "drug", "mechanism")
+    assert got == {("cetuximab", "SECONDARY_KRAS_ALTERATION"), ("panitumumab", "SECONDARY_KRAS_ALTERATION")}
+
+
+def test_knockdown_that_sensitises_names_a_mediator(extract):
+    rows = extract("Knockdown of SHP2 sensitised KRAS G12C-mutant lung cancer cells to adagrasib.")
+    assert ("resistance", "adagrasib", "PTPN11", "RTK_FEEDBACK") in keyset(
+        rows, "relation", "drug", "target", "mechanism")
+
+
+def test_sensitising_mutation_is_not_a_resistance_cue(extract):
+    rows = extract("Osimertinib irreversibly inhibits EGFR carrying sensitising mutations and the T790M "
+                   "gatekeeper mutation.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
