@@ -45,7 +45,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
-             "pathway_reactivation", "primary_cues"}
+             "pathway_reactivation", "primary_cues", "strong_overcome_cues"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
@@ -142,7 +142,7 @@ def parse_rules(data: dict) -> Rules:
     cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
                  "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora",
                  "weak_anaphora", "alteration_cues", "acquisition_cues", "combination_anaphora",
-                 "back_reference", "pathway_reactivation", "primary_cues"]
+                 "back_reference", "pathway_reactivation", "primary_cues", "strong_overcome_cues"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
     prio = tuple(data["evidence_priority"])
@@ -525,6 +525,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     claims: list[Claim] = []
     seen: set[tuple[str, ...]] = set()
     opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
+    strong = bool(rules.cues["strong_overcome_cues"].search(sentence))  # any drug: explicit wording
     overcome = bool(rules.cues["overcome_cues"].search(sentence)) or bool(
         opener and rules.cues["resistance_cues"].search(sentence[:opener])) or any(
         re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
@@ -559,7 +560,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     last = table[keys[-1]]
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
-                drug = focus[0] if focus else agents[0]
+                resisted = [a for a in agents if a.norm_id in resistant]
+                drug = focus[0] if focus else resisted[0] if overcome and resisted else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
                     drug = agents[0]  # "restore sensitivity ... to X": X is the drug
                 partners = tuple(sorted((a for a in agents if a is not drug), key=lambda a: a.norm_name))
@@ -568,7 +570,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     continue
                 seen.add(key)
                 if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
-                                 or drug.norm_id in resistant):
+                                 or drug.norm_id in resistant or strong):
                     tid, tname = _partner_target(partners, named_genes)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",

@@ -269,3 +269,17 @@ def test_sensitising_mutation_is_not_a_resistance_cue(extract):
     rows = extract("Osimertinib irreversibly inhibits EGFR carrying sensitising mutations and the T790M "
                    "gatekeeper mutation.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("Trametinib in combination with BI-3406 overcame resistance in KRAS-mutant models.",
+     "trametinib", "BI-3406"),
+    ("In osimertinib-resistant xenografts, savolitinib plus osimertinib induced tumour regression.",
+     "osimertinib", "savolitinib"),
+    ("Co-treatment with TNO155 suppressed the emergence of resistant clones during sotorasib treatment.",
+     "sotorasib", "TNO155"),
+    ("Everolimus overcame acquired sotorasib resistance in NSCLC cells.", "sotorasib", "everolimus"),
+])
+def test_overcomes_phrasings_outside_the_focus_drugs_too(extract, text, drug, partner):
+    rows = extract(text)
+    assert ("overcomes", drug, partner) in keyset(rows, "relation", "drug", "partner"), rows
