@@ -250,6 +250,7 @@ class Claim:
     rule_id: str
     confidence: float
     span: tuple[int, int]  # canonical offsets the claim covers (for negation scope)
+    anchor: tuple[int, int] | None = None  # a resistance claim's mechanism or mediator mention
 
 
 def agent_targets(agent: Mention) -> tuple[str, ...]:
@@ -782,13 +783,13 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             span = (lo, after[0] if after else hi)
             if rule != "RES_MEDIATOR":
                 claims.append(Claim("resistance", drug, (), "", "", "", x.norm_id, "",
-                                    rule + rule_suffix, conf, span))
+                                    rule + rule_suffix, conf, span, (x.start, x.end)))
             else:
                 code = _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence, offset, rules,
                                       frozenset(agent_targets(drug)))
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
-                                    rule + rule_suffix, conf, span))
+                                    rule + rule_suffix, conf, span, (x.start, x.end)))
     # a pathway-level row whose code a mediator row of the same drug already carries adds
     # nothing ("NRAS and HRAS sustain ERK output": the mediators carry MAPK_REACTIVATION)
     carried = {(c.drug.norm_id, c.mechanism) for c in claims if c.target_id}
@@ -824,8 +825,11 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence, rules: Rules) -> bool:
     """A resistance claim kept beside an `overcomes` claim: its clause states resistance,
     holds no overcome wording and none of the combination."""
-    s, e = claim.span[0] - sent.start, claim.span[1] - sent.start
+    s, e = (claim.anchor or claim.span)[0] - sent.start, (claim.anchor or claim.span)[1] - sent.start
     lo, hi = _clause(sent.text, s, e)
+    opener = _opening_clause_end(sent.text)
+    if opener is not None:  # "Given that X mediates resistance, ...": the opener is a clause
+        lo, hi = (lo, min(hi, opener)) if e <= opener else (max(lo, opener), hi)
     text = sent.text[lo:hi]
     if not (_RESISTANCE_WORD.search(text) or claim.mechanism and
             rules.cues["resistance_cues"].search(text)) or rules.cues["overcome_cues"].search(text):

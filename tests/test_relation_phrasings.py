@@ -283,3 +283,22 @@ def test_sensitising_mutation_is_not_a_resistance_cue(extract):
 def test_overcomes_phrasings_outside_the_focus_drugs_too(extract, text, drug, partner):
     rows = extract(text)
     assert ("overcomes", drug, partner) in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_premise_clause_resistance_kept_beside_the_combination_it_motivates(extract):
+    rows = extract("Given that EGFR signaling mediates resistance in colorectal cancer, combined KRASG12C "
+                   "and EGFR inhibition is being tested.")
+    got = keyset(rows, "relation", "drug", "partner", "target", "mechanism")
+    assert ("resistance", "KRAS G12C inhibitor", "", "EGFR", "RTK_FEEDBACK") in got
+    assert ("overcomes", "KRAS G12C inhibitor", "EGFR inhibitor", "EGFR", "RTK_FEEDBACK") in got
+
+
+@pytest.mark.parametrize("text, drug, partner, effect", [
+    ("Dual SHP2 and MEK inhibition was effective in KRAS-mutant pancreatic cancer models.",
+     "SHP2 inhibitor", "MEK inhibitor", "positive"),
+    ("Sotorasib is being tested with and without chemotherapy in first-line NSCLC.",
+     "sotorasib", "chemotherapy", "unknown"),
+])
+def test_dual_lists_and_with_or_without_arms(extract, text, drug, partner, effect):
+    rows = extract(text)
+    assert ("combination", drug, partner, effect) in keyset(rows, "relation", "drug", "partner", "effect")
