@@ -357,7 +357,77 @@ def find_matches(text: str, lex: Lexicon) -> list[Match]:
     found += cell_line_pattern_matches(text, lex)
     found += inn_stem_matches(text, lex)
     found += tissue_ellipsis_matches(text, lex)
-    return resolve_overlaps(found)
+    return mechanism_compositions(text, resolve_overlaps(found), lex)
+
+
+@lru_cache(maxsize=1)
+def _mediator_codes() -> dict[str, str]:
+    from pipeline.config import DATA_DIR
+    from pipeline.vocab import read_tsv
+
+    return {r["target"]: r["mechanism"] for r in read_tsv(DATA_DIR / "vocab" / "mechanism_mediators.tsv")}
+
+
+_COMPOSITION_KEYS = ("process_before", "process_after", "alteration_after", "alteration_before",
+                     "resistance_context", "pathway_tail")
+
+
+@lru_cache(maxsize=4)
+def _compiled_composition(items: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Pattern]:
+    return {name: re.compile(r"(?:" + "|".join(alts) + r")", re.I) for name, alts in items}
+
+
+def _composition_res(lex: Lexicon) -> dict[str, re.Pattern]:
+    spec = lex.curated.patterns["mechanism_composition"]
+    return _compiled_composition(tuple((name, tuple(spec[name])) for name in _COMPOSITION_KEYS))
+
+
+def mechanism_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Match]:
+    """MECHANISM mentions composed from a process word and a named mediator the curated
+    phrase list does not hold: "rebound of AXL signaling", "FGFR1-mediated reactivation",
+    "acquired RET fusions" (in a sentence about resistance). The code comes from the
+    mediator (vocab/mechanism_mediators.tsv) or, for a genetic alteration, from the gene
+    (KRAS: secondary alteration; cell-cycle and immune genes keep theirs; else bypass).
+    Settings: ``mechanism_composition`` in patterns.json."""
+    spec = lex.curated.patterns.get("mechanism_composition")
+    if not spec:
+        return matches
+    res = _composition_res(lex)
+    genes = [m for m in matches if m.label == "GENE"]
+    if not genes:
+        return matches
+    codes = _mediator_codes()
+    keep = set(spec["alteration_keeps_code"])
+    resistance = bool(res["resistance_context"].search(text))
+    new: list[Match] = []
+    for g in genes:
+        code = codes.get(g.norm_id, "")
+        tail = res["pathway_tail"].match(text, g.end)
+        end = tail.end() if tail else g.end
+        before = res["process_before"].search(text[max(0, g.start - 60):g.start])
+        after = res["process_after"].match(text, end)
+        if code and before and before.end() == g.start - max(0, g.start - 60):
+            new.append(Match(g.start - len(before.group(0)), end, "MECHANISM", code, code,
+                             "pattern:mechanism", 0.8))
+            continue
+        if code and after:
+            new.append(Match(g.start, after.end(), "MECHANISM", code, code, "pattern:mechanism", 0.8))
+            continue
+        if not resistance:
+            continue
+        alt_after = res["alteration_after"].match(text, g.end)
+        alt_before = res["alteration_before"].search(text[max(0, g.start - 40):g.start])
+        if not (alt_after or alt_before and alt_before.end() == g.start - max(0, g.start - 40)):
+            continue
+        alt_code = ("SECONDARY_KRAS_ALTERATION" if g.norm_name == "KRAS"
+                    else code if code in keep else "BYPASS_ALTERATION")
+        start = g.start - len(alt_before.group(0)) if alt_before and not alt_after else g.start
+        stop = alt_after.end() if alt_after else g.end
+        new.append(Match(start, stop, "MECHANISM", alt_code, alt_code, "pattern:mechanism", 0.75))
+    if not new:
+        return matches
+    return resolve_overlaps([*new, *[m for m in matches if not any(
+        n.start <= m.start and m.end <= n.end for n in new)]])
 
 
 # --- spaCy components ---------------------------------------------------------------------

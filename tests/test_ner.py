@@ -162,3 +162,25 @@ def test_spacy_component_sets_extensions(lex):
     assert {s.id_ for s in doc.spans["kras"]} >= {"lexicon:curated", "lexicon:drugbank"}
     pairs = [(a.text, a._.long_form.text) for a in doc._.abbreviations]
     assert pairs == [("ORR", "overall response rate")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Rebound of AXL signaling mediated resistance to sotorasib.",
+     ("Rebound of AXL signaling", "MECHANISM", "RTK_FEEDBACK")),
+    ("Acquired RET fusions emerged at progression on adagrasib.",
+     ("RET fusions", "MECHANISM", "BYPASS_ALTERATION")),
+    ("Amplification of MET was found in resistant tumours.",
+     ("Amplification of MET", "MECHANISM", "BYPASS_ALTERATION")),
+    ("Loss of CDKN2A emerged in resistant tumours.", ("Loss of CDKN2A", "MECHANISM", "CELL_CYCLE")),
+])
+def test_mechanisms_composed_from_process_and_mediator(lex, text, want):
+    assert want in found(text, lex)
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Patients with FGFR2 amplification were enrolled.", "MECHANISM"),  # no resistance context
+    ("RNA sequencing of MAPK feedback pathways was done.", "MECHANISM"),  # a pathway, not a process
+    ("FGFR1-mediated signalling was studied.", "MECHANISM"),
+])
+def test_no_composed_mechanism_without_process_or_context(lex, text, unwanted):
+    assert unwanted not in {label for _, label, _ in found(text, lex)}
