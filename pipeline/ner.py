@@ -357,7 +357,44 @@ def find_matches(text: str, lex: Lexicon) -> list[Match]:
     found += cell_line_pattern_matches(text, lex)
     found += inn_stem_matches(text, lex)
     found += tissue_ellipsis_matches(text, lex)
-    return mechanism_compositions(text, resolve_overlaps(found), lex)
+    return class_compositions(text, mechanism_compositions(text, resolve_overlaps(found), lex), lex)
+
+
+@lru_cache(maxsize=1)
+def _single_target_classes() -> dict[str, tuple[str, str]]:
+    """Target id -> (CLASS id, name) of the vocabulary's single-target classes."""
+    from pipeline.config import DATA_DIR
+    from pipeline.vocab import read_tsv
+
+    out: dict[str, tuple[str, str]] = {}
+    for r in read_tsv(DATA_DIR / "vocab" / "drug_classes.tsv"):
+        targets = [t for t in (r.get("targets") or "").split(";") if t]
+        if len(targets) == 1 and not r["id"].endswith("_MAB"):
+            out.setdefault(targets[0], (r["id"], r["name"]))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _suffix_re(suffixes: tuple[str, ...]) -> re.Pattern:
+    alts = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
+    return re.compile(rf"[\s-]+(?:{alts})\b")
+
+
+def class_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Match]:
+    """A gene the curated classes do not cover, followed by a class word ("AXL
+    inhibitors", "BCL2 inhibition"): a DRUG_CLASS named by its target (SPEC:
+    ``CLASS:<target symbol>``), the vocabulary's class when one targets that gene alone."""
+    suffix = _suffix_re(tuple(lex.curated.patterns["class_suffixes"]))
+    out: list[Match] = []
+    for m in matches:
+        hit = suffix.match(text, m.end) if m.label == "GENE" else None
+        if hit is None:
+            out.append(m)
+            continue
+        cid, name = _single_target_classes().get(m.norm_id) or (
+            "CLASS:" + re.sub(r"[^A-Z0-9]+", "_", m.norm_name.upper()).strip("_"), f"{m.norm_name} inhibitor")
+        out.append(Match(m.start, hit.end(), "DRUG_CLASS", cid, name, "pattern:class", 0.75))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -580,7 +580,15 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     # SPEC: `target` is the partner's target for `overcomes` only
                     claims.append(Claim("combination", drug, partners, "", "", "", "",
                                         _effect(sentence, rules), pat.id, pat.confidence, span))
-    return claims
+    # an added partner already inside a fuller regimen of the sentence is not a regimen of its own
+    partner_only = {p.id for p in rules.combination if p.roles == "partner_only"}
+
+    def agents_of(c: Claim) -> frozenset[str]:
+        return frozenset([c.drug.norm_id, *(p.norm_id for p in c.partners)])
+
+    full = [agents_of(c) for c in claims if c.rule_id.removeprefix("OVC_") not in partner_only]
+    return [c for c in claims if c.rule_id.removeprefix("OVC_") not in partner_only
+            or not any(agents_of(c) < f for f in full)]
 
 
 def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Claim]:

@@ -184,3 +184,10 @@ def test_mechanisms_composed_from_process_and_mediator(lex, text, want):
 ])
 def test_no_composed_mechanism_without_process_or_context(lex, text, unwanted):
     assert unwanted not in {label for _, label, _ in found(text, lex)}
+
+
+def test_class_named_by_an_uncovered_target(lex):
+    got = found("Pretreatment with AXL inhibitors restored sensitivity.", lex)
+    assert ("AXL inhibitors", "DRUG_CLASS", "CLASS:AXL") in got
+    # a target the vocabulary has a class for keeps that class's id
+    assert ("IGF1R blockade", "DRUG_CLASS", "CLASS:IGF1R") in found("IGF1R blockade was tested.", lex)

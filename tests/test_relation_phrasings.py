@@ -303,3 +303,8 @@ def test_premise_clause_resistance_kept_beside_the_combination_it_motivates(extr
 def test_dual_lists_and_with_or_without_arms(extract, text, drug, partner, effect):
     rows = extract(text)
     assert ("combination", drug, partner, effect) in keyset(rows, "relation", "drug", "partner", "effect")
+
+
+def test_added_partner_inside_a_fuller_regimen_is_not_its_own_row(extract):
+    rows = extract("MEK inhibitors and SHP2 inhibitors were combined with adagrasib.")
+    assert keyset(rows, "drug", "partner") == {("adagrasib", "MEK inhibitor;SHP2 inhibitor")}
