@@ -970,10 +970,20 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)
         res_agents = [a for a in agents]
+        res_suffix = ""
         if not res_agents and prev_res_agents and rules.cues["resistance_cues"].search(sent.text):
             res_agents, suffix = prev_res_agents, "+CONTEXT"
+        elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
+                and not _resistance_agents(masked, table, res_agents, rules)[0] \
+                and rules.cues["resistance_cues"].search(sent.text):
+            # resistance stated beside other agents only ("SHP2 mediates feedback ...; SHP2
+            # inhibitors are in development"): the resistance is to the paragraph's focus agent
+            para_focus = [[a for a in group if is_focus(a, rules)] for group in recent_agents]
+            para_focus = [g for g in para_focus if g]
+            if para_focus:  # the first focus agent of the latest sentence that names one
+                res_agents, res_suffix = [para_focus[-1][0]], "+CONTEXT"
         res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
-                                rules, suffix)
+                                rules, res_suffix or suffix)
         overcoming = [c for c in claims if c.relation == "overcomes"]
         if overcoming:
             # the process overcome: the sentence's own, else the one resistance stated
