@@ -311,8 +311,8 @@ def test_added_partner_inside_a_fuller_regimen_is_not_its_own_row(extract):
 
 
 def test_resistance_beside_partner_agents_is_to_the_paragraphs_focus_drug(extract):
-    rows = extract("Sotorasib is a covalent KRAS G12C inhibitor. However, SHP2 mediates feedback reactivation "
-                   "of RAS in NSCLC, and SHP2 inhibitors such as TNO155 are in development.")
+    rows = extract("Sotorasib is a covalent KRAS G12C inhibitor. However, SHP2 mediates feedback "
+                   "reactivation of RAS in NSCLC, and SHP2 inhibitors such as TNO155 are in development.")
     res = [r for r in rows if r["relation"] == "resistance"]
     assert res and {r["drug"] for r in res} == {"sotorasib"}
     assert all(r["rule_id"].endswith("+CONTEXT") for r in res)
