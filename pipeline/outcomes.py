@@ -34,6 +34,7 @@ from pathlib import Path
 from pipeline.config import DATA_DIR
 from pipeline.export import COLUMNS
 from pipeline.models import IngestedDocument, Mention, Sentence, Table
+from pipeline.sentences import paragraph_ids
 
 log = logging.getLogger(__name__)
 
@@ -745,17 +746,6 @@ def _sentence_outcomes(text: str, ments: list[tuple[int, int, Mention]], rules: 
     return found
 
 
-def _paragraph_ids(doc: IngestedDocument, sentences: Sequence[Sentence]) -> list[int]:
-    ids: list[int] = []
-    para = 0
-    for k, s in enumerate(sentences):
-        if k and ("\n" in doc.text[sentences[k - 1].end:s.start]
-                  or s.section_index != sentences[k - 1].section_index):
-            para += 1
-        ids.append(para)
-    return ids
-
-
 def _by_sentence(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[list[Mention]]:
     starts = [s.start for s in sentences]
     out: list[list[Mention]] = [[] for _ in sentences]
@@ -792,7 +782,7 @@ def text_outcomes(doc: IngestedDocument, sentences: Sequence[Sentence], mentions
     """Outcome rows found in the sentences (sentences inside a table's span are skipped)."""
     rules = rules or load_rules()
     per_sentence = _by_sentence(sentences, mentions)
-    paras = _paragraph_ids(doc, sentences)
+    paras = paragraph_ids(doc, sentences)
     trial_drug = _trial_drug_map(per_sentence, list(table_rows))
     spans = [(t.start, t.end) for t in doc.tables]
     out: list[dict] = []

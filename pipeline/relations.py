@@ -21,7 +21,6 @@ mechanism map). The stage works per sentence:
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import re
@@ -33,6 +32,7 @@ from pipeline.citations import numbers_in
 from pipeline.config import DATA_DIR
 from pipeline.errors import DataFileError
 from pipeline.models import IngestedDocument, Mention, Sentence
+from pipeline.sentences import paragraph_ids
 from pipeline.vocab import read_tsv
 
 AGENT_LABELS = {"DRUG", "DRUG_CLASS"}
@@ -863,12 +863,6 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
         if len(agents) >= need:
             return agents
     return recent[-1] if recent else []
-
-
-def paragraph_ids(doc: IngestedDocument, sentences: list[Sentence]) -> list[int]:
-    """Index of the blank-line-separated block each sentence is in."""
-    breaks = [m.start() for m in re.finditer(r"\n\n", doc.text)]
-    return [bisect.bisect_left(breaks, s.start) for s in sentences]
 
 
 def evidence_level(texts: list[str], rules: Rules) -> str:

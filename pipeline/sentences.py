@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy
@@ -124,3 +125,18 @@ def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[
         sec = doc.section_at(s)
         out.append(Sentence(i, s, e, sec.index if sec else -1, doc.page_at(s), doc.text[s:e]))
     return out
+
+
+def paragraph_ids(doc: IngestedDocument, sentences: Sequence[Sentence]) -> list[int]:
+    """The paragraph each sentence is in: a new one after a blank line or a section change
+    (each table row is its own block, so a table's rows are separate paragraphs)."""
+    ids: list[int] = []
+    para = 0
+    for k, s in enumerate(sentences):
+        if k:
+            gap = doc.text[sentences[k - 1].end:s.start]
+            if "\n\n" in gap or s.section_index != sentences[k - 1].section_index or (
+                    "\n" in gap and "\t" in s.text):
+                para += 1
+        ids.append(para)
+    return ids

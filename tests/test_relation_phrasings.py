@@ -316,3 +316,14 @@ def test_resistance_beside_partner_agents_is_to_the_paragraphs_focus_drug(extrac
     res = [r for r in rows if r["relation"] == "resistance"]
     assert res and {r["drug"] for r in res} == {"sotorasib"}
     assert all(r["rule_id"].endswith("+CONTEXT") for r in res)
+
+
+def test_one_paragraph_notion_for_relations_and_outcomes(tmp_path):
+    from pipeline.ingest import ingest_file
+    from pipeline.sentences import paragraph_ids, split_sentences
+
+    path = tmp_path / "p.txt"
+    path.write_text("First claim here. Second claim here.\n\nA new paragraph starts.\n", encoding="utf-8")
+    doc = ingest_file(InputFile(path, "p"))
+    sents = split_sentences(doc)
+    assert paragraph_ids(doc, sents) == [0, 0, 1]
