@@ -18,7 +18,7 @@ CORPUS_ARGS := $(if $(strip $(CORPUS)),$(CORPUS),)
 ENGINE_ARGS := --workers $(WORKERS) --engine $(ENGINE) $(if $(strip $(SCHEDULER)),--scheduler $(SCHEDULER),)
 SQL ?= SELECT run, doc_id, drug, partner, target, cancer, assertion, evidence FROM relations WHERE relation = 'overcomes' AND target = 'EGFR' AND cancer = 'colorectal cancer'
 
-.PHONY: help install lexicon extract query test lint validate evaluate agreement brat bench clean distclean train archive-reviews
+.PHONY: help install lexicon extract query test lint validate evaluate challenge agreement brat bench clean distclean train archive-reviews
 
 help: ## List every target with one line each
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | \
@@ -61,6 +61,10 @@ validate: $(STAMP) ## Check the gold annotations (anchors, ids, relation slots)
 
 evaluate: $(STAMP) $(OUT)/documents.csv ## Score the run in OUT against the gold set
 	$(PY) -m pipeline evaluate --run $(OUT)
+
+CHALLENGE ?= annotations/challenge/dev.jsonl
+challenge: $(STAMP) $(LEXICON) ## Score the relation rules on team-written passages, with each passage's errors [CHALLENGE=file]
+	$(PY) -m pipeline challenge $(CHALLENGE) --errors
 
 ACCEPT ?=
 REVIEWS ?=

@@ -197,7 +197,7 @@ def score(passages: list[Passage], predicted: dict[str, list[dict]]) -> dict:
                 c[1] += len(ps - gs)
                 c[2] += len(gs - ps)
         if gold != pred:
-            errors.append({"id": p.id, "line": p.line, "fp": sorted(pred - gold, key=str),
+            errors.append({"id": p.id, "line": p.line, "text": p.text, "fp": sorted(pred - gold, key=str),
                            "fn": sorted(gold - pred, key=str)})
     result: dict = {"passages": len(passages), "relations": {}, "errors": errors}
     for name in ("exact", "pairs"):
@@ -224,7 +224,8 @@ def format_report(result: dict, name: str, show_errors: bool) -> str:
                      f"| {p['f1']:.3f} ({p['tp']}/{p['fp']}/{p['fn']}) |")
     if show_errors:
         for err in result["errors"]:
-            lines.append(f"\n{err['id']} (line {err['line']})")
+            snippet = " ".join(err["text"].split())
+            lines.append(f"\n{err['id']} (line {err['line']}): {snippet[:200]}{'...' if len(snippet) > 200 else ''}")
             lines += [f"  FP {_fmt_key(k)}" for k in err["fp"]]
             lines += [f"  FN {_fmt_key(k)}" for k in err["fn"]]
     return "\n".join(lines)
