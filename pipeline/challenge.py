@@ -225,7 +225,8 @@ def format_report(result: dict, name: str, show_errors: bool) -> str:
     if show_errors:
         for err in result["errors"]:
             snippet = " ".join(err["text"].split())
-            lines.append(f"\n{err['id']} (line {err['line']}): {snippet[:200]}{'...' if len(snippet) > 200 else ''}")
+            more = "..." if len(snippet) > 200 else ""
+            lines.append(f"\n{err['id']} (line {err['line']}): {snippet[:200]}{more}")
             lines += [f"  FP {_fmt_key(k)}" for k in err["fp"]]
             lines += [f"  FN {_fmt_key(k)}" for k in err["fn"]]
     return "\n".join(lines)

@@ -609,6 +609,10 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
+_COMPARATOR = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|over)\s+"
+                         r"(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
 def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     combos: Iterable[Claim] = ()) -> list[Claim]:
     """One claim per (agent, target) of each inhibits pattern match.
@@ -627,6 +631,13 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 continue
             if not pat.pairwise and any(reg <= {a.norm_id for a in agents} for reg in regimens):
                 continue
+            if _COMPARATOR.search(masked[:m.start()]):
+                # "X was more potent than Y and Z, and suppressed pERK": Y and Z are compared,
+                # the subject is the sentence's first agent
+                first = re.search(r"⟦A\d+⟧", masked)
+                if first is None or first.start() >= m.start():
+                    continue
+                agents = [table[first.group(0)]]
             if pat.id in ("INH_VERB", "INH_READOUT"):  # the coordinated list after the verb
                 tail = re.search(rf"{_TL}$", m.group(0))
                 targets = _targets_in(tail.group(0), table) if tail else targets[-1:]
@@ -1037,7 +1048,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 free = [c for c in {c.norm_id: c for c in cancers if id(c) not in claimed}.values()]
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in free[:3]] or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
-                near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40]
+                frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
+                near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
+                        or frame and c.end - sent.start <= frame.end()]
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in near[:1]] or [("", "", "")]
             for cid, cname, csrc in opts:
                 conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (

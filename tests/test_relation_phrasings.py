@@ -327,3 +327,16 @@ def test_one_paragraph_notion_for_relations_and_outcomes(tmp_path):
     doc = ingest_file(InputFile(path, "p"))
     sents = split_sentences(doc)
     assert paragraph_ids(doc, sents) == [0, 0, 1]
+
+
+def test_compared_agents_are_not_the_subject_of_an_inhibits_verb(extract):
+    rows = extract("Divarasib was 5 to 20 times more potent than sotorasib and adagrasib in vitro, and a "
+                   "single oral dose suppressed ERK phosphorylation in xenografts.")
+    inhibits = [r for r in rows if r["relation"] == "inhibits"]
+    assert keyset(inhibits, "drug", "target") == {("divarasib", "ERK")}
+
+
+def test_inhibits_takes_the_cancer_of_a_leading_frame(extract):
+    rows = extract("In pancreatic ductal adenocarcinoma xenografts, MRTX1133 suppressed ERK phosphorylation.")
+    got = keyset(rows, "relation", "target", "cancer")
+    assert ("inhibits", "ERK", "pancreatic ductal adenocarcinoma") in got
