@@ -340,3 +340,12 @@ def test_inhibits_takes_the_cancer_of_a_leading_frame(extract):
     rows = extract("In pancreatic ductal adenocarcinoma xenografts, MRTX1133 suppressed ERK phosphorylation.")
     got = keyset(rows, "relation", "target", "cancer")
     assert ("inhibits", "ERK", "pancreatic ductal adenocarcinoma") in got
+
+
+def test_screen_guides_targeting_genes_name_mediators(extract):
+    rows = extract("In a CRISPR screen in xenografts treated with adagrasib, guide RNAs targeting SHP2, MYC "
+                   "and MTOR were depleted, indicating that these genes mediate resistance.")
+    assert {r["target"] for r in rows if r["relation"] == "resistance"} == {"PTPN11", "MYC", "MTOR"}
+    # while a drug "targeting EGFR" names the drug's target, not a mediator
+    rows = extract("Resistance to sotorasib was not reversed by antibodies targeting EGFR.")
+    assert "EGFR" not in {r["target"] for r in rows if r["relation"] == "resistance"}
