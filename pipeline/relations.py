@@ -45,7 +45,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
-             "pathway_reactivation", "primary_cues", "strong_overcome_cues"}
+             "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
@@ -85,6 +85,7 @@ class Rules:
     focus_variants: frozenset[str]
     alteration_window: int
     alteration_keeps_code: frozenset[str]
+    max_cancers: int  # one row per cancer a claim is stated for (GUIDELINES 7.10), at most this many
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
     #: from the rule state (annotations/rule_state.json, written by ``make train``):
@@ -169,6 +170,7 @@ def parse_rules(data: dict) -> Rules:
         focus_variants=frozenset(focus["variants"]),
         alteration_window=int(data["alteration_window"]),
         alteration_keeps_code=frozenset(data["alteration_keeps_code"]),
+        max_cancers=int(data["max_cancers_per_claim"]),
     )
 
 
@@ -1024,7 +1026,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         section = doc.section_at(sent.start)
         if cancers:
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
-                           {c.norm_id: c for c in cancers}.values()][:3]
+                           {c.norm_id: c for c in cancers}.values()][:rules.max_cancers]
         elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER:
             # the system the paragraph's experiment was stated in
             cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
@@ -1046,7 +1048,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in local[id(claim)]]
             elif claimed and cancer_opts[0][2] == "sentence":
                 free = [c for c in {c.norm_id: c for c in cancers if id(c) not in claimed}.values()]
-                opts = [(c.norm_id, c.norm_name, "sentence") for c in free[:3]] or [("", "", "")]
+                opts = [(c.norm_id, c.norm_name, "sentence")
+                        for c in free[:rules.max_cancers]] or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
