@@ -45,7 +45,8 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
-             "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim"}
+             "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
+             "causal_connectives"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
@@ -96,7 +97,8 @@ class Rules:
 
 _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
-_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*(?:(?:the|a|an)\s+)?{_A})*"
+# a list member followed by "with" starts a regimen of its own ("X with Y, or Z with W")
+_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*"
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
 
@@ -143,7 +145,8 @@ def parse_rules(data: dict) -> Rules:
     cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
                  "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora",
                  "weak_anaphora", "alteration_cues", "acquisition_cues", "combination_anaphora",
-                 "back_reference", "pathway_reactivation", "primary_cues", "strong_overcome_cues"]
+                 "back_reference", "pathway_reactivation", "primary_cues", "strong_overcome_cues",
+                 "causal_connectives"]
     cues = {name: _alternation(data[name]) for name in cue_names}
     evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
     prio = tuple(data["evidence_priority"])
@@ -473,6 +476,11 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     inside = set(re.findall(r"⟦A\d+⟧", m.group(0)))
     outside = [(k.start(), table[k.group(0)]) for k in re.finditer(r"⟦A\d+⟧", masked)
                if k.group(0) not in inside]
+    clause_start = max([b.end() for b in re.finditer(r"[;,]\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],
+                       default=0)
+    near = [a for pos, a in outside if clause_start <= pos < m.start()]
+    if near:  # "TNO155 had a similar effect in combination with adagrasib"
+        return near[-1]
     focus = [a for _, a in outside if is_focus(a, rules)]
     if focus:
         return focus[0]
@@ -518,7 +526,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                        mechanisms: list[Mention], offset: int = 0,
                        named_genes: frozenset[str] | None = None,
                        fallback: Mention | None = None,
-                       resistant: frozenset[str] = frozenset()) -> list[Claim]:
+                       resistant: frozenset[str] = frozenset(), causal_tie: bool = False) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -529,7 +537,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     seen: set[tuple[str, ...]] = set()
     opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
     strong = bool(rules.cues["strong_overcome_cues"].search(sentence))  # any drug: explicit wording
-    overcome = bool(rules.cues["overcome_cues"].search(sentence)) or bool(
+    overcome = causal_tie or bool(rules.cues["overcome_cues"].search(sentence)) or bool(
         opener and rules.cues["resistance_cues"].search(sentence[:opener])) or any(
         re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
                   r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)
@@ -556,8 +564,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 groups = agent_groups(m.group(0), table)
             for agents in groups:
                 agents = list({a.norm_id: a for a in agents}.values())
-                if len(agents) < 2:
-                    continue
+                if len(agents) < 2 or all(a.label == "DRUG" and is_focus(a, rules) for a in agents):
+                    continue  # two KRAS inhibitors named side by side are alternatives, not a regimen
                 if pat.roles == "second_is_drug" and overcome:
                     # "restored sensitivity to X", "adding Y to X": X is the drug overcome
                     last = table[keys[-1]]
@@ -970,9 +978,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         para_genes |= {_target_fields(t)[0] for t in targets}
         resistant = {a.norm_id for a in prev_res_agents} | {
             a.norm_id for a in _resistance_agents(masked, table, agents, rules)[0]}
+        # "Consequently, X plus Y ..." right after a resistance statement: an explicit tie (7.14)
+        causal_tie = bool(prev_res_agents and rules.cues["causal_connectives"].search(sent.text))
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
-                                    frozenset(resistant))
+                                    frozenset(resistant | ({a.norm_id for a in prev_res_agents}
+                                                           if causal_tie else set())), causal_tie)
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)

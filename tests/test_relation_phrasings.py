@@ -349,3 +349,28 @@ def test_screen_guides_targeting_genes_name_mediators(extract):
     # while a drug "targeting EGFR" names the drug's target, not a mediator
     rows = extract("Resistance to sotorasib was not reversed by antibodies targeting EGFR.")
     assert "EGFR" not in {r["target"] for r in rows if r["relation"] == "resistance"}
+
+
+def test_paired_regimens_and_either_drug_alone(extract):
+    rows = extract("Combining sotorasib with panitumumab, or adagrasib with cetuximab, prevented this "
+                   "rebound and produced regressions in xenografts that progressed on either drug alone.")
+    assert {(r["drug"], r["partner"]) for r in rows if r["relation"] in ("combination", "overcomes")} == {
+        ("sotorasib", "panitumumab"), ("adagrasib", "cetuximab")}
+
+
+def test_added_partner_joins_the_agent_of_its_clause(extract):
+    rows = extract("Adding RMC-4550 delayed resistance to sotorasib; TNO155 had a similar effect in "
+                   "combination with adagrasib.")
+    pairs = {(r["drug"], r["partner"]) for r in rows if r["relation"] in ("combination", "overcomes")}
+    assert ("adagrasib", "TNO155") in pairs and ("sotorasib", "adagrasib") not in pairs
+
+
+def test_causal_connective_after_a_resistance_statement_is_overcomes(extract):
+    rows = extract("Signalling through EGFR contributes to adaptive resistance to adagrasib in lung cancer. "
+                   "Hence, afatinib was combined with adagrasib in NSCLC xenografts.")
+    assert ("overcomes", "adagrasib", "afatinib") in keyset(rows, "relation", "drug", "partner")
+
+
+def test_induced_regression_is_not_a_resistance_model(extract):
+    rows = extract("Mice received sotorasib plus trametinib. The combination induced tumour regression.")
+    assert "overcomes" not in {r["relation"] for r in rows}
