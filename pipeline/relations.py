@@ -673,6 +673,10 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     return claims
 
 
+_RELATIVE = re.compile(r"(?P<head>⟦T\d+⟧)(?:\s*\([^)]*\))?\s*,\s*"
+                       r"(?P<clause>(?:which|that|who)\b[^,;]*)(?:,|;|$)")
+
+
 def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: int,
                rules: Rules, exclude: set[str]) -> tuple[list[Mention], list[Mention]]:
     """GENE mentions that the sentence presents as mediators: near a mediator cue, not a
@@ -687,9 +691,13 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     w = rules.mediator_window
     sentence_wide = bool(rules.cues["strong_mediator_cues"].search(sentence))
     families = {k for k in table if k.startswith("⟦T") and re.search(
-        re.escape(k) + r"\s*\(\s*(?:i\.e\.|e\.g\.|namely|such as)", masked)}
+        re.escape(k) + r"(?:\s+family)?\s*(?:\(|,|:)\s*(?:i\.e\.|e\.g\.|namely|such as|including)", masked)}
+    # genes in a relative clause that describes another gene ("SHP2, which relays signals
+    # from RTKs to SOS1, mediates ...") describe its function, they are not mediators
+    described = {k for rc in _RELATIVE.finditer(masked) if table[rc.group("head")].label == "GENE"
+                 for k in re.findall(r"⟦T\d+⟧", rc.group("clause"))}
     for key, g in table.items():
-        if key in families:
+        if key in families or key in described:
             continue  # "RTK (i.e., EGFR, FGFR)": the listed members stand for the family
         if not key.startswith("⟦T") or g.norm_id in exclude:
             continue
@@ -866,6 +874,15 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
 
 
+_TRANSFORMED = re.compile(r"(?:transformation|transition|transdifferentiation|switch(?:ing)?)\s+"
+                          r"(?:\w+\s+){0,3}?(?:from|to|into)\s+(?:[\w-]+\s+){0,8}?$", re.I)
+
+
+def _table_at(doc: IngestedDocument, pos: int):
+    """The table whose rows span ``pos``, if any."""
+    return next((t for t in doc.tables if t.start <= pos < t.end), None)
+
+
 def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
     """Cancers that belong to one combination only, right after it ("sotorasib +
     afatinib (NSCLC only)", "X plus Y in CRC"): trial arms list their own cancers."""
@@ -944,15 +961,36 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
     prev_combo: Claim | None = None  # the paragraph's latest combination
     para_cancer: Mention | None = None
+    para_level = "unspecified"  # evidence level of the sentence that stated para_cancer
+
+    table_cancers: dict[int, list[Mention]] = {}
+
+    def caption_cancers(table) -> list[Mention]:
+        """Cancers stated in a table's title or caption (before its first row)."""
+        if table.index not in table_cancers:
+            sec = doc.section_at(table.start)
+            lo = sec.start if sec is not None else table.start
+            label = list(re.finditer(r"\bTable\s+\d+", doc.text[max(0, table.start - 400):table.start]))
+            if label:  # the title printed just before the rows ("Table 5. ... in NSCLC")
+                lo = min(lo, max(0, table.start - 400) + label[-1].start())
+            hi = table.start
+            first = doc.text[table.start:table.end].split("\n", 1)[0]
+            if "\t" not in first and re.match(r"\s*Table\s+\d+", first):  # title printed as row 1
+                hi = table.start + len(first)
+            table_cancers[table.index] = list({m.norm_id: m for m in mentions if m.label == "CANCER"
+                                               and lo <= m.start and m.end <= hi
+                                               and m.norm_id != GENERIC_CANCER}.values())
+        return table_cancers[table.index]
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
-            recent_agents, prev_res_agents, para_cancer = [], [], None
+            recent_agents, prev_res_agents, para_cancer, para_level = [], [], None, "unspecified"
             para_genes, prev_res_codes, prev_combo = set(), [], None
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]
         mechanisms = [m for m in ms if m.label == "MECHANISM"]
-        cancers = [m for m in ms if m.label == "CANCER"]
+        cancers = [m for m in ms if m.label == "CANCER"
+                   and not _TRANSFORMED.search(doc.text[max(sent.start, m.start - 80):m.start])]
         cells = [m for m in ms if m.label == "CELL_LINE"]
         extra, used = _coordinated_classes(sent, doc.text, targets, agents)
         if extra:
@@ -1028,9 +1066,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         own = list({a.norm_id: a for a in agents if "+anaphor" not in a.source}.values())
         if own:
             recent_agents.append(own)
+        own_level = evidence_level([sent.text], rules)  # the sentence's own system, if it names one
         if not claims:
             if cancers:
-                para_cancer = cancers[-1]
+                para_cancer, para_level = cancers[-1], own_level
             continue
         para_texts = [sentences[j].text for j in range(k, -1, -1) if paras[j] == paras[k]]
         level = evidence_level(para_texts, rules)
@@ -1038,8 +1077,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancers:
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
                            {c.norm_id: c for c in cancers}.values()][:rules.max_cancers]
-        elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER:
-            # the system the paragraph's experiment was stated in
+        elif (row_table := _table_at(doc, sent.start)) is not None and caption_cancers(row_table):
+            # a table row without a cancer: the one its caption states ("... in NSCLC")
+            cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")
+                           for c in caption_cancers(row_table)][:rules.max_cancers]
+        elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER and \
+                "unspecified" in (own_level, para_level) or para_cancer is not None and \
+                para_cancer.norm_id != GENERIC_CANCER and own_level == para_level:
+            # the system the paragraph's experiment was stated in (patients, mice and cell lines
+            # of one paragraph are different systems: no cancer passes between them)
             cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
         else:
             cancer_opts = [("", "", "")]
@@ -1101,7 +1147,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "inferred_cancer_id": inferred[0],
                 })
         if cancers:
-            para_cancer = cancers[-1]
+            para_cancer, para_level = cancers[-1], own_level
     return dedupe(rows)
 
 

@@ -374,3 +374,28 @@ def test_causal_connective_after_a_resistance_statement_is_overcomes(extract):
 def test_induced_regression_is_not_a_resistance_model(extract):
     rows = extract("Mice received sotorasib plus trametinib. The combination induced tumour regression.")
     assert "overcomes" not in {r["relation"] for r in rows}
+
+
+def test_genes_describing_a_mediator_in_a_relative_clause_are_not_mediators(extract):
+    rows = extract("SHP2, which relays feedback signals from activated RTKs to SOS1 and RAS, mediates "
+                   "adaptive resistance to sotorasib.")
+    assert {r["target"] for r in rows if r["relation"] == "resistance"} == {"PTPN11"}
+
+
+def test_family_with_listed_members_is_not_a_target(extract):
+    rows = extract("Signalling through the ERBB family, namely EGFR, HER2 and HER3, contributes to adaptive "
+                   "resistance to adagrasib.")
+    assert {r["target"] for r in rows if r["relation"] == "resistance"} == {"EGFR", "ERBB2", "ERBB3"}
+
+
+def test_table_row_takes_the_cancer_of_its_caption(extract):
+    rows = extract("Table 5. KRAS G12C inhibitor combinations in NSCLC\n\nTrial\tArms\tPhase\n"
+                   "KRYSTAL-7\tAdagrasib + pembrolizumab\tII/III\nKontRASt-01\tJDQ443 + tislelizumab\tIb\n")
+    got = keyset(rows, "drug", "partner", "cancer")
+    assert ("adagrasib", "pembrolizumab", "lung non-small cell carcinoma") in got
+
+
+def test_cancers_a_tumour_transforms_into_are_not_claim_cancers(extract):
+    rows = extract("Histologic transformation from adenocarcinoma to squamous cell carcinoma was observed "
+                   "in patients whose tumours progressed on adagrasib.")
+    assert {r["cancer"] for r in rows} == {""}, rows
