@@ -398,7 +398,7 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
             return m.group(1) if a.label == "DRUG" else m.group(2)
         return m.group(0)
 
-    masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+)?\s*(⟦A\d+⟧)\s*\)?", apposed, masked)
+    masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+)?\s*(⟦A\d+⟧)(?:\s*\))?", apposed, masked)
 
     # "CDK4/6 inhibition with palbociclib": a class realised by a drug of that class
     def realised(m: re.Match[str]) -> str:
@@ -699,8 +699,10 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     for key, g in table.items():
         if key in families or key in described:
             continue  # "RTK (i.e., EGFR, FGFR)": the listed members stand for the family
-        if not key.startswith("⟦T") or g.norm_id in exclude:
+        if not key.startswith("⟦T"):
             continue
+        if g.norm_id in exclude and not (g.label == "GENE" and _alteration_near(g, sentence, offset, rules)):
+            continue  # the drug's own target, unless altered ("acquired mutations in KRAS itself")
         if g.label == "VARIANT" and g.norm_name in rules.focus_variants:
             continue  # the drug's own target variant
         pos = masked.index(key)
@@ -754,6 +756,10 @@ def _nearest(m: Mention, agents: list[Mention]) -> Mention:
     return min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
 
 
+_LINKING_VERB = re.compile(r"\b(?:driv|mediat|promot|induc|caus|lead|led|sustain|underl|trigger|via|through|"
+                           r"by|responsible|result|requir|dependent|keep|kept|maintain)\w*", re.I)
+
+
 def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bool:
     """A genetic-alteration word right around the mention ("MET amplification",
     "acquired KRAS Y96D mutations", "loss of NF1", "NRAS Q61K emerged")."""
@@ -767,9 +773,15 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
                    offset: int = 0, rules: Rules | None = None, own_targets: frozenset[str] = frozenset()
                    ) -> str:
     near = [x for x in mechanisms if min(abs(x.start - g.end), abs(g.start - x.end)) <= window]
-    if near:
-        return _nearest(g, near).norm_id
     code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
+    if near:
+        x = _nearest(g, near)
+        between = sentence[min(g.end, x.end) - offset:max(g.start, x.start) - offset]
+        # "EGF driving new KRAS synthesis" takes the process's code (GUIDELINES 7.20); a
+        # mediator merely listed beside a process ("HER2 and EGFR phosphorylation and
+        # recovery of pERK") keeps its own
+        if not code or _LINKING_VERB.search(between) or not re.search(r"\band\b|,", between):
+            return x.norm_id
     if rules is not None and code not in rules.alteration_keeps_code \
             and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
         if rules.cues["primary_cues"].search(sentence):

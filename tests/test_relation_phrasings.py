@@ -399,3 +399,26 @@ def test_cancers_a_tumour_transforms_into_are_not_claim_cancers(extract):
     rows = extract("Histologic transformation from adenocarcinoma to squamous cell carcinoma was observed "
                    "in patients whose tumours progressed on adagrasib.")
     assert {r["cancer"] for r in rows} == {""}, rows
+
+
+def test_mediator_listed_beside_a_process_keeps_its_own_code(extract):
+    rows = extract("Adagrasib-resistant cells showed elevated HER2 and EGFR phosphorylation and recovery of "
+                   "pERK within 24 h of adagrasib treatment.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("EGFR", "RTK_FEEDBACK") in got and ("ERBB2", "RTK_FEEDBACK") in got
+
+
+def test_acquired_mutation_in_the_drugs_own_target_is_a_mediator(extract):
+    rows = extract("Acquired mutations in NRAS or in KRAS itself cause resistance to sotorasib.")
+    assert {("sotorasib", "KRAS"), ("sotorasib", "NRAS")} <= keyset(rows, "drug", "target")
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("FGFR inhibitors such as erdafitinib could be rational partners for KRAS G12C inhibitors.",
+     "KRAS G12C inhibitor", "FGFR inhibitor"),
+    ("The SOS1 inhibitor BI 1701963 has been tested with trametinib (NCT04111458) and with adagrasib.",
+     "BI 1701963", "trametinib"),
+])
+def test_partner_for_and_tested_with_each(extract, text, drug, partner):
+    rows = extract(text)
+    assert (drug, partner) in keyset(rows, "drug", "partner"), rows
