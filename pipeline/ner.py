@@ -386,7 +386,11 @@ def class_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Ma
     ``CLASS:<target symbol>``), the vocabulary's class when one targets that gene alone."""
     suffix = _suffix_re(tuple(lex.curated.patterns["class_suffixes"]))
     out: list[Match] = []
+    line_ends = {m.end for m in matches if m.label == "CELL_LINE"}
     for m in matches:
+        if m.label == "GENE" and m.end - m.start <= 3 and m.start - 1 in line_ends \
+                and text[m.start - 1] == "-":
+            continue  # a derived line's suffix ("H358-AR", "PC9-GR"), not a gene
         hit = suffix.match(text, m.end) if m.label == "GENE" else None
         if hit is None:
             out.append(m)

@@ -485,7 +485,10 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     if focus:
         return focus[0]
     before = [a for pos, a in outside if pos < m.start()]
-    return before[-1] if before else fallback
+    if before:
+        return before[-1]
+    after = [a for pos, a in outside if pos >= m.end()]  # "In combination with X, it ..."
+    return after[0] if after else fallback
 
 
 def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> list[list[Mention]]:
@@ -598,7 +601,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
 
     full = [agents_of(c) for c in claims if c.rule_id.removeprefix("OVC_") not in partner_only]
     return [c for c in claims if c.rule_id.removeprefix("OVC_") not in partner_only
-            or not any(agents_of(c) < f for f in full)]
+            or not any(agents_of(c) <= f for f in full)]
 
 
 def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Claim]:
@@ -673,6 +676,9 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     return claims
 
 
+_GENOTYPE_OF_DISEASE = re.compile(
+    r"\s*(?:-?\s*(?:mutant|mutated|positive|driven)\s+)?(?:[A-Z]{2,6}\b(?!\s+mutations?)|"
+    r"(?:[\w-]+\s+){0,2}(?:cancers?|tumou?rs?|carcinomas?|melanomas?|adenocarcinomas?|disease|patients))")
 _RELATIVE = re.compile(r"(?P<head>⟦T\d+⟧)(?:\s*\([^)]*\))?\s*,\s*"
                        r"(?P<clause>(?:which|that|who)\b[^,;]*)(?:,|;|$)")
 
@@ -703,8 +709,9 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             continue
         if g.norm_id in exclude and not (g.label == "GENE" and _alteration_near(g, sentence, offset, rules)):
             continue  # the drug's own target, unless altered ("acquired mutations in KRAS itself")
-        if g.label == "VARIANT" and g.norm_name in rules.focus_variants:
-            continue  # the drug's own target variant
+        if g.label == "VARIANT" and (g.norm_name in rules.focus_variants
+                                     or _GENOTYPE_OF_DISEASE.match(sentence, g.end - offset)):
+            continue  # the drug's own target variant, or the genotype of a cancer ("BRAF V600E CRC")
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
         if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after):
@@ -895,6 +902,20 @@ def _table_at(doc: IngestedDocument, pos: int):
     return next((t for t in doc.tables if t.start <= pos < t.end), None)
 
 
+def _definite_class_referent(a: Mention, text: str, recent: list[list[Mention]]) -> Mention:
+    """"the BRAF inhibitor" after vemurafenib was named: a definite singular class that
+    refers back to the paragraph's latest drug of that class (documented anaphora rule)."""
+    if a.label != "DRUG_CLASS" or a.text.endswith("s") or \
+            not re.search(r"\b(?:the|this|that)\s+$", text[max(0, a.start - 6):a.start], re.I):
+        return a
+    targets = set(agent_targets(a))
+    for group in reversed(recent):
+        for d in group:
+            if d.label == "DRUG" and targets & set(agent_targets(d)):
+                return replace(d, start=a.start, end=a.end, text=a.text, source=d.source + "+anaphor")
+    return a
+
+
 def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
     """Cancers that belong to one combination only, right after it ("sotorasib +
     afatinib (NSCLC only)", "X plus Y in CRC"): trial arms list their own cancers."""
@@ -1024,6 +1045,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                            for a in antecedents(am.group(0), recent_agents)]
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
+        agents = [_definite_class_referent(a, doc.text, recent_agents) for a in agents]
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
         para_genes |= {_target_fields(t)[0] for t in targets}
         resistant = {a.norm_id for a in prev_res_agents} | {
@@ -1061,7 +1083,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 codes = prev_res_codes
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
-                claims = [replace(c, mechanism=top) if c.relation == "overcomes" and not c.mechanism
+
+                def code_for(c: Claim, res: list[Claim] = res, top: str = top) -> str:
+                    # the mediator the partner acts on names the process overcome
+                    hit = [r.mechanism for r in res if r.mechanism and r.target_id
+                           and r.target_id in {t for p in c.partners for t in agent_targets(p)}]
+                    return hit[0] if hit else top
+
+                claims = [replace(c, mechanism=code_for(c)) if c.relation == "overcomes" and not c.mechanism
                           else c for c in claims]
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]

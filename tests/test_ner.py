@@ -191,3 +191,8 @@ def test_class_named_by_an_uncovered_target(lex):
     assert ("AXL inhibitors", "DRUG_CLASS", "CLASS:AXL") in got
     # a target the vocabulary has a class for keeps that class's id
     assert ("IGF1R blockade", "DRUG_CLASS", "CLASS:IGF1R") in found("IGF1R blockade was tested.", lex)
+
+
+def test_derived_cell_line_suffix_is_not_a_gene(lex):
+    got = found("H358-AR cells showed elevated EGFR phosphorylation.", lex)
+    assert not [g for g in got if g[0] == "AR"] and ("EGFR", "GENE", "HGNC:3236") in got

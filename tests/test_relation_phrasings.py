@@ -422,3 +422,23 @@ def test_acquired_mutation_in_the_drugs_own_target_is_a_mediator(extract):
 def test_partner_for_and_tested_with_each(extract, text, drug, partner):
     rows = extract(text)
     assert (drug, partner) in keyset(rows, "drug", "partner"), rows
+
+
+def test_definite_class_refers_back_to_the_drug(extract):
+    rows = extract("EGFR-mediated feedback explains why vemurafenib is largely inactive in colorectal "
+                   "cancer. Adding cetuximab to the BRAF inhibitor restored pathway suppression in CRC "
+                   "models.")
+    assert ("vemurafenib", "cetuximab") in keyset(
+        [r for r in rows if r["relation"] in ("overcomes", "combination")], "drug", "partner")
+
+
+def test_variant_naming_a_cancer_genotype_is_not_a_mediator(extract):
+    rows = extract("Vemurafenib is largely inactive in BRAF V600E colorectal cancer because of EGFR "
+                   "feedback.")
+    assert "BRAF" not in {r["target"] for r in rows}
+
+
+def test_it_after_an_added_partner_is_the_previous_agent(extract):
+    rows = extract("BI-3406 binds SOS1. In combination with adagrasib, it deepened pERK suppression and "
+                   "delayed the emergence of resistance.")
+    assert ("overcomes", "adagrasib", "BI-3406") in keyset(rows, "relation", "drug", "partner")
