@@ -812,7 +812,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     The drug is the agent resistance is said to be *to*; failing that the focus agents
     (KRAS inhibitors); each mechanism or mediator goes to the nearest such agent.
     """
-    if not agents or not rules.cues["resistance_cues"].search(sentence):
+    if not agents or not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
+                          and rules.cues["acquisition_cues"].search(sentence)):
         return []
     drugs, together = _resistance_agents(masked, table, agents, rules)
     if not drugs:
@@ -993,6 +994,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     para_genes: set[str] = set()  # gene ids named so far in the paragraph
     prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
     prev_combo: Claim | None = None  # the paragraph's latest combination
+    cue_agents: list[Mention] = []  # agents of the paragraph's latest sentence about resistance
     para_cancer: Mention | None = None
     para_level = "unspecified"  # evidence level of the sentence that stated para_cancer
 
@@ -1017,7 +1019,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancer, para_level = [], [], None, "unspecified"
-            para_genes, prev_res_codes, prev_combo = set(), [], None
+            para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]
@@ -1061,8 +1063,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims += inhibits_claims(masked, table, rules, claims)
         res_agents = [a for a in agents]
         res_suffix = ""
-        if not res_agents and prev_res_agents and rules.cues["resistance_cues"].search(sent.text):
-            res_agents, suffix = prev_res_agents, "+CONTEXT"
+        context = prev_res_agents or cue_agents
+        if not res_agents and context and (rules.cues["resistance_cues"].search(sent.text)
+                                           or rules.cues["acquisition_cues"].search(sent.text)):
+            # "... patients treated with adagrasib had resistance mechanisms. These included
+            # acquired RET fusions ...": the drug of the paragraph's resistance statement
+            res_agents, suffix = context, "+CONTEXT"
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
                 and not _resistance_agents(masked, table, res_agents, rules)[0] \
                 and rules.cues["resistance_cues"].search(sent.text):
@@ -1095,6 +1101,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res
+        if agents and rules.cues["resistance_cues"].search(sent.text):
+            cue_agents = [a for a in agents if "+anaphor" not in a.source]
         if res:
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]

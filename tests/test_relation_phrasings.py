@@ -442,3 +442,19 @@ def test_it_after_an_added_partner_is_the_previous_agent(extract):
     rows = extract("BI-3406 binds SOS1. In combination with adagrasib, it deepened pERK suppression and "
                    "delayed the emergence of resistance.")
     assert ("overcomes", "adagrasib", "BI-3406") in keyset(rows, "relation", "drug", "partner")
+
+
+def test_results_paragraph_readout_rebound_and_blocking_partner(extract):
+    rows = extract("JDQ443 alone reduced pERK by more than 80% in NSCLC lines, but pERK recovered within two "
+                   "days. Blocking SHP2 with TNO155 abrogated this rebound and increased apoptosis.")
+    got = keyset(rows, "relation", "drug", "partner", "target", "mechanism")  # JDQ443 is opnurasib
+    assert ("inhibits", "opnurasib", "", "ERK", "") in got
+    assert ("resistance", "opnurasib", "", "ERK", "MAPK_REACTIVATION") in got
+    assert ("overcomes", "opnurasib", "TNO155", "PTPN11", "MAPK_REACTIVATION") in got
+
+
+def test_alteration_list_after_a_resistance_statement_takes_its_drug(extract):
+    rows = extract("In 38 patients treated with adagrasib, putative resistance mechanisms were detected in "
+                   "17. These included acquired RET fusions and loss-of-function mutations in NF1.")
+    got = keyset([r for r in rows if r["sentence_index"] == 1], "drug", "mechanism")
+    assert ("adagrasib", "BYPASS_ALTERATION") in got
