@@ -438,12 +438,6 @@ def test_variant_naming_a_cancer_genotype_is_not_a_mediator(extract):
     assert "BRAF" not in {r["target"] for r in rows}
 
 
-def test_it_after_an_added_partner_is_the_previous_agent(extract):
-    rows = extract("BI-3406 binds SOS1. In combination with adagrasib, it deepened pERK suppression and "
-                   "delayed the emergence of resistance.")
-    assert ("overcomes", "adagrasib", "BI-3406") in keyset(rows, "relation", "drug", "partner")
-
-
 def test_results_paragraph_readout_rebound_and_blocking_partner(extract):
     rows = extract("JDQ443 alone reduced pERK by more than 80% in NSCLC lines, but pERK recovered within two "
                    "days. Blocking SHP2 with TNO155 abrogated this rebound and increased apoptosis.")
