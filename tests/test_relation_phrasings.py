@@ -452,3 +452,14 @@ def test_alteration_list_after_a_resistance_statement_takes_its_drug(extract):
                    "17. These included acquired RET fusions and loss-of-function mutations in NF1.")
     got = keyset([r for r in rows if r["sentence_index"] == 1], "drug", "mechanism")
     assert ("adagrasib", "BYPASS_ALTERATION") in got
+
+
+@pytest.mark.parametrize("text", [
+    "In models of acquired resistance, sotorasib plus TNO155 caused regressions.",
+    "Adding TNO155 to sotorasib eliminated drug-tolerant persister cells.",
+    "TNO155 restored the response to sotorasib in these cells.",
+    "Sotorasib combined with TNO155 blunted the adaptive feedback.",
+])
+def test_more_overcome_wording(extract, text):
+    rows = extract(text)
+    assert ("overcomes", "sotorasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
