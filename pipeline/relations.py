@@ -898,6 +898,21 @@ _TRANSFORMED = re.compile(r"(?:transformation|transition|transdifferentiation|sw
                           r"(?:\w+\s+){0,3}?(?:from|to|into)\s+(?:[\w-]+\s+){0,8}?$", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _genes_named_in(phrase: str) -> frozenset[str]:
+    """Gene ids named inside a mechanism phrase ("MET amplification", "feedback activation
+    of EGFR"): the text names the gene, though the longer mention wins as an entity."""
+    from pipeline.names import hgnc_id
+
+    out = set()
+    for tok in re.findall(r"[A-Za-z][A-Za-z0-9]{1,9}", phrase):
+        if tok.isupper() or re.fullmatch(r"[A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*", tok):
+            gid = hgnc_id(tok.upper() if tok.isupper() else tok)
+            if gid:
+                out.add(gid)
+    return frozenset(out)
+
+
 def _table_at(doc: IngestedDocument, pos: int):
     """The table whose rows span ``pos``, if any."""
     return next((t for t in doc.tables if t.start <= pos < t.end), None)
@@ -1050,6 +1065,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         agents = [_definite_class_referent(a, doc.text, recent_agents) for a in agents]
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
         para_genes |= {_target_fields(t)[0] for t in targets}
+        para_genes |= {gid for x in mechanisms for gid in _genes_named_in(x.text)}
         resistant = {a.norm_id for a in prev_res_agents} | {
             a.norm_id for a in _resistance_agents(masked, table, agents, rules)[0]}
         # "Consequently, X plus Y ..." right after a resistance statement: an explicit tie (7.14)

@@ -154,9 +154,9 @@ def test_overcomes_across_sentences(extract):
                    "Co-treatment with an anti-EGFR antibody (cetuximab or panitumumab) abrogated this "
                    "feedback and induced regressions in xenografts.")
     ovc = [r for r in rows if r["relation"] == "overcomes"]
-    # EGFR is inside the mechanism phrase, not a gene mention of its own: no target slot
+    # the text names EGFR (inside the mechanism phrase): the partner's target is filled
     assert [(r["drug"], r["partner"], r["target"], r["mechanism"]) for r in ovc] == [
-        ("sotorasib", "anti-EGFR antibody", "", "RTK_FEEDBACK")]
+        ("sotorasib", "anti-EGFR antibody", "EGFR", "RTK_FEEDBACK")]
 
 
 def test_this_combination_refers_to_the_paragraphs_last_combination(extract):
@@ -463,3 +463,11 @@ def test_alteration_list_after_a_resistance_statement_takes_its_drug(extract):
 def test_more_overcome_wording(extract, text):
     rows = extract(text)
     assert ("overcomes", "sotorasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_overcomes_target_named_inside_a_mechanism_phrase(extract):
+    rows = extract("In adagrasib-resistant cells with acquired MET amplification, crizotinib restored "
+                   "sensitivity to adagrasib.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert [(r["drug"], r["partner"], r["target"], r["mechanism"]) for r in ovc] == [
+        ("adagrasib", "crizotinib", "MET", "BYPASS_ALTERATION")]
