@@ -913,6 +913,10 @@ def _genes_named_in(phrase: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_DEFINING_ALTERATION = re.compile(
+    r"\s*-\s*(?:deleted|deficient|null|amplified|knockout|loss|lost|overexpressing)\b", re.I)
+
+
 def _table_at(doc: IngestedDocument, pos: int):
     """The table whose rows span ``pos``, if any."""
     return next((t for t in doc.tables if t.start <= pos < t.end), None)
@@ -1114,6 +1118,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
                 claims = [replace(c, mechanism=code_for(c)) if c.relation == "overcomes" and not c.mechanism
                           else c for c in claims]
+            # a model defined by the alteration ("CDKN2A-deleted xenografts"): its process
+            for t in targets:
+                code = mediator_mechanisms().get(t.norm_id, "")
+                if code and _DEFINING_ALTERATION.match(doc.text, t.end):
+                    claims = [replace(c, mechanism=code) if c.relation == "overcomes"
+                              and not c.mechanism else c for c in claims]
+                    break
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res

@@ -471,3 +471,10 @@ def test_overcomes_target_named_inside_a_mechanism_phrase(extract):
     ovc = [r for r in rows if r["relation"] == "overcomes"]
     assert [(r["drug"], r["partner"], r["target"], r["mechanism"]) for r in ovc] == [
         ("adagrasib", "crizotinib", "MET", "BYPASS_ALTERATION")]
+
+
+def test_model_defined_by_an_alteration_names_the_process_overcome(extract):
+    rows = extract("In CDKN2A-deleted NSCLC xenografts, adagrasib plus palbociclib produced durable "
+                   "regressions.")
+    assert ("overcomes", "adagrasib", "palbociclib", "CELL_CYCLE") in keyset(
+        rows, "relation", "drug", "partner", "mechanism")
