@@ -468,6 +468,10 @@ _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)"
 _OPTIONAL = re.compile(r"\+\s*/\s*-|,?\s*with or without\b")
 
 
+_TO_THE_REGIMEN = re.compile(r"\s+to\s+(?:the|this|that|such\s+a)\s+(?:same\s+)?"
+                             r"(?:doublet|combination|regimen|triplet|backbone|pairing)\b", re.I)
+
+
 def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules,
                 fallback: Mention | None = None) -> Mention | None:
     """The agent an added partner joins: the sentence's focus agent outside the match,
@@ -529,7 +533,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                        mechanisms: list[Mention], offset: int = 0,
                        named_genes: frozenset[str] | None = None,
                        fallback: Mention | None = None,
-                       resistant: frozenset[str] = frozenset(), causal_tie: bool = False) -> list[Claim]:
+                       resistant: frozenset[str] = frozenset(), causal_tie: bool = False,
+                       previous: Claim | None = None) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -552,14 +557,22 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
             if pat.roles == "partner_only":
-                host = _host_agent(masked, m, table, rules, fallback if overcome else None)
-                if host is None:
-                    continue
-                if pat.distribute:
-                    groups = [[host, x] for x in _agents_in(_EXEMPLARS.sub("", m.group(0)), table)]
+                regimen = [c for c in claims if c.relation in ("combination", "overcomes")] or \
+                    ([previous] if previous is not None else [])
+                if regimen and _TO_THE_REGIMEN.match(masked, m.end()):
+                    # "adding anti-PD-1 to the doublet": the regimen named before, plus the partner
+                    base = [regimen[-1].drug, *regimen[-1].partners]
+                    groups = [base + g for g in agent_groups(m.group(0), table, single=True)]
+                    span = (min(base[0].start, span[0]), span[1])
                 else:
-                    groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
-                span = (min(host.start, span[0]), max(host.end, span[1]))
+                    host = _host_agent(masked, m, table, rules, fallback if overcome else None)
+                    if host is None:
+                        continue
+                    if pat.distribute:
+                        groups = [[host, x] for x in _agents_in(_EXEMPLARS.sub("", m.group(0)), table)]
+                    else:
+                        groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
+                    span = (min(host.start, span[0]), max(host.end, span[1]))
             elif pat.distribute:
                 members = _agents_in(m.group(0), table)
                 groups = [[members[0], x] for x in members[1:]]
@@ -1077,7 +1090,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
                                     frozenset(resistant | ({a.norm_id for a in prev_res_agents}
-                                                           if causal_tie else set())), causal_tie)
+                                                           if causal_tie else set())), causal_tie,
+                                    prev_combo)
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)

@@ -478,3 +478,9 @@ def test_model_defined_by_an_alteration_names_the_process_overcome(extract):
                    "regressions.")
     assert ("overcomes", "adagrasib", "palbociclib", "CELL_CYCLE") in keyset(
         rows, "relation", "drug", "partner", "mechanism")
+
+
+def test_adding_an_agent_to_the_doublet_makes_a_triplet(extract):
+    rows = extract("In syngeneic NSCLC models, TNO155 combined with sotorasib increased T-cell infiltration, "
+                   "and adding anti-PD-1 to the doublet produced complete responses.")
+    assert ("sotorasib", "PD-1 inhibitor;TNO155") in keyset(rows, "drug", "partner")
