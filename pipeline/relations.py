@@ -22,257 +22,34 @@ mechanism map). The stage works per sentence:
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.citations import numbers_in
-from pipeline.config import DATA_DIR
-from pipeline.errors import DataFileError
 from pipeline.models import IngestedDocument, Mention, Sentence
+from pipeline.relation_rules import (  # noqa: F401 - re-exported for callers of this module
+    _A,
+    _AL,
+    _TL,
+    AGENT_LABELS,
+    GENERIC_CANCER,
+    TARGET_LABELS,
+    Claim,
+    Rules,
+    _gene_of_variant,
+    agent_targets,
+    cell_line_cancers,
+    class_for_target,
+    class_table,
+    drug_targets,
+    is_focus,
+    load_rules,
+    mediator_mechanisms,
+    parse_rules,
+)
 from pipeline.sentences import paragraph_ids
-from pipeline.vocab import read_tsv
-
-AGENT_LABELS = {"DRUG", "DRUG_CLASS"}
-GENERIC_CANCER = "DOID:162"  # "cancer", "solid tumours": too vague to pass on as context
-TARGET_LABELS = {"GENE", "VARIANT"}
-RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_patterns", "overcome_cues",
-             "positive_effect_cues", "negative_effect_cues", "resistance_cues", "mediator_cues",
-             "hedge_cues", "negation_cues", "evidence_cues", "evidence_priority", "anaphora",
-             "focus_agents", "resistance_target_patterns", "non_mediator_contexts", "mediator_window",
-             "strong_mediator_cues", "pathway_families", "weak_anaphora", "alteration_cues",
-             "acquisition_cues", "alteration_window", "alteration_keeps_code",
-             "combination_anaphora", "back_reference",
-             "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
-             "causal_connectives"}
-PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
-#: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
-#: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
-#: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
-#: agent, else the nearest agent before the match
-ROLES = {"first_is_drug", "second_is_drug", "partner_only"}
-
-
-# --------------------------------------------------------------------------- data files
-
-
-@dataclass(frozen=True)
-class Pattern:
-    id: str
-    regex: re.Pattern[str]
-    roles: str
-    confidence: float
-    distribute: bool = False  # "X-based combinations with A, B and C": X+A, X+B, X+C
-    not_after: re.Pattern[str] | None = None  # no match after this context ("comparing ...")
-    pairwise: bool = False  # inhibits: i-th agent with i-th target ("... of A and B with X and Y")
-
-
-@dataclass(frozen=True)
-class Rules:
-    version: str
-    combination: tuple[Pattern, ...]
-    inhibits: tuple[Pattern, ...]
-    cues: dict[str, re.Pattern[str]]
-    evidence: dict[str, re.Pattern[str]]
-    evidence_priority: tuple[str, ...]
-    focus_class_ids: frozenset[str]
-    focus_target_ids: frozenset[str]
-    resistance_target: tuple[re.Pattern[str], ...]
-    not_mediator_after: tuple[re.Pattern[str], ...]
-    not_mediator_before: tuple[re.Pattern[str], ...]
-    mediator_window: int
-    focus_variants: frozenset[str]
-    alteration_window: int
-    alteration_keeps_code: frozenset[str]
-    max_cancers: int  # one row per cancer a claim is stated for (GUIDELINES 7.10), at most this many
-    pathway_families: frozenset[str]
-    pathway_after: re.Pattern[str]
-    #: from the rule state (annotations/rule_state.json, written by ``make train``):
-    #: relations.csv rule ids whose rows are dropped, and calibrated confidences by rule id
-    disabled_rule_ids: frozenset[str] = frozenset()
-    rule_confidence: Mapping[str, float] = field(default_factory=dict)
-
-
-_A = r"⟦A\d+⟧"
-_T = r"⟦T\d+⟧"
-# a list member followed by "with" starts a regimen of its own ("X with Y, or Z with W")
-_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*"
-_TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
-
-
-def _expand(src: str) -> str:
-    return src.replace("{AL}", _AL).replace("{TL}", _TL).replace("{A}", _A).replace("{T}", _T)
-
-
-def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
-    out = []
-    seen = set()
-    for item in items:
-        unknown = set(item) - PATTERN_KEYS
-        if unknown or "id" not in item or "pattern" not in item:
-            raise DataFileError(f"relation_rules.json {kind}: bad rule {item.get('id')}: keys {sorted(item)}")
-        if item["id"] in seen:
-            raise DataFileError(f"relation_rules.json: duplicate rule id {item['id']}")
-        seen.add(item["id"])
-        conf = float(item.get("confidence", 0.7))
-        if not 0 < conf <= 1:
-            raise DataFileError(f"relation_rules.json: rule {item['id']}: confidence must be in (0, 1]")
-        src = _expand(item["pattern"])
-        try:
-            regex = re.compile(src, re.I)
-        except re.error as exc:
-            raise DataFileError(f"relation_rules.json: rule {item['id']}: {exc}") from exc
-        roles = item.get("roles", "first_is_drug")
-        if roles not in ROLES:
-            raise DataFileError(f"relation_rules.json: rule {item['id']}: unknown roles {roles!r}")
-        not_after = re.compile(_expand(item["not_after"]), re.I) if item.get("not_after") else None
-        out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False)), not_after,
-                           bool(item.get("pairwise", False))))
-    return tuple(out)
-
-
-def _alternation(cues: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
-
-
-def parse_rules(data: dict) -> Rules:
-    """Validate and compile a rule file (unknown keys are rejected)."""
-    unknown = set(data) - RULE_KEYS
-    if unknown:
-        raise DataFileError(f"relation_rules.json: unknown keys {sorted(unknown)}")
-    cue_names = ["overcome_cues", "positive_effect_cues", "negative_effect_cues", "resistance_cues",
-                 "mediator_cues", "strong_mediator_cues", "hedge_cues", "negation_cues", "anaphora",
-                 "weak_anaphora", "alteration_cues", "acquisition_cues", "combination_anaphora",
-                 "back_reference", "pathway_reactivation", "primary_cues", "strong_overcome_cues",
-                 "causal_connectives"]
-    cues = {name: _alternation(data[name]) for name in cue_names}
-    evidence = {level: _alternation(words) for level, words in data["evidence_cues"].items()}
-    prio = tuple(data["evidence_priority"])
-    if set(prio) != set(evidence):
-        raise DataFileError("relation_rules.json: evidence_priority must list every evidence level")
-    focus = data["focus_agents"]
-    return Rules(
-        version=data["version"],
-        combination=_compile_patterns(data["combination_patterns"], "combination_patterns"),
-        inhibits=_compile_patterns(data["inhibits_patterns"], "inhibits_patterns"),
-        cues=cues,
-        evidence=evidence,
-        evidence_priority=prio,
-        focus_class_ids=frozenset(focus["class_ids"]),
-        focus_target_ids=frozenset(focus["target_ids"]),
-        resistance_target=tuple(re.compile(_expand(p), re.I) for p in data["resistance_target_patterns"]),
-        not_mediator_after=tuple(re.compile(_expand(p), re.I)
-                                 for p in data["non_mediator_contexts"]["after"]),
-        pathway_families=frozenset(data["pathway_families"]),
-        pathway_after=re.compile(_expand(data["non_mediator_contexts"]["pathway_after"]), re.I),
-        not_mediator_before=tuple(re.compile(_expand(p), re.I)
-                                  for p in data["non_mediator_contexts"]["before"]),
-        mediator_window=int(data["mediator_window"]),
-        focus_variants=frozenset(focus["variants"]),
-        alteration_window=int(data["alteration_window"]),
-        alteration_keeps_code=frozenset(data["alteration_keeps_code"]),
-        max_cancers=int(data["max_cancers_per_claim"]),
-    )
-
-
-@lru_cache(maxsize=1)
-def _shipped_rules() -> Rules:
-    return parse_rules(json.loads((DATA_DIR / "relation_rules.json").read_text(encoding="utf-8")))
-
-
-def load_rules() -> Rules:
-    """The shipped rules with the rule state applied (disabled rule ids, calibrated
-    confidences, version suffix): see :mod:`pipeline.rule_state`."""
-    from pipeline.rule_state import apply_to_rules
-
-    return apply_to_rules(_shipped_rules())
-
-
-def _read_tsv(name: str) -> list[dict[str, str]]:
-    return read_tsv(DATA_DIR / "vocab" / name)
-
-
-@lru_cache(maxsize=1)
-def class_table() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """CLASS id -> (name, target ids)."""
-    return {r["id"]: (r["name"], tuple(t for t in (r.get("targets") or "").split(";") if t))
-            for r in _read_tsv("drug_classes.tsv")}
-
-
-@lru_cache(maxsize=1)
-def class_for_target() -> dict[str, str]:
-    """Target id -> the CLASS id of its single-target class (first listed wins)."""
-    from pipeline.names import target_name
-
-    out: dict[str, str] = {}
-    for cid, (_, targets) in class_table().items():
-        if len(targets) == 1 and not cid.endswith("_MAB"):
-            if cid == f"CLASS:{target_name(targets[0])}":
-                out[targets[0]] = cid  # the class named after the target wins
-            else:
-                out.setdefault(targets[0], cid)
-    return out
-
-
-@lru_cache(maxsize=1)
-def drug_targets() -> dict[str, tuple[str, ...]]:
-    """Drug name (lower-case) -> target ids."""
-    return {r["drug"].lower(): tuple(r["targets"].split(";")) for r in _read_tsv("drug_targets.tsv")}
-
-
-@lru_cache(maxsize=1)
-def mediator_mechanisms() -> dict[str, str]:
-    """Target id or symbol -> mechanism code, for a mediator named without a process."""
-    return {r["target"]: r["mechanism"] for r in _read_tsv("mechanism_mediators.tsv")}
-
-
-@lru_cache(maxsize=1)
-def cell_line_cancers() -> dict[str, tuple[str, str]]:
-    from pipeline.names import doid_name
-
-    out = {}
-    for r in _read_tsv("cell_lines.tsv"):
-        if r.get("cancer_id"):
-            out[r["id"]] = (r["cancer_id"], doid_name(r["cancer_id"]))
-    return out
-
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class Claim:
-    relation: str
-    drug: Mention
-    partners: tuple[Mention, ...]
-    target_id: str
-    target_name: str
-    variant: str
-    mechanism: str
-    effect: str
-    rule_id: str
-    confidence: float
-    span: tuple[int, int]  # canonical offsets the claim covers (for negation scope)
-    anchor: tuple[int, int] | None = None  # a resistance claim's mechanism or mediator mention
-
-
-def agent_targets(agent: Mention) -> tuple[str, ...]:
-    if agent.label == "DRUG_CLASS":
-        return class_table().get(agent.norm_id, ("", ()))[1]
-    return drug_targets().get(agent.norm_name.lower(), ())
-
-
-def is_focus(agent: Mention, rules: Rules) -> bool:
-    if agent.norm_id in rules.focus_class_ids:
-        return True
-    return bool(set(agent_targets(agent)) & rules.focus_target_ids)
-
-
-def _gene_of_variant(norm_name: str) -> str:
-    return norm_name.split(" p.")[0] if " p." in norm_name else norm_name
-
 
 # --------------------------------------------------------------------------- per sentence
 

@@ -18,7 +18,7 @@ keys; every entry says what evidence it rests on. Top-level keys:
 
 How it takes effect:
 
-- :func:`apply_to_rules` (called by :func:`pipeline.relations.load_rules`): rows of a
+- :func:`apply_to_rules` (called by :func:`pipeline.relation_rules.load_rules`): rows of a
   disabled rule id are not written; an enabled rule with a calibrated confidence uses it in
   place of its shipped confidence (row modifiers, e.g. x0.9 for an inferred cancer, still
   apply); the ruleset version becomes ``<shipped>+state<version>.<hash8>`` in manifests.
@@ -44,7 +44,7 @@ from pipeline.errors import DataFileError
 from pipeline.models import IngestedDocument, Mention, Sentence
 
 if TYPE_CHECKING:
-    from pipeline.relations import Rules
+    from pipeline.relation_rules import Rules
 
 STATE_ENV = "KRAS_RULE_STATE"
 STATE_FILE = "rule_state.json"
