@@ -21,7 +21,6 @@ mechanism map). The stage works per sentence:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -29,6 +28,24 @@ from functools import lru_cache
 
 from pipeline.citations import numbers_in
 from pipeline.models import IngestedDocument, Mention, Sentence
+from pipeline.relation_context import (  # noqa: F401 - re-exported for callers of this module
+    _CLAUSE_BREAK,
+    _DEFINING_ALTERATION,
+    _RESISTANCE_WORD,
+    _SUBORDINATE_OPENER,
+    _TRANSFORMED,
+    _clause,
+    _definite_class_referent,
+    _genes_named_in,
+    _local_cancers,
+    _opening_clause_end,
+    _own_resistance_clause,
+    _table_at,
+    antecedents,
+    assertion,
+    evidence_level,
+    relation_id,
+)
 from pipeline.relation_rules import (  # noqa: F401 - re-exported for callers of this module
     _A,
     _AL,
@@ -643,147 +660,6 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     claims = [c for c in claims if c.rule_id != "RES_PATHWAY" + rule_suffix
               or (c.drug.norm_id, c.mechanism) not in carried]
     return claims
-
-
-# --------------------------------------------------------------------------- context
-
-
-_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:because|since|whereas|while|although)\s+|\s+that\s+")
-_RESISTANCE_WORD = re.compile(r"resistan|escape|refractor|insensitiv", re.I)
-
-
-_SUBORDINATE_OPENER = re.compile(r"^\s*(?:because|since|as|given that|although|though|while|whereas|if|when"
-                                 r"|following the \w+ that)\b[^,;]*,", re.I)
-
-
-def _opening_clause_end(sentence: str) -> int | None:
-    """End of a leading subordinate clause ("Because X limits Y, ..."), else None."""
-    m = _SUBORDINATE_OPENER.match(sentence)
-    return m.end() if m else None
-
-
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): from the last break before it to the first after it."""
-    lo = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)], default=0)
-    nxt = _CLAUSE_BREAK.search(sentence, end)
-    return lo, nxt.start() if nxt else len(sentence)
-
-
-def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence, rules: Rules) -> bool:
-    """A resistance claim kept beside an `overcomes` claim: its clause states resistance,
-    holds no overcome wording and none of the combination."""
-    s, e = (claim.anchor or claim.span)[0] - sent.start, (claim.anchor or claim.span)[1] - sent.start
-    lo, hi = _clause(sent.text, s, e)
-    opener = _opening_clause_end(sent.text)
-    if opener is not None:  # "Given that X mediates resistance, ...": the opener is a clause
-        lo, hi = (lo, min(hi, opener)) if e <= opener else (max(lo, opener), hi)
-    text = sent.text[lo:hi]
-    if not (_RESISTANCE_WORD.search(text) or claim.mechanism and
-            rules.cues["resistance_cues"].search(text)) or rules.cues["overcome_cues"].search(text):
-        return False
-    return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
-
-
-_TRANSFORMED = re.compile(r"(?:transformation|transition|transdifferentiation|switch(?:ing)?)\s+"
-                          r"(?:\w+\s+){0,3}?(?:from|to|into)\s+(?:[\w-]+\s+){0,8}?$", re.I)
-
-
-@lru_cache(maxsize=4096)
-def _genes_named_in(phrase: str) -> frozenset[str]:
-    """Gene ids named inside a mechanism phrase ("MET amplification", "feedback activation
-    of EGFR"): the text names the gene, though the longer mention wins as an entity."""
-    from pipeline.names import hgnc_id
-
-    out = set()
-    for tok in re.findall(r"[A-Za-z][A-Za-z0-9]{1,9}", phrase):
-        if tok.isupper() or re.fullmatch(r"[A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*", tok):
-            gid = hgnc_id(tok.upper() if tok.isupper() else tok)
-            if gid:
-                out.add(gid)
-    return frozenset(out)
-
-
-_DEFINING_ALTERATION = re.compile(
-    r"\s*-\s*(?:deleted|deficient|null|amplified|knockout|loss|lost|overexpressing)\b", re.I)
-
-
-def _table_at(doc: IngestedDocument, pos: int):
-    """The table whose rows span ``pos``, if any."""
-    return next((t for t in doc.tables if t.start <= pos < t.end), None)
-
-
-def _definite_class_referent(a: Mention, text: str, recent: list[list[Mention]]) -> Mention:
-    """"the BRAF inhibitor" after vemurafenib was named: a definite singular class that
-    refers back to the paragraph's latest drug of that class (documented anaphora rule)."""
-    if a.label != "DRUG_CLASS" or a.text.endswith("s") or \
-            not re.search(r"\b(?:the|this|that)\s+$", text[max(0, a.start - 6):a.start], re.I):
-        return a
-    targets = set(agent_targets(a))
-    for group in reversed(recent):
-        for d in group:
-            if d.label == "DRUG" and targets & set(agent_targets(d)):
-                return replace(d, start=a.start, end=a.end, text=a.text, source=d.source + "+anaphor")
-    return a
-
-
-def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
-    """Cancers that belong to one combination only, right after it ("sotorasib +
-    afatinib (NSCLC only)", "X plus Y in CRC"): trial arms list their own cancers."""
-    if claim.relation not in ("combination", "overcomes"):
-        return []
-    _, hi = claim.span
-    return [c for c in cancers if 0 <= c.start - hi <= 12]
-
-
-def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
-    """Documented rule: "both ..." / "the two ..." take the agents of the latest earlier
-    sentence of the paragraph that names at least two; any other light reference (these
-    agents, the drug, this combination) takes the latest sentence that names any."""
-    need = 2 if re.match(r"(?:both|the two|either|each)\b", anaphor, re.I) else 1
-    for agents in reversed(recent):
-        if len(agents) >= need:
-            return agents
-    return recent[-1] if recent else []
-
-
-def evidence_level(texts: list[str], rules: Rules) -> str:
-    """Level from the first text (the sentence) with any cue, then the ones before it."""
-    for text in texts:
-        found = [lvl for lvl in rules.evidence_priority if rules.evidence[lvl].search(text)]
-        if found:
-            return found[0]
-    return "unspecified"
-
-
-def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Rules) -> str:
-    """negated: a negation cue right before or inside the claim; hedged: a hedge cue
-    before the claim's end and after the last clause break (';', ', whereas', ', but')
-    that precedes the claim's start; else affirmed."""
-    s, e = max(0, claim_span[0] - offset), max(0, claim_span[1] - offset)
-    lead = sentence[max(0, s - 60): s + 1]
-    if re.search(r"\b(?:no|not|never|neither|nor|without|lack of|failed to)\b", lead, re.I) and \
-            rules.cues["negation_cues"].search(sentence[max(0, s - 60): e]):
-        return "negated"
-    breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
-    opener = _opening_clause_end(sentence)
-    if opener is not None and opener <= s:
-        breaks.append(opener)
-    start = max(breaks, default=0)
-    # the cue scopes over its clause: up to the next clause break after the claim
-    after = re.search(r";|,\s+(?:whereas|but|while|although|which|and)\b|\.\s", sentence[e:])
-    end = e + after.start() if after else len(sentence)
-    if opener is not None and e < opener:
-        end = min(end, opener)
-    if rules.cues["hedge_cues"].search(sentence[start:end]):
-        return "hedged"
-    return "affirmed"
-
-
-def relation_id(doc_id: str, claim: Claim, cancer_id: str, sentence_text: str) -> str:
-    key = "|".join([doc_id, claim.relation, claim.drug.norm_id,
-                    ";".join(sorted(p.norm_id for p in claim.partners)), claim.target_id,
-                    claim.mechanism, cancer_id, re.sub(r"\s+", " ", sentence_text.strip().lower())])
-    return "R" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------- the stage
