@@ -484,3 +484,16 @@ def test_adding_an_agent_to_the_doublet_makes_a_triplet(extract):
     rows = extract("In syngeneic NSCLC models, TNO155 combined with sotorasib increased T-cell infiltration, "
                    "and adding anti-PD-1 to the doublet produced complete responses.")
     assert ("sotorasib", "PD-1 inhibitor;TNO155") in keyset(rows, "drug", "partner")
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("Treatment with sotorasib abrogated ERK phosphorylation within hours.", "sotorasib", "ERK"),
+    ("Adagrasib-mediated inhibition of KRAS G12C was sustained for 72 hours.", "adagrasib", "KRAS"),
+])
+def test_more_inhibits_wording(extract, text, drug, target):
+    assert ("inhibits", drug, target) in keyset(extract(text), "relation", "drug", "target")
+
+
+def test_reduced_growth_of_a_genotype_is_not_inhibits(extract):
+    rows = extract("Sotorasib reduced tumour growth in KRAS G12C-mutant xenografts.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
