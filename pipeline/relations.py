@@ -611,6 +611,23 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
     return code
 
 
+_ALTERED_OR_FED_BACK = re.compile(r"amplif|fusion|rearrang|\bloss\b|deletion|deleted|mutation|"
+                                  r"(?:re)?activation of|feedback", re.I)
+
+
+def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
+    """The one gene a mechanism phrase names as altered or fed back ("MET amplification",
+    "loss of CDKN2A", "feedback activation of EGFR"): the text names the mediator, though the
+    longer mention wins as an entity. Families and pathways ("reactivation of MAPK
+    signaling") name no mediator (GUIDELINES 7.12)."""
+    from pipeline.names import target_name
+
+    if x.source == "pathway" or not _ALTERED_OR_FED_BACK.search(x.text):
+        return "", ""
+    genes = [g for g in _genes_named_in(x.text) if g.startswith("HGNC:")]
+    return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
+
+
 def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Mention],
                       mechanisms: list[Mention], sentence: str, offset: int, rules: Rules,
                       rule_suffix: str = "") -> list[Claim]:
@@ -646,7 +663,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             after = [c for c in cue_ends if c > hi and c - hi < 80]
             span = (lo, after[0] if after else hi)
             if rule != "RES_MEDIATOR":
-                claims.append(Claim("resistance", drug, (), "", "", "", x.norm_id, "",
+                tid, tname = _mediator_in_phrase(x)
+                claims.append(Claim("resistance", drug, (), tid, tname, "", x.norm_id, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))
             else:
                 code = _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence, offset, rules,

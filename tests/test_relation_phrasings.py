@@ -129,9 +129,9 @@ def test_hedge_scopes_over_its_clause_only(extract):
 def test_keap1_loss_keeps_its_immune_code(extract):
     rows = extract("Loss of KEAP1 was associated with shorter progression-free survival on sotorasib "
                    "in NSCLC.")
-    # "Loss of KEAP1" is one MECHANISM mention (the gene inside it is not a separate mention)
+    # "Loss of KEAP1" is one MECHANISM mention; the gene it names as lost is the mediator
     assert keyset(rows, "relation", "drug", "target", "mechanism") == {
-        ("resistance", "sotorasib", "", "IMMUNE_EVASION")}
+        ("resistance", "sotorasib", "KEAP1", "IMMUNE_EVASION")}
 
 
 def test_partners_listed_after_including(extract):
@@ -497,3 +497,14 @@ def test_more_inhibits_wording(extract, text, drug, target):
 def test_reduced_growth_of_a_genotype_is_not_inhibits(extract):
     rows = extract("Sotorasib reduced tumour growth in KRAS G12C-mutant xenografts.")
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+@pytest.mark.parametrize("text, target, mechanism", [
+    ("MET amplification was found at progression on adagrasib.", "MET", "BYPASS_ALTERATION"),
+    ("In colorectal cancer, feedback activation of EGFR blunts the response to sotorasib.", "EGFR",
+     "RTK_FEEDBACK"),
+    ("Reactivation of MAPK signalling limits the response to sotorasib.", "", "MAPK_REACTIVATION"),
+])
+def test_mediator_named_inside_a_mechanism_phrase(extract, text, target, mechanism):
+    rows = [r for r in extract(text) if r["relation"] == "resistance"]
+    assert {(r["target"], r["mechanism"]) for r in rows} == {(target, mechanism)}
