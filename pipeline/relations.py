@@ -22,7 +22,7 @@ mechanism map). The stage works per sentence:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
 
@@ -628,6 +628,20 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
 
 
+_GENETIC_TOOL = re.compile(r"knock-?(?:down|out)|\bsiRNAs?\b|\bshRNAs?\b|sgRNA|guide RNA|CRISPR|silenc", re.I)
+
+
+def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str]) -> Claim:
+    if c.relation != "combination" or not mediated:
+        return c
+    hits = [mediated[t] for p in c.partners for t in agent_targets(p) if t in mediated]
+    if not hits or hits[0].drug.norm_id != c.drug.norm_id:
+        return c
+    tid, tname = _partner_target(c.partners, named)
+    return replace(c, relation="overcomes", target_id=tid, target_name=tname, mechanism=hits[0].mechanism,
+                   effect="positive", rule_id="OVC_" + c.rule_id)
+
+
 def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Mention],
                       mechanisms: list[Mention], sentence: str, offset: int, rules: Rules,
                       rule_suffix: str = "") -> list[Claim]:
@@ -785,6 +799,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 res_agents, res_suffix = [para_focus[-1][0]], "+CONTEXT"
         res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
                                 rules, res_suffix or suffix)
+        # a combination whose partner acts on the mediator of a resistance the same sentence
+        # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
+        # is aimed at that resistance: overcomes
+        mediated = {} if _GENETIC_TOOL.search(sent.text) else {r.target_id: r for r in res if r.target_id}
+        claims = [_aimed_at(c, mediated, frozenset(para_genes)) for c in claims]
         overcoming = [c for c in claims if c.relation == "overcomes"]
         if overcoming:
             # the process overcome: the sentence's own, else the one resistance stated

@@ -508,3 +508,14 @@ def test_reduced_growth_of_a_genotype_is_not_inhibits(extract):
 def test_mediator_named_inside_a_mechanism_phrase(extract, text, target, mechanism):
     rows = [r for r in extract(text) if r["relation"] == "resistance"]
     assert {(r["target"], r["mechanism"]) for r in rows} == {(target, mechanism)}
+
+
+def test_combination_aimed_at_the_stated_mediator_is_overcomes(extract):
+    rows = extract("Sotorasib-based combinations with EGFR antibodies are likely to become the preferred "
+                   "approach in colorectal cancer, where EGFR feedback limits monotherapy activity.")
+    assert ("overcomes", "sotorasib", "anti-EGFR antibody", "EGFR", "RTK_FEEDBACK") in keyset(
+        rows, "relation", "drug", "partner", "target", "mechanism")
+    # a knock-down experiment beside the drug is evidence of the mediator, not of the combination
+    rows = extract("Knockdown of SHP2 sensitised lung cancer cells to adagrasib, and the SHP2 inhibitor "
+                   "TNO155 similarly enhanced adagrasib-induced apoptosis.")
+    assert ("combination", "adagrasib", "TNO155") in keyset(rows, "relation", "drug", "partner")
