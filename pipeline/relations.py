@@ -712,6 +712,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
     prev_combo: Claim | None = None  # the paragraph's latest combination
     cue_agents: list[Mention] = []  # agents of the paragraph's latest sentence about resistance
+    para_mediators: dict[str, str] = {}  # mediators the paragraph's resistance claims named -> code
     para_cancer: Mention | None = None
     para_level = "unspecified"  # evidence level of the sentence that stated para_cancer
 
@@ -737,6 +738,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancer, para_level = [], [], None, "unspecified"
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
+            para_mediators = {}
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]
@@ -811,6 +813,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             codes = [c.mechanism for c in res if c.mechanism]
             if not codes and rules.cues["back_reference"].search(sent.text):
                 codes = prev_res_codes
+            # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
+            # feedback ... Adding cetuximab ..."): that mediator's process
+            claims = [replace(c, mechanism=next(
+                (para_mediators[t] for p in c.partners for t in agent_targets(p) if t in para_mediators), ""))
+                if c.relation == "overcomes" and not c.mechanism and not codes else c for c in claims]
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
 
@@ -837,6 +844,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if res:
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]
+            para_mediators.update({c.target_id: c.mechanism for c in res if c.target_id and c.mechanism})
         combos = [c for c in claims if c.relation in ("combination", "overcomes")]
         if combos:
             prev_combo = combos[-1]

@@ -519,3 +519,12 @@ def test_combination_aimed_at_the_stated_mediator_is_overcomes(extract):
     rows = extract("Knockdown of SHP2 sensitised lung cancer cells to adagrasib, and the SHP2 inhibitor "
                    "TNO155 similarly enhanced adagrasib-induced apoptosis.")
     assert ("combination", "adagrasib", "TNO155") in keyset(rows, "relation", "drug", "partner")
+
+
+def test_overcome_process_from_the_mediator_the_partner_acts_on(extract):
+    rows = extract("EGFR-mediated feedback explains why vemurafenib is largely inactive in colorectal "
+                   "cancer. Adding cetuximab to the BRAF inhibitor restored pathway suppression in CRC "
+                   "models.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert [(r["drug"], r["partner"], r["mechanism"]) for r in ovc] == [
+        ("vemurafenib", "cetuximab", "RTK_FEEDBACK")]
