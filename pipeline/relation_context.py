@@ -15,6 +15,9 @@ from pipeline.models import IngestedDocument, Mention, Sentence
 from pipeline.relation_rules import Claim, Rules, agent_targets
 
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:because|since|whereas|while|although)\s+|\s+that\s+")
+# what a combination does to resistance ("resistant tumours" describes a model, not that)
+_OVERCOME_VERB = re.compile(r"\b(?:overc[oa]m|revers|restor|re-?sensiti|prevent|abrogat|delay|circumvent|"
+                            r"block|suppress|diminish|attenuat|counter)\w*", re.I)
 _RESISTANCE_WORD = re.compile(r"resistan|escape|refractor|insensitiv", re.I)
 
 
@@ -45,7 +48,8 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
         lo, hi = (lo, min(hi, opener)) if e <= opener else (max(lo, opener), hi)
     text = sent.text[lo:hi]
     if not (_RESISTANCE_WORD.search(text) or claim.mechanism and
-            rules.cues["resistance_cues"].search(text)) or rules.cues["overcome_cues"].search(text):
+            rules.cues["resistance_cues"].search(text)) or _OVERCOME_VERB.search(text) \
+            or re.match(r"\s*(?:In|Among|For|Within|Across)\b", text):  # a frame: "In resistant cells, ..."
         return False
     return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
 

@@ -528,3 +528,34 @@ def test_overcome_process_from_the_mediator_the_partner_acts_on(extract):
     ovc = [r for r in rows if r["relation"] == "overcomes"]
     assert [(r["drug"], r["partner"], r["mechanism"]) for r in ovc] == [
         ("vemurafenib", "cetuximab", "RTK_FEEDBACK")]
+
+
+def test_resistance_clause_beside_a_partner_that_restores_sensitivity(extract):
+    rows = extract("Sotorasib-resistant tumors displayed increased expression of cyclin D1 and CDK6, and "
+                   "palbociclib restored sensitivity.")
+    got = keyset(rows, "relation", "drug", "partner", "target", "mechanism")
+    assert ("overcomes", "sotorasib", "palbociclib", "CDK6", "CELL_CYCLE") in got
+    assert {("resistance", "sotorasib", "", "CCND1", "CELL_CYCLE"),
+            ("resistance", "sotorasib", "", "CDK6", "CELL_CYCLE")} <= got
+    # a frame naming the resistant model is not a resistance clause of its own (7.13)
+    rows = extract("In adagrasib-resistant cells with acquired MET amplification, crizotinib restored "
+                   "sensitivity to adagrasib.")
+    assert {r["relation"] for r in rows} == {"overcomes"}
+
+
+@pytest.mark.parametrize("text, relation, drug, target, mechanism", [
+    ("Tumors with CDKN2A loss may be less dependent on KRAS G12C signaling despite KRASG12C inhibition.",
+     "resistance", "KRAS G12C inhibitor", "CDKN2A", "CELL_CYCLE"),
+    ("Whether STK11 co-mutations affect responses to sotorasib remains unclear.",
+     "resistance", "sotorasib", "STK11", "IMMUNE_EVASION"),
+])
+def test_hedged_cell_cycle_and_immune_resistance(extract, text, relation, drug, target, mechanism):
+    rows = extract(text)
+    assert (relation, drug, target, mechanism, "hedged") in keyset(
+        rows, "relation", "drug", "target", "mechanism", "assertion")
+
+
+def test_rendered_sensitive_is_a_positive_combination(extract):
+    rows = extract("KRAS G12C inhibition rendered tumors sensitive to anti-PD-1 therapy in mice.")
+    assert ("combination", "KRAS G12C inhibitor", "PD-1 inhibitor", "positive") in keyset(
+        rows, "relation", "drug", "partner", "effect")
