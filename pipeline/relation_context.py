@@ -12,29 +12,23 @@ from dataclasses import replace
 from functools import lru_cache
 
 from pipeline.models import IngestedDocument, Mention, Sentence
-from pipeline.relation_rules import Claim, Rules, agent_targets
+from pipeline.relation_rules import Claim, Rules, agent_targets, ctx
 
-_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:because|since|whereas|while|although)\s+|\s+that\s+")
 # what a combination does to resistance ("resistant tumours" describes a model, not that)
-_OVERCOME_VERB = re.compile(r"\b(?:overc[oa]m|revers|restor|re-?sensiti|prevent|abrogat|delay|circumvent|"
-                            r"block|suppress|diminish|attenuat|counter)\w*", re.I)
-_RESISTANCE_WORD = re.compile(r"resistan|escape|refractor|insensitiv", re.I)
 
 
-_SUBORDINATE_OPENER = re.compile(r"^\s*(?:because|since|as|given that|although|though|while|whereas|if|when"
-                                 r"|following the \w+ that)\b[^,;]*,", re.I)
 
 
 def _opening_clause_end(sentence: str) -> int | None:
     """End of a leading subordinate clause ("Because X limits Y, ..."), else None."""
-    m = _SUBORDINATE_OPENER.match(sentence)
+    m = ctx("subordinate_opener").match(sentence)
     return m.end() if m else None
 
 
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause around [start, end): from the last break before it to the first after it."""
-    lo = max([m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)], default=0)
-    nxt = _CLAUSE_BREAK.search(sentence, end)
+    lo = max([m.end() for m in ctx("clause_break").finditer(sentence, 0, start)], default=0)
+    nxt = ctx("clause_break").search(sentence, end)
     return lo, nxt.start() if nxt else len(sentence)
 
 
@@ -47,15 +41,13 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     if opener is not None:  # "Given that X mediates resistance, ...": the opener is a clause
         lo, hi = (lo, min(hi, opener)) if e <= opener else (max(lo, opener), hi)
     text = sent.text[lo:hi]
-    if not (_RESISTANCE_WORD.search(text) or claim.mechanism and
-            rules.cues["resistance_cues"].search(text)) or _OVERCOME_VERB.search(text) \
+    if not (ctx("resistance_word").search(text) or claim.mechanism and
+            rules.cues["resistance_cues"].search(text)) or ctx("overcome_verb").search(text) \
             or re.match(r"\s*(?:In|Among|For|Within|Across)\b", text):  # a frame: "In resistant cells, ..."
         return False
     return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
 
 
-_TRANSFORMED = re.compile(r"(?:transformation|transition|transdifferentiation|switch(?:ing)?)\s+"
-                          r"(?:\w+\s+){0,3}?(?:from|to|into)\s+(?:[\w-]+\s+){0,8}?$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -73,8 +65,6 @@ def _genes_named_in(phrase: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_DEFINING_ALTERATION = re.compile(
-    r"\s*-\s*(?:deleted|deficient|null|amplified|knockout|loss|lost|overexpressing)\b", re.I)
 
 
 def _table_at(doc: IngestedDocument, pos: int):

@@ -32,7 +32,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
-             "causal_connectives"}
+             "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
@@ -73,6 +73,7 @@ class Rules:
     alteration_window: int
     alteration_keeps_code: frozenset[str]
     max_cancers: int  # one row per cancer a claim is stated for (GUIDELINES 7.10), at most this many
+    context: Mapping[str, re.Pattern[str]]  # named word lists read around a claim (context_patterns)
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
     #: from the rule state (annotations/rule_state.json, written by ``make train``):
@@ -123,6 +124,30 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
 
 
+CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", "linking_verb",
+                 "altered_or_fed_back", "genetic_tool", "clause_break", "overcome_verb", "resistance_word",
+                 "subordinate_opener", "transformed", "defining_alteration"}
+
+
+def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:
+    names = set(spec) - {"description"}
+    if names != CONTEXT_NAMES:
+        raise DataFileError(f"relation_rules.json context_patterns: missing {sorted(CONTEXT_NAMES - names)}, "
+                            f"unknown {sorted(names - CONTEXT_NAMES)}")
+    out = {}
+    for name in sorted(names):
+        try:
+            out[name] = re.compile(_expand(spec[name]))
+        except re.error as exc:
+            raise DataFileError(f"relation_rules.json context_patterns.{name}: {exc}") from exc
+    return out
+
+
+def ctx(name: str) -> re.Pattern[str]:
+    """A named context pattern of the shipped rule file (``context_patterns``)."""
+    return _shipped_rules().context[name]
+
+
 def parse_rules(data: dict) -> Rules:
     """Validate and compile a rule file (unknown keys are rejected)."""
     unknown = set(data) - RULE_KEYS
@@ -160,6 +185,7 @@ def parse_rules(data: dict) -> Rules:
         alteration_window=int(data["alteration_window"]),
         alteration_keeps_code=frozenset(data["alteration_keeps_code"]),
         max_cancers=int(data["max_cancers_per_claim"]),
+        context=_context_patterns(data["context_patterns"]),
     )
 
 

@@ -29,11 +29,6 @@ from functools import lru_cache
 from pipeline.citations import numbers_in
 from pipeline.models import IngestedDocument, Mention, Sentence
 from pipeline.relation_context import (  # noqa: F401 - re-exported for callers of this module
-    _CLAUSE_BREAK,
-    _DEFINING_ALTERATION,
-    _RESISTANCE_WORD,
-    _SUBORDINATE_OPENER,
-    _TRANSFORMED,
     _clause,
     _definite_class_referent,
     _genes_named_in,
@@ -60,6 +55,7 @@ from pipeline.relation_rules import (  # noqa: F401 - re-exported for callers of
     cell_line_cancers,
     class_for_target,
     class_table,
+    ctx,
     drug_targets,
     is_focus,
     load_rules,
@@ -124,9 +120,6 @@ def _class_id_for(m: Mention) -> str | None:
     return class_for_target().get(m.norm_id)
 
 
-_DOSE = re.compile(
-    r"(⟦A\d+⟧)\s*\(?\s*\d+(?:\.\d+)?\s*(?:mg|µg|mcg|g)(?:\s*/\s*(?:kg|m2|m²|day))?"
-    r"(?:\s*(?:once|twice)?\s*(?:daily|QD|BID|b\.i\.d\.?|q\.d\.?|weekly|every \w+ weeks))?(?:\s*\))?", re.I)
 
 
 def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
@@ -159,7 +152,7 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
     out.append(text[pos:])
     masked = re.sub(r"[ \t]{2,}", " ", "".join(out))
     # doses and schedules after an agent ("sotorasib 960 mg daily plus ...") are dropped
-    masked = _DOSE.sub(r"\1", masked)
+    masked = ctx("dose").sub(r"\1", masked)
     # "sotorasib (AMG 510)": the bracketed synonym counts once
     def same(m: re.Match[str]) -> str:
         a, b = table[m.group(1)], table[m.group(2)]
@@ -262,8 +255,6 @@ _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)"
 _OPTIONAL = re.compile(r"\+\s*/\s*-|,?\s*with or without\b")
 
 
-_TO_THE_REGIMEN = re.compile(r"\s+to\s+(?:the|this|that|such\s+a)\s+(?:same\s+)?"
-                             r"(?:doublet|combination|regimen|triplet|backbone|pairing)\b", re.I)
 
 
 def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules,
@@ -353,7 +344,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
             if pat.roles == "partner_only":
                 regimen = [c for c in claims if c.relation in ("combination", "overcomes")] or \
                     ([previous] if previous is not None else [])
-                if regimen and _TO_THE_REGIMEN.match(masked, m.end()):
+                if regimen and ctx("to_the_regimen").match(masked, m.end()):
                     # "adding anti-PD-1 to the doublet": the regimen named before, plus the partner
                     base = [regimen[-1].drug, *regimen[-1].partners]
                     groups = [base + g for g in agent_groups(m.group(0), table, single=True)]
@@ -429,8 +420,6 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
-_COMPARATOR = re.compile(r"\b(?:than|versus|vs\.?|compared\s+(?:with|to)|relative\s+to|over)\s+"
-                         r"(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
 def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
@@ -451,7 +440,7 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 continue
             if not pat.pairwise and any(reg <= {a.norm_id for a in agents} for reg in regimens):
                 continue
-            if _COMPARATOR.search(masked[:m.start()]):
+            if ctx("comparator").search(masked[:m.start()]):
                 # "X was more potent than Y and Z, and suppressed pERK": Y and Z are compared,
                 # the subject is the sentence's first agent
                 first = re.search(r"⟦A\d+⟧", masked)
@@ -483,9 +472,6 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     return claims
 
 
-_GENOTYPE_OF_DISEASE = re.compile(
-    r"\s*(?:-?\s*(?:mutant|mutated|positive|driven)\s+)?(?:[A-Z]{2,6}\b(?!\s+mutations?)|"
-    r"(?:[\w-]+\s+){0,2}(?:cancers?|tumou?rs?|carcinomas?|melanomas?|adenocarcinomas?|disease|patients))")
 _RELATIVE = re.compile(r"(?P<head>⟦T\d+⟧)(?:\s*\([^)]*\))?\s*,\s*"
                        r"(?P<clause>(?:which|that|who)\b[^,;]*)(?:,|;|$)")
 
@@ -517,7 +503,7 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         if g.norm_id in exclude and not (g.label == "GENE" and _alteration_near(g, sentence, offset, rules)):
             continue  # the drug's own target, unless altered ("acquired mutations in KRAS itself")
         if g.label == "VARIANT" and (g.norm_name in rules.focus_variants
-                                     or _GENOTYPE_OF_DISEASE.match(sentence, g.end - offset)):
+                                     or ctx("genotype_of_disease").match(sentence, g.end - offset)):
             continue  # the drug's own target variant, or the genotype of a cancer ("BRAF V600E CRC")
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
@@ -570,8 +556,6 @@ def _nearest(m: Mention, agents: list[Mention]) -> Mention:
     return min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
 
 
-_LINKING_VERB = re.compile(r"\b(?:driv|mediat|promot|induc|caus|lead|led|sustain|underl|trigger|via|through|"
-                           r"by|responsible|result|requir|dependent|keep|kept|maintain)\w*", re.I)
 
 
 def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bool:
@@ -594,7 +578,7 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # "EGF driving new KRAS synthesis" takes the process's code (GUIDELINES 7.20); a
         # mediator merely listed beside a process ("HER2 and EGFR phosphorylation and
         # recovery of pERK") keeps its own
-        if not code or _LINKING_VERB.search(between) or not re.search(r"\band\b|,", between):
+        if not code or ctx("linking_verb").search(between) or not re.search(r"\band\b|,", between):
             return x.norm_id
     if rules is not None and code not in rules.alteration_keeps_code \
             and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
@@ -611,8 +595,6 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
     return code
 
 
-_ALTERED_OR_FED_BACK = re.compile(r"amplif|fusion|rearrang|\bloss\b|deletion|deleted|mutation|"
-                                  r"(?:re)?activation of|feedback", re.I)
 
 
 def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
@@ -622,13 +604,12 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     signaling") name no mediator (GUIDELINES 7.12)."""
     from pipeline.names import target_name
 
-    if x.source == "pathway" or not _ALTERED_OR_FED_BACK.search(x.text):
+    if x.source == "pathway" or not ctx("altered_or_fed_back").search(x.text):
         return "", ""
     genes = [g for g in _genes_named_in(x.text) if g.startswith("HGNC:")]
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
 
 
-_GENETIC_TOOL = re.compile(r"knock-?(?:down|out)|\bsiRNAs?\b|\bshRNAs?\b|sgRNA|guide RNA|CRISPR|silenc", re.I)
 
 
 def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str]) -> Claim:
@@ -744,7 +725,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         targets = [m for m in ms if m.label in TARGET_LABELS]
         mechanisms = [m for m in ms if m.label == "MECHANISM"]
         cancers = [m for m in ms if m.label == "CANCER"
-                   and not _TRANSFORMED.search(doc.text[max(sent.start, m.start - 80):m.start])]
+                   and not ctx("transformed").search(doc.text[max(sent.start, m.start - 80):m.start])]
         cells = [m for m in ms if m.label == "CELL_LINE"]
         extra, used = _coordinated_classes(sent, doc.text, targets, agents)
         if extra:
@@ -804,7 +785,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # a combination whose partner acts on the mediator of a resistance the same sentence
         # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
         # is aimed at that resistance: overcomes
-        mediated = {} if _GENETIC_TOOL.search(sent.text) else {r.target_id: r for r in res if r.target_id}
+        mediated = {} if ctx("genetic_tool").search(sent.text) else {
+            r.target_id: r for r in res if r.target_id}
         claims = [_aimed_at(c, mediated, frozenset(para_genes)) for c in claims]
         overcoming = [c for c in claims if c.relation == "overcomes"]
         if overcoming:
@@ -832,7 +814,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # a model defined by the alteration ("CDKN2A-deleted xenografts"): its process
             for t in targets:
                 code = mediator_mechanisms().get(t.norm_id, "")
-                if code and _DEFINING_ALTERATION.match(doc.text, t.end):
+                if code and ctx("defining_alteration").match(doc.text, t.end):
                     claims = [replace(c, mechanism=code) if c.relation == "overcomes"
                               and not c.mechanism else c for c in claims]
                     break

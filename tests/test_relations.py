@@ -227,3 +227,14 @@ def test_drug_with_its_class_in_apposition_is_one_partner():
     rows = rows_for("Sotorasib plus cetuximab, an EGFR inhibitors, was tested in colorectal cancer patients.")
     combos = keys([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert combos == {("sotorasib", "cetuximab")}
+
+
+def test_context_patterns_are_validated():
+    data = json.loads((DATA_DIR / "relation_rules.json").read_text(encoding="utf-8"))
+    del data["context_patterns"]["dose"]
+    with pytest.raises(DataFileError, match="missing \\['dose'\\]"):
+        parse_rules(data)
+    data = json.loads((DATA_DIR / "relation_rules.json").read_text(encoding="utf-8"))
+    data["context_patterns"]["dose"] = "(unclosed"
+    with pytest.raises(DataFileError, match="context_patterns.dose"):
+        parse_rules(data)
