@@ -120,8 +120,6 @@ def _class_id_for(m: Mention) -> str | None:
     return class_for_target().get(m.norm_id)
 
 
-
-
 def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
          cite_spans: list[tuple[int, int]]) -> tuple[str, dict[str, Mention]]:
     """Replace mentions with placeholders and drop citations; return (masked, placeholder map)."""
@@ -253,8 +251,6 @@ def _effect(sentence: str, rules: Rules) -> str:
 _RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
 _OPTIONAL = re.compile(r"\+\s*/\s*-|,?\s*with or without\b")
-
-
 
 
 def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules,
@@ -420,8 +416,6 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
-
-
 def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     combos: Iterable[Claim] = ()) -> list[Claim]:
     """One claim per (agent, target) of each inhibits pattern match.
@@ -556,8 +550,6 @@ def _nearest(m: Mention, agents: list[Mention]) -> Mention:
     return min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
 
 
-
-
 def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bool:
     """A genetic-alteration word right around the mention ("MET amplification",
     "acquired KRAS Y96D mutations", "loss of NF1", "NRAS Q61K emerged")."""
@@ -595,8 +587,6 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
     return code
 
 
-
-
 def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     """The one gene a mechanism phrase names as altered or fed back ("MET amplification",
     "loss of CDKN2A", "feedback activation of EGFR"): the text names the mediator, though the
@@ -608,8 +598,6 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
         return "", ""
     genes = [g for g in _genes_named_in(x.text) if g.startswith("HGNC:")]
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
-
-
 
 
 def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str]) -> Claim:
@@ -751,15 +739,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
         para_genes |= {_target_fields(t)[0] for t in targets}
         para_genes |= {gid for x in mechanisms for gid in _genes_named_in(x.text)}
-        resistant = {a.norm_id for a in prev_res_agents} | {
-            a.norm_id for a in _resistance_agents(masked, table, agents, rules)[0]}
+        resisted_here = _resistance_agents(masked, table, agents, rules)[0]  # "resistance to X"
+        resistant = {a.norm_id for a in prev_res_agents} | {a.norm_id for a in resisted_here}
         # "Consequently, X plus Y ..." right after a resistance statement: an explicit tie (7.14)
         causal_tie = bool(prev_res_agents and rules.cues["causal_connectives"].search(sent.text))
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
-                                    frozenset(resistant | ({a.norm_id for a in prev_res_agents}
-                                                           if causal_tie else set())), causal_tie,
-                                    prev_combo)
+                                    frozenset(resistant), causal_tie, prev_combo)
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)
@@ -772,7 +758,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # acquired RET fusions ...": the drug of the paragraph's resistance statement
             res_agents, suffix = context, "+CONTEXT"
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
-                and not _resistance_agents(masked, table, res_agents, rules)[0] \
+                and not resisted_here \
                 and rules.cues["resistance_cues"].search(sent.text):
             # resistance stated beside other agents only ("SHP2 mediates feedback ...; SHP2
             # inhibitors are in development"): the resistance is to the paragraph's focus agent
