@@ -58,6 +58,7 @@ from typing import Any, TextIO
 from urllib.parse import unquote
 
 from pipeline import config, vocab
+from pipeline.export import read_jsonl
 
 ENTITY_LABELS = vocab.ENTITY_LABELS
 RELATION_TYPES = ("inhibits", "resistance", "overcomes", "combination")
@@ -334,29 +335,24 @@ def read_gold(
     root = doc_dir.parent.parent if doc_dir.parent.name == "gold" else doc_dir.parent
     for path in sorted(doc_dir.rglob("*.jsonl")):
         rel = path.relative_to(root) if path.is_relative_to(root) else path
-        with path.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                where = f"{rel}:{lineno}"
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    problems.append(f"{where}: not valid JSON ({exc.msg})")
-                    continue
-                kind = _kind_of(path, data)
-                if kind is None:
-                    problems.append(f"{where}: cannot tell mention/relation/outcome apart")
-                    continue
-                rec, errs = record_from_dict(kind, data, where)
-                problems.extend(errs)
-                if rec is None:
-                    continue
-                if rec.id in origins:
-                    problems.append(f"{where}: id {rec.id} already used at {origins[rec.id]}")
-                    continue
-                origins[rec.id] = where
-                records[kind].append(rec)
+        for lineno, data, error in read_jsonl(path):
+            where = f"{rel}:{lineno}"
+            if error is not None:
+                problems.append(f"{where}: not valid JSON ({error.msg})")
+                continue
+            kind = _kind_of(path, data)
+            if kind is None:
+                problems.append(f"{where}: cannot tell mention/relation/outcome apart")
+                continue
+            rec, errs = record_from_dict(kind, data, where)
+            problems.extend(errs)
+            if rec is None:
+                continue
+            if rec.id in origins:
+                problems.append(f"{where}: id {rec.id} already used at {origins[rec.id]}")
+                continue
+            origins[rec.id] = where
+            records[kind].append(rec)
     gold = GoldDocument(
         doc=meta["doc"], file=meta["file"], sha256=meta["sha256"], chars=meta["chars"],
         mentions=tuple(records["mention"]), relations=tuple(records["relation"]),

@@ -15,13 +15,13 @@ type, here compared by ids (``drug_id``, ``partner_id``, ``target_id``, mechanis
 
 from __future__ import annotations
 
-import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import vocab
 from pipeline.errors import DataFileError
+from pipeline.export import read_jsonl
 
 RELATIONS = ("inhibits", "resistance", "overcomes", "combination")
 SLOTS = ("drug", "partner", "target", "mechanism", "cancer")
@@ -112,14 +112,10 @@ def load(path: Path) -> list[Passage]:
         raise DataFileError(f"challenge set not found: {path}")
     out: list[Passage] = []
     seen: set[str] = set()
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, rec, error in read_jsonl(path):
         where = f"{path.name}:{n}"
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(f"{where}: not JSON ({exc.msg})") from exc
+        if error is not None:
+            raise DataFileError(f"{where}: not JSON ({error.msg})") from error
         if not isinstance(rec, dict):
             raise DataFileError(f"{where}: a record must be a JSON object")
         unknown = set(rec) - RECORD_KEYS

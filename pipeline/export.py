@@ -1,4 +1,4 @@
-"""CSV and JSON writers: the SPEC column contract, RFC 4180 quoting, inert formulas,
+"""CSV and JSON readers and writers: the SPEC column contract, RFC 4180 quoting, inert formulas,
 atomic replacement (a reader never sees a half-written file)."""
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 COLUMNS: dict[str, list[str]] = {
     "documents": ["doc_id", "source_path", "sha256", "format", "pages", "sentences", "status",
@@ -83,6 +84,20 @@ def write_json(path: Path, data: object) -> None:
 
 def write_jsonl(path: Path, rows: Iterable[Mapping[str, object]]) -> None:
     atomic_write_text(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, Any, json.JSONDecodeError | None]]:
+    """(line number, parsed value or None, parse error or None) of each non-blank line of a
+    JSON Lines file; the caller words the error for its own users."""
+    with path.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                value, error = json.loads(line), None
+            except json.JSONDecodeError as exc:
+                value, error = None, exc
+            yield lineno, value, error
 
 
 def read_table(path: Path) -> list[dict[str, str]]:
