@@ -401,14 +401,6 @@ def class_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Ma
     return out
 
 
-@lru_cache(maxsize=1)
-def _mediator_codes() -> dict[str, str]:
-    from pipeline.config import DATA_DIR
-    from pipeline.vocab import read_tsv
-
-    return {r["target"]: r["mechanism"] for r in read_tsv(DATA_DIR / "vocab" / "mechanism_mediators.tsv")}
-
-
 _COMPOSITION_KEYS = ("process_before", "process_after", "alteration_after", "alteration_before",
                      "resistance_context", "pathway_tail")
 
@@ -437,7 +429,9 @@ def mechanism_compositions(text: str, matches: list[Match], lex: Lexicon) -> lis
     genes = [m for m in matches if m.label == "GENE"]
     if not genes:
         return matches
-    codes = _mediator_codes()
+    from pipeline.vocab import mechanism_mediators
+
+    codes = mechanism_mediators()
     keep = set(spec["alteration_keeps_code"])
     resistance = bool(res["resistance_context"].search(text))
     new: list[Match] = []

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline import vocab
 from pipeline.config import DATA_DIR
 from pipeline.errors import DataFileError
 from pipeline.models import Mention
@@ -234,10 +235,9 @@ def drug_targets() -> dict[str, tuple[str, ...]]:
     return {r["drug"].lower(): tuple(r["targets"].split(";")) for r in _read_tsv("drug_targets.tsv")}
 
 
-@lru_cache(maxsize=1)
 def mediator_mechanisms() -> dict[str, str]:
-    """Target id or symbol -> mechanism code, for a mediator named without a process."""
-    return {r["target"]: r["mechanism"] for r in _read_tsv("mechanism_mediators.tsv")}
+    """Target id -> mechanism code, for a mediator named without a process."""
+    return vocab.mechanism_mediators()
 
 
 @lru_cache(maxsize=1)

@@ -165,6 +165,13 @@ def mechanism_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def mechanism_mediators() -> dict[str, str]:
+    """Mediator id -> mechanism code (``mechanism_mediators.tsv``): the code of a mediator
+    named without a process."""
+    return {r["target"]: r["mechanism"] for r in read_tsv(VOCAB_DIR / "mechanism_mediators.tsv")}
+
+
+@lru_cache(maxsize=1)
 def cell_lines() -> dict[str, str]:
     """Cellosaurus accession -> canonical name (``cell_lines.tsv``)."""
     return {r["id"]: r["name"] for r in read_tsv(VOCAB_DIR / "cell_lines.tsv")}
