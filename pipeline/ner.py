@@ -82,7 +82,8 @@ def is_boundary(text: str, i: int) -> bool:
 
 
 def lexicon_matches(text: str, lex: Lexicon) -> list[Match]:
-    """The longest lexicon name starting at each piece of ``text`` (overlaps resolved later).
+    """The longest and the shortest lexicon name starting at each piece of ``text``
+    (overlaps resolved later).
 
     A match is extended piece by piece while its key is a known prefix, and must start and
     end on a boundary (:func:`is_boundary`); case-sensitive names must match their case.
@@ -105,7 +106,7 @@ def lexicon_matches(text: str, lex: Lexicon) -> list[Match]:
         s = ps[i][0]
         if s and text[s - 1].isalnum() and not is_boundary(text, s):
             continue  # starts inside a letter/digit run ("KRAS" in "pKRAS" is not a start)
-        best = None
+        best = first = None
         j = i
         while True:
             if v:
@@ -119,6 +120,7 @@ def lexicon_matches(text: str, lex: Lexicon) -> list[Match]:
                             if c[4] != case_key:
                                 continue
                         best = (e, c)
+                        first = first or best
                         break
             j += 1
             if j >= n:
@@ -130,6 +132,12 @@ def lexicon_matches(text: str, lex: Lexicon) -> list[Match]:
         if best is not None:
             e, c = best
             out.append(Match(s, e, c[0], c[1], c[2], c[3], c[5]))
+            if first is not best:
+                # the shortest name here too: it stands when the longest loses an overlap to a
+                # name starting later ("EGFR" of "EGFR-mediated reactivation" when "reactivation
+                # of MAPK signalling" wins)
+                e, c = first
+                out.append(Match(s, e, c[0], c[1], c[2], c[3], c[5]))
     return out
 
 

@@ -54,12 +54,17 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
 def _genes_named_in(phrase: str) -> frozenset[str]:
     """Gene ids named inside a mechanism phrase ("MET amplification", "feedback activation
     of EGFR"): the text names the gene, though the longer mention wins as an entity."""
+    from pipeline.lexicon import load_lexicon
     from pipeline.names import hgnc_id
 
     out = set()
-    for tok in re.findall(r"[A-Za-z][A-Za-z0-9]{1,9}", phrase):
-        if tok.isupper() or re.fullmatch(r"[A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*", tok):
+    for tok in re.findall(r"(?:c-)?[A-Za-z][A-Za-z0-9]{1,9}", phrase):
+        core = tok.removeprefix("c-")
+        if core.isupper() or re.fullmatch(r"[A-Z][A-Za-z0-9]*\d[A-Za-z0-9]*", core):
             gid = hgnc_id(tok.upper() if tok.isupper() else tok)
+            if not gid:  # an alias the lexicon grounds ("HER2 amplification" -> ERBB2)
+                hit = load_lexicon().lookup(tok, "GENE")
+                gid = hit[1] if hit else None
             if gid:
                 out.add(gid)
     return frozenset(out)

@@ -33,6 +33,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
+             "max_mediators_per_sentence",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
@@ -74,6 +75,7 @@ class Rules:
     alteration_window: int
     alteration_keeps_code: frozenset[str]
     max_cancers: int  # one row per cancer a claim is stated for (GUIDELINES 7.10), at most this many
+    max_mediators: int  # resistance rows per sentence from listed mediators, at most this many
     context: Mapping[str, re.Pattern[str]]  # named word lists read around a claim (context_patterns)
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
@@ -127,7 +129,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 
 CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", "linking_verb",
                  "altered_or_fed_back", "genetic_tool", "clause_break", "overcome_verb", "resistance_word",
-                 "subordinate_opener", "transformed", "defining_alteration"}
+                 "subordinate_opener", "transformed", "defining_alteration", "exemplifying"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:
@@ -186,6 +188,7 @@ def parse_rules(data: dict) -> Rules:
         alteration_window=int(data["alteration_window"]),
         alteration_keeps_code=frozenset(data["alteration_keeps_code"]),
         max_cancers=int(data["max_cancers_per_claim"]),
+        max_mediators=int(data["max_mediators_per_sentence"]),
         context=_context_patterns(data["context_patterns"]),
     )
 

@@ -570,7 +570,14 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # "EGF driving new KRAS synthesis" takes the process's code (GUIDELINES 7.20); a
         # mediator merely listed beside a process ("HER2 and EGFR phosphorylation and
         # recovery of pERK") keeps its own
-        if not code or ctx("linking_verb").search(between) or not re.search(r"\band\b|,", between):
+        listed = re.search(r"\band\b|,", between)
+        # an altered gene or a variant is an alteration first: in "KRAS mutations (G12D, Q61H) and
+        # bypass alterations" KRAS is a secondary alteration, unless a verb links it to the process
+        altered = rules is not None and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules))
+        # ... or the process comes first and the alterations are its examples ("converged on MAPK
+        # reactivation, including new NRAS and BRAF mutations")
+        exemplified = x.start < g.start and ctx("exemplifying").search(between)
+        if ctx("linking_verb").search(between) or exemplified or not listed or not (code or altered):
             return x.norm_id
     if rules is not None and code not in rules.alteration_keeps_code \
             and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
@@ -640,7 +647,7 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     claims: list[Claim] = []
     for x, rule, conf in [(m, "RES_PATHWAY" if m.source == "pathway" else "RES_MECHANISM", 0.65
                            if m.source == "pathway" else 0.7) for m in mechanisms] + \
-                         [(g, "RES_MEDIATOR", 0.6) for g in mediators[:8]]:
+                         [(g, "RES_MEDIATOR", 0.6) for g in mediators[:rules.max_mediators]]:
         for drug in drugs if together else _drugs_for(x, drugs, sentence, offset):
             lo, hi = min(drug.start, x.start), max(drug.end, x.end)
             after = [c for c in cue_ends if c > hi and c - hi < 80]
@@ -799,8 +806,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                           else c for c in claims]
             # a model defined by the alteration ("CDKN2A-deleted xenografts"): its process
             for t in targets:
-                code = mediator_mechanisms().get(t.norm_id, "")
-                if code and ctx("defining_alteration").match(doc.text, t.end):
+                defining = ctx("defining_alteration").match(doc.text, t.end)
+                code = mediator_mechanisms().get(t.norm_id, "") if defining else ""
+                if defining and "overexpress" not in defining.group(0).lower():
+                    # a genetic alteration ("MET-amplified", "PTEN-null"): coded as one
+                    gene = _gene_of_variant(t.norm_name) if t.label == "VARIANT" else t.norm_name
+                    code = "SECONDARY_KRAS_ALTERATION" if gene == "KRAS" else \
+                        code if code in rules.alteration_keeps_code else "BYPASS_ALTERATION"
+                if code:
                     claims = [replace(c, mechanism=code) if c.relation == "overcomes"
                               and not c.mechanism else c for c in claims]
                     break

@@ -559,3 +559,59 @@ def test_rendered_sensitive_is_a_positive_combination(extract):
     rows = extract("KRAS G12C inhibition rendered tumors sensitive to anti-PD-1 therapy in mice.")
     assert ("combination", "KRAS G12C inhibitor", "PD-1 inhibitor", "positive") in keyset(
         rows, "relation", "drug", "partner", "effect")
+
+
+def test_long_list_of_alterations_gives_a_row_per_gene(extract):
+    rows = extract("In patients treated with adagrasib, acquired resistance mechanisms included KRAS "
+                   "mutations (G12D, G12V, G13D and Q61H) and bypass alterations such as fusions of ALK, "
+                   "RET, BRAF and FGFR3 and loss-of-function mutations in NF1 and PTEN.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert {("ALK", "BYPASS_ALTERATION"), ("FGFR3", "BYPASS_ALTERATION"), ("NF1", "BYPASS_ALTERATION"),
+            ("PTEN", "BYPASS_ALTERATION"), ("KRAS", "SECONDARY_KRAS_ALTERATION")} <= got, got
+    assert ("KRAS", "BYPASS_ALTERATION") not in got, got
+
+
+def test_alias_named_in_a_mechanism_phrase_is_the_target(extract):
+    rows = extract("HER2 amplification was found in 12% of patients with acquired resistance to osimertinib.")
+    assert keyset(rows, "relation", "drug", "target", "mechanism") == {
+        ("resistance", "osimertinib", "ERBB2", "BYPASS_ALTERATION")}, rows
+
+
+def test_gene_before_a_losing_mechanism_phrase_stays_a_gene(extract):
+    rows = extract("In colorectal cancer, resistance to sotorasib was attributed to EGFR-mediated "
+                   "reactivation of MAPK signalling.")
+    assert ("sotorasib", "EGFR") in keyset(rows, "drug", "target"), rows
+
+
+def test_switch_of_pathway_dependence_is_a_mechanism(extract):
+    rows = extract("Adagrasib-resistant cells underwent epithelial-to-mesenchymal transition and became "
+                   "dependent on PI3K signalling.")
+    assert {("adagrasib", "EMT"), ("adagrasib", "PI3K_MTOR")} <= keyset(rows, "drug", "mechanism"), rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("TNO155 is an allosteric inhibitor of SHP2 with oral bioavailability.", "TNO155", "PTPN11"),
+    ("Adagrasib was designed to target the KRAS G12C mutant protein.", "adagrasib", "KRAS"),
+])
+def test_predicative_inhibition(extract, text, drug, target):
+    assert ("inhibits", drug, target) in keyset(extract(text), "relation", "drug", "target")
+
+
+def test_class_apposition_is_still_not_inhibits(extract):
+    rows = extract("Trametinib, a MEK inhibitor, was given to patients with melanoma.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+def test_model_defined_by_an_amplification_takes_the_alteration_code(extract):
+    rows = extract("Sotorasib-resistant cells showed MET amplification. In MET-amplified resistant cells, "
+                   "crizotinib restored sensitivity to sotorasib.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    want = {("sotorasib", "crizotinib", "BYPASS_ALTERATION")}
+    assert keyset(ovc, "drug", "partner", "mechanism") == want, ovc
+
+
+def test_alterations_given_as_examples_of_a_process_take_its_code(extract):
+    rows = extract("In patients whose NSCLC progressed on sotorasib, acquired alterations converged on "
+                   "reactivation of RAS-MAPK signalling, including new NRAS, BRAF and MAP2K1 mutations.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert {(g, "MAPK_REACTIVATION") for g in ("NRAS", "BRAF", "MAP2K1")} <= got, got
