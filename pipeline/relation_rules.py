@@ -33,7 +33,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
-             "max_mediators_per_sentence",
+             "max_mediators_per_sentence", "genotype_mediator_codes",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
@@ -76,6 +76,7 @@ class Rules:
     alteration_keeps_code: frozenset[str]
     max_cancers: int  # one row per cancer a claim is stated for (GUIDELINES 7.10), at most this many
     max_mediators: int  # resistance rows per sentence from listed mediators, at most this many
+    genotype_mediator_codes: frozenset[str]  # "STK11-mutant tumours were resistant": a mediator
     context: Mapping[str, re.Pattern[str]]  # named word lists read around a claim (context_patterns)
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
@@ -189,6 +190,7 @@ def parse_rules(data: dict) -> Rules:
         alteration_keeps_code=frozenset(data["alteration_keeps_code"]),
         max_cancers=int(data["max_cancers_per_claim"]),
         max_mediators=int(data["max_mediators_per_sentence"]),
+        genotype_mediator_codes=frozenset(data["genotype_mediator_codes"]),
         context=_context_patterns(data["context_patterns"]),
     )
 

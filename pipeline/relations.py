@@ -501,8 +501,11 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             continue  # the drug's own target variant, or the genotype of a cancer ("BRAF V600E CRC")
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
-        if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after):
-            continue  # a genotype ("BRAF-mutant"); a variant other than the drug's is an alteration
+        if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after) \
+                and mediator_mechanisms().get(g.norm_id) not in rules.genotype_mediator_codes:
+            # a genotype ("BRAF-mutant"); a variant other than the drug's is an alteration; a
+            # co-mutation genotype of a resistance sentence is a mediator ("STK11-mutant tumours")
+            continue
         if g.norm_id in rules.pathway_families and not re.match(r"p[A-Z]", g.text) \
                 and rules.pathway_after.search(after[:60]):
             # "MAPK signaling", "PI3K/AKT pathway": pathway-level, not a mediator
@@ -515,8 +518,8 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         s, e = g.start - offset, g.end - offset
         window = sentence[max(0, s - w): e + w]
         cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
-        if sentence_wide or cues.search(window) or (
-                g.label == "VARIANT" and rules.cues["mediator_cues"].search(window)):
+        if sentence_wide or cues.search(window) or g.label == "VARIANT" and (
+                rules.cues["mediator_cues"].search(window) or rules.cues["acquisition_cues"].search(window)):
             out.append(g)
     return out, pathways
 
@@ -626,10 +629,15 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     The drug is the agent resistance is said to be *to*; failing that the focus agents
     (KRAS inhibitors); each mechanism or mediator goes to the nearest such agent.
     """
-    if not agents or not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
-                          and rules.cues["acquisition_cues"].search(sentence)):
+    if not agents:
         return []
     drugs, together = _resistance_agents(masked, table, agents, rules)
+    acquired = rules.cues["acquisition_cues"].search(sentence)
+    # a resistance cue; or the sentence continues one (+CONTEXT); or an alteration acquired
+    # under a drug ("Following treatment with adagrasib, a KRAS R68S mutation emerged")
+    if not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
+            and (mechanisms or acquired) or acquired and drugs):
+        return []
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents
     own_targets = {t for a in drugs for t in agent_targets(a)}
@@ -688,6 +696,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
     prev_combo: Claim | None = None  # the paragraph's latest combination
     cue_agents: list[Mention] = []  # agents of the paragraph's latest sentence about resistance
+    cue_k = -2  # the index of that sentence
     para_mediators: dict[str, str] = {}  # mediators the paragraph's resistance claims named -> code
     para_cancer: Mention | None = None
     para_level = "unspecified"  # evidence level of the sentence that stated para_cancer
@@ -760,9 +769,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         res_suffix = ""
         context = prev_res_agents or cue_agents
         if not res_agents and context and (rules.cues["resistance_cues"].search(sent.text)
-                                           or rules.cues["acquisition_cues"].search(sent.text)):
+                                           or rules.cues["acquisition_cues"].search(sent.text)
+                                           or mechanisms and cue_k == k - 1):
             # "... patients treated with adagrasib had resistance mechanisms. These included
-            # acquired RET fusions ...": the drug of the paragraph's resistance statement
+            # acquired RET fusions ...": the drug of the paragraph's resistance statement; a
+            # sentence naming only mechanisms continues the resistance statement just before
+            # ("Resistance to X is heterogeneous. It involves MET amplification and ...")
             res_agents, suffix = context, "+CONTEXT"
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
                 and not resisted_here \
@@ -821,7 +833,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res
         if agents and rules.cues["resistance_cues"].search(sent.text):
-            cue_agents = [a for a in agents if "+anaphor" not in a.source]
+            cue_agents, cue_k = [a for a in agents if "+anaphor" not in a.source], k
         if res:
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]

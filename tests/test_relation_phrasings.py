@@ -615,3 +615,35 @@ def test_alterations_given_as_examples_of_a_process_take_its_code(extract):
                    "reactivation of RAS-MAPK signalling, including new NRAS, BRAF and MAP2K1 mutations.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert {(g, "MAPK_REACTIVATION") for g in ("NRAS", "BRAF", "MAP2K1")} <= got, got
+
+
+def test_mechanisms_listed_after_a_resistance_statement_belong_to_its_drug(extract):
+    rows = extract("Mechanisms of acquired resistance to sotorasib are heterogeneous. They include MET "
+                   "amplification, NRAS mutations and squamous transformation.")
+    assert {("sotorasib", "MET"), ("sotorasib", "NRAS")} <= keyset(rows, "drug", "target"), rows
+    assert ("sotorasib", "HISTOLOGIC_TRANSFORMATION") in keyset(rows, "drug", "mechanism"), rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("STK11-mutant tumours were less responsive to sotorasib than STK11 wild-type tumours.",
+     "sotorasib", "STK11"),
+    ("Cells lacking PTEN remained insensitive to sotorasib.", "sotorasib", "PTEN"),
+    ("CDKN2A-deleted NSCLC models were refractory to adagrasib.", "adagrasib", "CDKN2A"),
+    ("Adaptation to KRAS G12C inhibition occurs within 48 hours and depends on SHP2.",
+     "KRAS G12C inhibitor", "PTPN11"),
+    ("Following treatment with adagrasib, an acquired KRAS R68S mutation was detected in plasma.",
+     "adagrasib", "KRAS"),
+])
+def test_more_resistance_phrasings(extract, text, drug, target):
+    rows = extract(text)
+    assert ("resistance", drug, target) in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_disease_genotype_is_still_not_a_mediator(extract):
+    rows = extract("In BRAF-mutant melanoma, resistance to vemurafenib arose through NRAS mutations.")
+    assert keyset(rows, "relation", "drug", "target") == {("resistance", "vemurafenib", "NRAS")}, rows
+
+
+def test_both_drugs_lose_activity(extract):
+    rows = extract("Both sotorasib and adagrasib lose activity against KRAS G12C tumours that acquire Y96D.")
+    assert {("sotorasib", "KRAS"), ("adagrasib", "KRAS")} <= keyset(rows, "drug", "target"), rows
