@@ -290,13 +290,17 @@ _RESISTANCE_CUES = re.compile(
 
 def require_resistance_context(text: str, matches: list[Match],
                                sentence_spans: list[tuple[int, int]], lex: Lexicon) -> list[Match]:
-    """Alteration-type MECHANISM mentions outside a resistance context become GENE mentions."""
+    """Alteration-type MECHANISM mentions outside a resistance context (their sentence, or the
+    sentence just before in the same paragraph: "Resistance to X was heterogeneous. It
+    involved MET amplification ...") become GENE mentions."""
     starts = [s for s, _ in sentence_spans]
     out: list[Match] = []
     for m in matches:
         if m.label == "MECHANISM" and _ALTERATION_WORDS.search(text, m.start, m.end):
             k = bisect.bisect_right(starts, m.start) - 1
             s, e = sentence_spans[k] if k >= 0 else (0, len(text))
+            if k > 0 and "\n" not in text[sentence_spans[k - 1][1]:s]:
+                s = sentence_spans[k - 1][0]
             if not _RESISTANCE_CUES.search(text, s, e):
                 for w in re.finditer(r"[A-Za-z0-9]+", text[m.start:m.end]):
                     c = lex.lookup(w.group(0), "GENE")

@@ -558,8 +558,12 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
     "acquired KRAS Y96D mutations", "loss of NF1", "NRAS Q61K emerged")."""
     s, e = g.start - offset, g.end - offset
     w = rules.alteration_window
+    # ... or a list member of genes the alteration word governs ("fusions involving ALK, RET,
+    # RAF1 and FGFR3", "NRAS, BRAF and MAP2K1 mutations")
     return bool(rules.cues["alteration_cues"].search(sentence[max(0, s - w): e + w])) or \
-        g.label == "VARIANT" and bool(rules.cues["acquisition_cues"].search(sentence))
+        g.label == "VARIANT" and bool(rules.cues["acquisition_cues"].search(sentence)) or \
+        bool(ctx("alteration_list_before").search(sentence[max(0, s - 200):s])) or \
+        bool(ctx("alteration_list_after").match(sentence, e))
 
 
 def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence: str = "",
@@ -588,13 +592,20 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
             return ""  # a pre-existing (primary) alteration: not an acquired mechanism of the codes
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
         gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
-        if gene == "KRAS":
-            return "SECONDARY_KRAS_ALTERATION"
-        gid = _target_fields(g)[0]
-        return "" if gid in own_targets else "BYPASS_ALTERATION"
+        return _alteration_code(gene, _target_fields(g)[0], own_targets)
     if not code and mechanisms:
         code = mechanisms[0].norm_id
     return code
+
+
+def _alteration_code(gene: str, gene_id: str, own_targets: frozenset[str]) -> str:
+    """The code of an acquired genetic alteration under a drug: KRAS is a secondary KRAS
+    alteration whatever the drug (SPEC); another gene of the drug's own targets (EGFR C797S
+    under osimertinib, ALK G1202R under alectinib) fits no code, OTHER; any other gene is a
+    bypass."""
+    if gene == "KRAS":
+        return "SECONDARY_KRAS_ALTERATION"
+    return "OTHER" if gene_id in own_targets else "BYPASS_ALTERATION"
 
 
 def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
@@ -604,9 +615,16 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     signaling") name no mediator (GUIDELINES 7.12)."""
     from pipeline.names import target_name
 
-    if x.source == "pathway" or not ctx("altered_or_fed_back").search(x.text):
+    if x.source == "pathway":
         return "", ""
-    genes = [g for g in _genes_named_in(x.text) if g.startswith("HGNC:")]
+    if re.search(r"\bp[A-Z]|phosphorylat", x.text):
+        # a phospho-readout is a mediator ("rebound of ERK phosphorylation", "pERK recovery";
+        # GUIDELINES 7.12), a family included
+        genes = list(_genes_named_in(re.sub(r"\bp(?=[A-Z])", "", x.text)))
+    elif ctx("altered_or_fed_back").search(x.text):
+        genes = [g for g in _genes_named_in(x.text) if g.startswith("HGNC:")]
+    else:
+        return "", ""
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
 
 
@@ -651,11 +669,14 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                                                source="pathway")]
     if not (mediators or mechanisms):
         return []
+    # at most max_mediators distinct mediators (the variants of one gene count once)
+    capped = list(dict.fromkeys(_target_fields(g)[0] for g in mediators))[:rules.max_mediators]
     cue_ends = [offset + m.end() for m in rules.cues["resistance_cues"].finditer(sentence)]
     claims: list[Claim] = []
     for x, rule, conf in [(m, "RES_PATHWAY" if m.source == "pathway" else "RES_MECHANISM", 0.65
                            if m.source == "pathway" else 0.7) for m in mechanisms] + \
-                         [(g, "RES_MEDIATOR", 0.6) for g in mediators[:rules.max_mediators]]:
+                         [(g, "RES_MEDIATOR", 0.6) for g in mediators
+                          if _target_fields(g)[0] in capped]:
         for drug in drugs if together else _drugs_for(x, drugs, sentence, offset):
             lo, hi = min(drug.start, x.start), max(drug.end, x.end)
             after = [c for c in cue_ends if c > hi and c - hi < 80]
@@ -698,8 +719,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     cue_agents: list[Mention] = []  # agents of the paragraph's latest sentence about resistance
     cue_k = -2  # the index of that sentence
     para_mediators: dict[str, str] = {}  # mediators the paragraph's resistance claims named -> code
-    para_cancer: Mention | None = None
-    para_level = "unspecified"  # evidence level of the sentence that stated para_cancer
+    para_cancers: list[Mention] = []  # the cancers of the paragraph's latest sentence naming one
+    para_level = "unspecified"  # evidence level of the sentence that stated para_cancers
 
     table_cancers: dict[int, list[Mention]] = {}
 
@@ -721,7 +742,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         return table_cancers[table.index]
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
-            recent_agents, prev_res_agents, para_cancer, para_level = [], [], None, "unspecified"
+            recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
             para_mediators = {}
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
@@ -768,6 +789,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         res_agents = [a for a in agents]
         res_suffix = ""
         context = prev_res_agents or cue_agents
+        if not context and not res_agents and recent_agents:
+            # "... patients with NSCLC treated with sotorasib. At progression, two tumours had
+            # acquired KRAS Y96D": the paragraph's focus agent, else its one latest agent
+            focus = [a for group in recent_agents for a in group if is_focus(a, rules)]
+            context = focus[-1:] or (recent_agents[-1] if len(recent_agents[-1]) == 1 else [])
         if not res_agents and context and (rules.cues["resistance_cues"].search(sent.text)
                                            or rules.cues["acquisition_cues"].search(sent.text)
                                            or mechanisms and cue_k == k - 1):
@@ -850,7 +876,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         own_level = evidence_level([sent.text], rules)  # the sentence's own system, if it names one
         if not claims:
             if cancers:
-                para_cancer, para_level = cancers[-1], own_level
+                para_cancers, para_level = _specific(cancers), own_level
             continue
         para_texts = [sentences[j].text for j in range(k, -1, -1) if paras[j] == paras[k]]
         level = evidence_level(para_texts, rules)
@@ -862,12 +888,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # a table row without a cancer: the one its caption states ("... in NSCLC")
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")
                            for c in caption_cancers(row_table)][:rules.max_cancers]
-        elif para_cancer is not None and para_cancer.norm_id != GENERIC_CANCER and \
-                "unspecified" in (own_level, para_level) or para_cancer is not None and \
-                para_cancer.norm_id != GENERIC_CANCER and own_level == para_level:
+        elif para_cancers and ("unspecified" in (own_level, para_level) or own_level == para_level):
             # the system the paragraph's experiment was stated in (patients, mice and cell lines
-            # of one paragraph are different systems: no cancer passes between them)
-            cancer_opts = [(para_cancer.norm_id, para_cancer.norm_name, "inferred:paragraph")]
+            # of one paragraph are different systems: no cancer passes between them); one row
+            # per cancer it was stated for (GUIDELINES 7.10)
+            cancer_opts = [(c.norm_id, c.norm_name, "inferred:paragraph")
+                           for c in para_cancers][:rules.max_cancers]
         else:
             cancer_opts = [("", "", "")]
         # a named cell line's cancer, when the text states none: its own columns, since
@@ -928,8 +954,16 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "inferred_cancer_id": inferred[0],
                 })
         if cancers:
-            para_cancer, para_level = cancers[-1], own_level
+            para_cancers, para_level = _specific(cancers), own_level
     return dedupe(rows)
+
+
+def _specific(cancers: list[Mention]) -> list[Mention]:
+    """The distinct cancers of a sentence a later sentence can inherit: none if the last one
+    named is generic ("cancer", "solid tumours")."""
+    if cancers[-1].norm_id == GENERIC_CANCER:
+        return []
+    return [c for c in {c.norm_id: c for c in cancers}.values() if c.norm_id != GENERIC_CANCER]
 
 
 def dedupe(rows: Iterable[dict]) -> list[dict]:

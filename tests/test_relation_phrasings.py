@@ -647,3 +647,36 @@ def test_disease_genotype_is_still_not_a_mediator(extract):
 def test_both_drugs_lose_activity(extract):
     rows = extract("Both sotorasib and adagrasib lose activity against KRAS G12C tumours that acquire Y96D.")
     assert {("sotorasib", "KRAS"), ("adagrasib", "KRAS")} <= keyset(rows, "drug", "target"), rows
+
+
+def test_inherited_cancers_give_one_row_each(extract):
+    rows = extract("Among patients with NSCLC or colorectal cancer whose disease progressed on adagrasib, "
+                   "resistance alterations were detected in half. These included MET amplification.")
+    got = keyset([r for r in rows if r["target"] == "MET"], "drug", "cancer")
+    assert got == {("adagrasib", "lung non-small cell carcinoma"), ("adagrasib", "colorectal cancer")}, rows
+
+
+def test_alteration_at_progression_after_the_treatment_sentence(extract):
+    rows = extract("Paired biopsies were available from 12 patients with NSCLC treated with sotorasib. At "
+                   "progression, two tumours had acquired a KRAS Y96D mutation.")
+    assert ("resistance", "sotorasib", "KRAS", "SECONDARY_KRAS_ALTERATION") in keyset(
+        rows, "relation", "drug", "target", "mechanism"), rows
+
+
+def test_phospho_readout_in_a_mechanism_phrase_is_the_target(extract):
+    rows = extract("Within 24 hours of exposure to sotorasib, H358 cells showed a rebound of ERK "
+                   "phosphorylation, a sign of adaptive resistance.")
+    assert ("sotorasib", "ERK", "MAPK_REACTIVATION") in keyset(rows, "drug", "target", "mechanism"), rows
+
+
+def test_on_target_mutation_of_another_drug_is_other(extract):
+    rows = extract("The EGFR C797S mutation was found in 7% of patients with acquired resistance to "
+                   "osimertinib.")
+    assert ("osimertinib", "EGFR", "OTHER") in keyset(rows, "drug", "target", "mechanism"), rows
+
+
+def test_every_gene_of_a_fusion_list_is_an_alteration(extract):
+    rows = extract("Acquired resistance to adagrasib involved oncogenic fusions involving ALK, RET, RAF1 "
+                   "and FGFR3.")
+    got = keyset(rows, "target", "mechanism")
+    assert {(g, "BYPASS_ALTERATION") for g in ("ALK", "RET", "RAF1", "FGFR3")} <= got, got
