@@ -259,8 +259,9 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     else the nearest agent before the match, else ``fallback`` (the drug whose resistance
     the paragraph just stated: "... blunts sotorasib. Adding cetuximab abrogated it.")."""
     inside = set(re.findall(r"⟦A\d+⟧", m.group(0)))
+    added = {table[k].norm_id for k in inside}  # "... whereas everolimus alone": not its own host
     outside = [(k.start(), table[k.group(0)]) for k in re.finditer(r"⟦A\d+⟧", masked)
-               if k.group(0) not in inside]
+               if k.group(0) not in inside and table[k.group(0)].norm_id not in added]
     clause_start = max([b.end() for b in re.finditer(r"[;,]\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],
                        default=0)
     near = [a for pos, a in outside if clause_start <= pos < m.start()]
@@ -372,7 +373,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
                     drug = agents[0]  # "restore sensitivity ... to X": X is the drug
-                partners = tuple(sorted((a for a in agents if a is not drug), key=lambda a: a.norm_name))
+                # the drug's own class is no partner ("adding a KRAS G12C inhibitor" hosted by sotorasib)
+                own = set(agent_targets(drug)) if drug.label == "DRUG" else set()
+                own_class = {cid for cid, (_, ts) in class_table().items()
+                             if own and ts and set(ts) <= own and not cid.endswith("_MAB")}
+                partners = tuple(sorted((a for a in agents if a is not drug and a.norm_id not in own_class),
+                                        key=lambda a: a.norm_name))
                 key = (drug.norm_id, *sorted(p.norm_id for p in partners))
                 if key in seen or not partners:
                     continue
@@ -683,7 +689,11 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             span = (lo, after[0] if after else hi)
             if rule != "RES_MEDIATOR":
                 tid, tname = _mediator_in_phrase(x)
-                claims.append(Claim("resistance", drug, (), tid, tname, "", x.norm_id, "",
+                code = x.norm_id
+                if code in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION") and tid \
+                        and rules.cues["primary_cues"].search(sentence):
+                    code = ""  # a pre-existing co-alteration ("primary resistance ... SMAD4 loss")
+                claims.append(Claim("resistance", drug, (), tid, tname, "", code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))
             else:
                 code = _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence, offset, rules,

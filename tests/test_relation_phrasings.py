@@ -680,3 +680,22 @@ def test_every_gene_of_a_fusion_list_is_an_alteration(extract):
                    "and FGFR3.")
     got = keyset(rows, "target", "mechanism")
     assert {(g, "BYPASS_ALTERATION") for g in ("ALK", "RET", "RAF1", "FGFR3")} <= got, got
+
+
+def test_passive_addition_is_a_combination(extract):
+    rows = extract("In the colorectal cohort, cetuximab was added to adagrasib to block feedback "
+                   "activation of EGFR.")
+    assert ("overcomes", "adagrasib", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_the_drugs_own_class_is_no_partner(extract):
+    rows = extract("Whether adding a KRAS G12C inhibitor can re-sensitise these tumours is being tested in "
+                   "arms combining sotorasib with pembrolizumab.")
+    assert not [r for r in rows if "KRAS G12C inhibitor" in r["partner"]], rows
+
+
+def test_added_partner_named_again_later_is_not_its_own_host(extract):
+    rows = extract("Tumours that grew despite sotorasib showed sustained AKT phosphorylation. Adding "
+                   "everolimus restored growth inhibition in these resistant models, whereas everolimus "
+                   "alone had no effect.")
+    assert ("overcomes", "sotorasib", "everolimus") in keyset(rows, "relation", "drug", "partner"), rows
