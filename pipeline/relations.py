@@ -286,6 +286,13 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     their class and are dropped. The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
+    parts = re.split(r",?\s+(?:or|and)\s+with\s+", span)
+    cut = parts[0].rfind(" with ")
+    if len(parts) > 1 and cut > 0:  # "X with A or with B": X+A and X+B
+        head = _agents_in(parts[0][:cut], table)
+        out = [list({a.norm_id: a for a in head + _agents_in(alt, table)}.values())
+               for alt in [parts[0][cut:], *parts[1:]]]
+        return [g for g in out if len(g) >= (1 if single else 2)]
     if _OPTIONAL.search(span):  # "A + B +/- C or D", "A plus B, with or without C"
         base, optional = _OPTIONAL.split(span, maxsplit=1)
         head = _agents_in(base, table)

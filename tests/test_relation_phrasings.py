@@ -699,3 +699,30 @@ def test_added_partner_named_again_later_is_not_its_own_host(extract):
                    "everolimus restored growth inhibition in these resistant models, whereas everolimus "
                    "alone had no effect.")
     assert ("overcomes", "sotorasib", "everolimus") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_partner_preventing_the_adaptation_a_drug_induces(extract):
+    rows = extract("In xenograft models of NSCLC, TNO155, by inhibiting SHP2, prevented the adaptive "
+                   "RTK-driven reactivation of RAS that follows sotorasib treatment.")
+    assert ("overcomes", "sotorasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_combination_in_patients_who_became_resistant(extract):
+    rows = extract("The study evaluated savolitinib added to osimertinib in patients whose EGFR-mutant "
+                   "NSCLC had become resistant to osimertinib through MET amplification.")
+    assert ("overcomes", "osimertinib", "savolitinib", "MET") in keyset(
+        rows, "relation", "drug", "partner", "target"), rows
+
+
+def test_model_defined_by_a_deletion_several_words_before_xenografts(extract):
+    rows = extract("In CDKN2A-deleted KRAS G12C-mutant NSCLC xenografts, which responded only partially to "
+                   "adagrasib alone, adding palbociclib produced durable regressions.")
+    assert ("overcomes", "adagrasib", "palbociclib", "CELL_CYCLE") in keyset(
+        rows, "relation", "drug", "partner", "mechanism"), rows
+
+
+def test_arms_with_one_partner_or_with_another(extract):
+    rows = extract("The trial includes arms combining sotorasib with pembrolizumab or with atezolizumab.")
+    assert keyset(rows, "relation", "drug", "partner") == {
+        ("combination", "sotorasib", "pembrolizumab"), ("combination", "sotorasib", "atezolizumab")}, rows
