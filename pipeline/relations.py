@@ -654,7 +654,7 @@ def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str]) ->
 
 def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Mention],
                       mechanisms: list[Mention], sentence: str, offset: int, rules: Rules,
-                      rule_suffix: str = "") -> list[Claim]:
+                      rule_suffix: str = "", referred: str = "") -> list[Claim]:
     """Drug x (mechanism | mediator) when the sentence speaks of resistance.
 
     The drug is the agent resistance is said to be *to*; failing that the focus agents
@@ -703,8 +703,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 claims.append(Claim("resistance", drug, (), tid, tname, "", code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))
             else:
-                code = _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence, offset, rules,
-                                      frozenset(agent_targets(drug)))
+                code = referred or _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence,
+                                                  offset, rules, frozenset(agent_targets(drug)))
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))
@@ -828,8 +828,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             para_focus = [g for g in para_focus if g]
             if para_focus:  # the first focus agent of the latest sentence that names one
                 res_agents, res_suffix = [para_focus[-1][0]], "+CONTEXT"
+        # "EGFR and AURKA promoted this adaptation": mediators of the process just stated take
+        # its code (GUIDELINES 7.20)
+        referred = prev_res_codes[0] if prev_res_codes and not mechanisms and \
+            ctx("process_back_reference").search(sent.text) else ""
         res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
-                                rules, res_suffix or suffix)
+                                rules, res_suffix or suffix, referred)
         # a combination whose partner acts on the mediator of a resistance the same sentence
         # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
         # is aimed at that resistance: overcomes

@@ -726,3 +726,16 @@ def test_arms_with_one_partner_or_with_another(extract):
     rows = extract("The trial includes arms combining sotorasib with pembrolizumab or with atezolizumab.")
     assert keyset(rows, "relation", "drug", "partner") == {
         ("combination", "sotorasib", "pembrolizumab"), ("combination", "sotorasib", "atezolizumab")}, rows
+
+
+def test_mediators_of_the_process_just_stated_take_its_code(extract):
+    rows = extract("A subpopulation of lung cancer cells escapes ARS-1620 by synthesising new KRAS G12C. "
+                   "EGFR and aurora kinase A promoted this adaptation to ARS-1620.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert {("EGFR", "KRAS_REACTIVATION"), ("AURKA", "KRAS_REACTIVATION")} <= got, got
+
+
+def test_screen_hits_enriched_under_a_drug(extract):
+    rows = extract("CRISPR screens in lung cancer lines identified loss of NF2 as enriched under sotorasib "
+                   "treatment.")
+    assert ("resistance", "sotorasib", "NF2") in keyset(rows, "relation", "drug", "target"), rows
