@@ -368,6 +368,9 @@ def complete_variant_genes(
     gene_mentions = Counter(m.norm_name for m in matches
                             if m.label == "GENE" and m.norm_id.startswith("HGNC:"))
     default = (doc_genes.most_common(1) or gene_mentions.most_common(1) or [("KRAS", 0)])[0][0]
+    from pipeline.vocab import hgnc_symbols
+
+    gene_symbols = hgnc_symbols()
     matches = sorted(matches, key=lambda m: (m.start, m.end))
     match_starts = [m.start for m in matches]
     sent_starts = [s for s, _ in sentence_spans]
@@ -388,16 +391,31 @@ def complete_variant_genes(
         elif fits:
             gene = max(fits, key=lambda g: (doc_genes[g], gene_mentions[g], g == default))
         else:
+            def possible(sym: str, pos: str = pos) -> bool:  # no reference, or one long enough
+                return sym not in references or pos in references[sym]  # ("G1202R" is not KRAS)
+
             k = bisect.bisect_right(sent_starts, m.start) - 1
             sent_start = sentence_spans[k][0] if k >= 0 else 0
             lo = bisect.bisect_left(match_starts, sent_start)
             hi = bisect.bisect_left(match_starts, m.start)
-            before = [o for o in matches[lo:hi] if o.label in ("GENE", "VARIANT")
-                      and not o.norm_id.startswith("?")]
-            for o in reversed(before):
-                sym = o.norm_name if o.label == "GENE" else o.norm_id.split(" ")[0]
-                if o.norm_id.startswith(("HGNC:", )) or o.label == "VARIANT":
-                    gene = sym
+            # the nearest gene before it in its sentence, else earlier in the text; a class named
+            # after a gene counts ("an ALK inhibitor, retains activity against G1202R")
+            for span in (matches[lo:hi], matches[:lo]):
+                for o in reversed(span):
+                    if o.norm_id.startswith("?"):
+                        continue
+                    if o.label == "GENE" and o.norm_id.startswith("HGNC:"):
+                        sym = o.norm_name
+                    elif o.label == "VARIANT":
+                        sym = o.norm_id.split(" ")[0]
+                    elif o.label == "DRUG_CLASS" and o.norm_id.removeprefix("CLASS:") in gene_symbols:
+                        sym = o.norm_id.removeprefix("CLASS:")
+                    else:
+                        continue
+                    if possible(sym):
+                        gene = sym
+                        break
+                if gene:
                     break
             gene = gene or default
         if wt is None:

@@ -183,7 +183,8 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
             return m.group(1) if a.label == "DRUG" else m.group(2)
         return m.group(0)
 
-    masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+)?\s*(⟦A\d+⟧)(?:\s*\))?", apposed, masked)
+    masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+(?:[\w/-]+\s+){0,3}?)?\s*(⟦A\d+⟧)(?:\s*\))?",
+                    apposed, masked)
 
     # "CDK4/6 inhibition with palbociclib": a class realised by a drug of that class
     def realised(m: re.Match[str]) -> str:
@@ -939,7 +940,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
                         or frame and c.end - sent.start <= frame.end()]
-                opts = [(c.norm_id, c.norm_name, "sentence") for c in near[:1]] or [("", "", "")]
+                run = near[:1]  # the first, with the cancers coordinated with it ("NSCLC and CRC lines")
+                for c in sorted(cancers, key=lambda c: c.start):
+                    if run and c.start > run[-1].end and re.fullmatch(
+                            r"\s*(?:,|and|or|, and|, or)\s*", doc.text[run[-1].end:c.start]):
+                        run.append(c)
+                opts = [(c.norm_id, c.norm_name, "sentence")
+                        for c in {c.norm_id: c for c in run}.values()] or [("", "", "")]
             for cid, cname, csrc in opts:
                 conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (
                     0.9 if csrc.startswith("inferred") else 1.0)

@@ -196,3 +196,14 @@ def test_class_named_by_an_uncovered_target(lex):
 def test_derived_cell_line_suffix_is_not_a_gene(lex):
     got = found("H358-AR cells showed elevated EGFR phosphorylation.", lex)
     assert not [g for g in got if g[0] == "AR"] and ("EGFR", "GENE", "HGNC:3236") in got
+
+
+def test_bare_variant_beyond_kras_length_takes_the_class_gene(tmp_path):
+    from pipeline.ingest import InputFile
+    from pipeline.process import process_document
+
+    path = tmp_path / "p.txt"
+    path.write_text("Lorlatinib, a third-generation ALK inhibitor, retains activity against G1202R.",
+                    encoding="utf-8")
+    ents = process_document(InputFile(path, "p")).entities
+    assert [e["norm_id"] for e in ents if e["label"] == "VARIANT"] == ["ALK p.G1202R"], ents

@@ -739,3 +739,15 @@ def test_screen_hits_enriched_under_a_drug(extract):
     rows = extract("CRISPR screens in lung cancer lines identified loss of NF2 as enriched under sotorasib "
                    "treatment.")
     assert ("resistance", "sotorasib", "NF2") in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_activity_against_a_variant_of_a_class_named_gene(extract):
+    rows = extract("Lorlatinib, a third-generation ALK inhibitor, retains activity against G1202R.")
+    assert keyset(rows, "relation", "drug", "target") == {("inhibits", "lorlatinib", "ALK")}, rows
+
+
+def test_inhibition_stated_for_coordinated_cancers(extract):
+    rows = extract("Divarasib suppressed phosphorylation of ERK in KRAS G12C-mutant NSCLC and colorectal "
+                   "cancer cell lines.")
+    assert keyset(rows, "relation", "cancer") == {("inhibits", "lung non-small cell carcinoma"),
+                                                  ("inhibits", "colorectal cancer")}, rows
