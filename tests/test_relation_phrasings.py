@@ -751,3 +751,10 @@ def test_inhibition_stated_for_coordinated_cancers(extract):
                    "cancer cell lines.")
     assert keyset(rows, "relation", "cancer") == {("inhibits", "lung non-small cell carcinoma"),
                                                   ("inhibits", "colorectal cancer")}, rows
+
+
+def test_partner_preventing_the_rebound_that_limits_a_class(extract):
+    rows = extract("SOS1 inhibitors prevent the adaptive rebound of KRAS-GTP that limits the efficacy of "
+                   "KRAS G12C inhibitors.")
+    assert ("overcomes", "KRAS G12C inhibitor", "SOS1 inhibitor", "KRAS_REACTIVATION") in keyset(
+        rows, "relation", "drug", "partner", "mechanism"), rows
