@@ -344,6 +344,33 @@ def tissue_ellipsis_matches(text: str, lex: Lexicon) -> list[Match]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _tissue_model_re(tissues: tuple[str, ...], nouns: tuple[str, ...],
+                     cells_after: tuple[str, ...]) -> re.Pattern:
+    t = "|".join(sorted(tissues, key=len, reverse=True))
+    n = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(nouns, key=len, reverse=True))
+    c = "|".join(sorted(cells_after, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9\-])(?:(?P<t>{t})(?=\s+(?:{n})\b)|(?P<c>{c})(?=\s+cells\b))",
+                      re.IGNORECASE)
+
+
+def tissue_model_matches(text: str, lex: Lexicon) -> list[Match]:
+    """"colorectal lines", "pancreatic xenografts": the tissue word is a CANCER mention of the
+    model's cancer (settings: ``tissue_models`` in patterns.json)."""
+    spec = lex.curated.patterns.get("tissue_models")
+    if not spec:
+        return []
+    tissues = lex.curated.patterns["tissue_cancers"]
+    out = []
+    pattern = _tissue_model_re(tuple(tissues), tuple(spec["nouns"]), tuple(spec["cells_after"]))
+    for m in pattern.finditer(text):
+        word = (m.group("t") or m.group("c")).lower()
+        c = lex.lookup(tissues[word], "CANCER") if word in tissues else None
+        if c is not None:
+            out.append(Match(m.start(), m.end(), "CANCER", c[1], c[2], "pattern:tissue_model", 0.75))
+    return out
+
+
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
     """Keep non-overlapping matches: longest first, then source rank, then confidence."""
     kept: list[Match] = []
@@ -365,6 +392,7 @@ def find_matches(text: str, lex: Lexicon) -> list[Match]:
     found += cell_line_pattern_matches(text, lex)
     found += inn_stem_matches(text, lex)
     found += tissue_ellipsis_matches(text, lex)
+    found += tissue_model_matches(text, lex)
     return class_compositions(text, mechanism_compositions(text, resolve_overlaps(found), lex), lex)
 
 

@@ -701,6 +701,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 if code in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION") and tid \
                         and rules.cues["primary_cues"].search(sentence):
                     code = ""  # a pre-existing co-alteration ("primary resistance ... SMAD4 loss")
+                elif code == "BYPASS_ALTERATION" and tid and tid in agent_targets(drug):
+                    code = "OTHER"  # the drug's own target altered ("EGFR C797S" under osimertinib)
                 claims.append(Claim("resistance", drug, (), tid, tname, "", code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))
             else:
@@ -810,8 +812,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if not context and not res_agents and recent_agents:
             # "... patients with NSCLC treated with sotorasib. At progression, two tumours had
             # acquired KRAS Y96D": the paragraph's focus agent, else its one latest agent
-            focus = [a for group in recent_agents for a in group if is_focus(a, rules)]
-            context = focus[-1:] or (recent_agents[-1] if len(recent_agents[-1]) == 1 else [])
+            focus = [[a for a in group if is_focus(a, rules)] for group in recent_agents]
+            focus = [g for g in focus if g]
+            context = focus[-1] if focus else recent_agents[-1] if len(recent_agents[-1]) == 1 else []
         if not res_agents and context and (rules.cues["resistance_cues"].search(sent.text)
                                            or rules.cues["acquisition_cues"].search(sent.text)
                                            or mechanisms and cue_k == k - 1):

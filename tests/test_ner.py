@@ -207,3 +207,15 @@ def test_bare_variant_beyond_kras_length_takes_the_class_gene(tmp_path):
                     encoding="utf-8")
     ents = process_document(InputFile(path, "p")).entities
     assert [e["norm_id"] for e in ents if e["label"] == "VARIANT"] == ["ALK p.G1202R"], ents
+
+
+def test_tissue_adjective_of_a_model_is_its_cancer(tmp_path):
+    from pipeline.ingest import InputFile
+    from pipeline.process import process_document
+
+    path = tmp_path / "p.txt"
+    path.write_text("Cetuximab abrogated the rebound in both colorectal lines and in pancreatic xenografts. "
+                    "Lung fibroblasts were spared.", encoding="utf-8")
+    ents = process_document(InputFile(path, "p")).entities
+    assert [(e["text"], e["norm_id"]) for e in ents if e["label"] == "CANCER"] == [
+        ("colorectal", "DOID:9256"), ("pancreatic", "DOID:1793")], ents

@@ -758,3 +758,47 @@ def test_partner_preventing_the_rebound_that_limits_a_class(extract):
                    "KRAS G12C inhibitors.")
     assert ("overcomes", "KRAS G12C inhibitor", "SOS1 inhibitor", "KRAS_REACTIVATION") in keyset(
         rows, "relation", "drug", "partner", "mechanism"), rows
+
+
+def test_treatment_arms_with_or_both(extract):
+    rows = extract("Organoids were treated with sotorasib, cetuximab or both for 6 days.")
+    assert ("combination", "sotorasib", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("In SW837 cells, sotorasib suppressed pERK within 4 h, but pERK returned to near-baseline levels by "
+     "48 h.", "sotorasib", "ERK"),
+    ("In these mesenchymal cells, pAKT stayed elevated throughout ARS-1620 treatment.", "ARS-1620", "AKT"),
+    ("These cells kept proliferating during sotorasib exposure, with persistent RB phosphorylation.",
+     "sotorasib", "RB1"),
+])
+def test_adaptive_readouts_under_a_drug(extract, text, drug, target):
+    rows = extract(text)
+    assert ("resistance", drug, target) in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_restored_the_effect_of_a_drug_is_overcomes(extract):
+    rows = extract("In mesenchymal cells with sustained PI3K signalling, adding the PI3K inhibitor "
+                   "pictilisib restored the antiproliferative effect of ARS-1620.")
+    assert ("overcomes", "ARS-1620", "pictilisib") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_transformed_to_small_cell_is_a_mechanism_not_the_cancer(extract):
+    rows = extract("Among patients with EGFR-mutant lung adenocarcinoma who progressed on osimertinib, four "
+                   "tumours had transformed to small cell lung cancer.")
+    assert ("osimertinib", "HISTOLOGIC_TRANSFORMATION", "lung adenocarcinoma") in keyset(
+        rows, "drug", "mechanism", "cancer"), rows
+
+
+def test_transient_suppression_then_a_partner_abrogating_the_rebound(extract):
+    rows = extract("In HT-29 colorectal cells, vemurafenib lowered pERK only transiently. Co-treatment with "
+                   "cetuximab abrogated this rebound.")
+    got = keyset(rows, "relation", "drug", "partner", "cancer")
+    assert {("resistance", "vemurafenib", "", "colorectal cancer"),
+            ("overcomes", "vemurafenib", "cetuximab", "colorectal cancer")} <= got, got
+
+
+def test_an_inhibited_readout_is_not_a_mediator(extract):
+    rows = extract("These cells kept proliferating during sotorasib exposure, although pERK was inhibited to "
+                   "the same extent as in parental cells.")
+    assert ("resistance", "sotorasib", "ERK") not in keyset(rows, "relation", "drug", "target"), rows
