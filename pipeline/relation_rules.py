@@ -131,7 +131,8 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", "linking_verb",
                  "altered_or_fed_back", "genetic_tool", "clause_break", "overcome_verb", "resistance_word",
                  "subordinate_opener", "transformed", "defining_alteration", "exemplifying",
-                 "alteration_list_before", "alteration_list_after", "process_back_reference"}
+                 "alteration_list_before", "alteration_list_after", "process_back_reference",
+                 "amplified_allele"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

@@ -511,8 +511,12 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         if g.norm_id in exclude and not (g.label == "GENE" and _alteration_near(g, sentence, offset, rules)):
             continue  # the drug's own target, unless altered ("acquired mutations in KRAS itself")
         if g.label == "VARIANT" and (g.norm_name in rules.focus_variants
-                                     or ctx("genotype_of_disease").match(sentence, g.end - offset)):
-            continue  # the drug's own target variant, or the genotype of a cancer ("BRAF V600E CRC")
+                                     or ctx("genotype_of_disease").match(sentence, g.end - offset)) \
+                and not ctx("amplified_allele").search(sentence, max(0, g.start - offset - 40),
+                                                       g.end - offset + 20):
+            # the drug's own target variant, or the genotype of a cancer ("BRAF V600E CRC"), unless
+            # its allele is amplified ("had amplified the KRAS G12C allele")
+            continue
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
         if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after) \
@@ -814,7 +818,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # acquired KRAS Y96D": the paragraph's focus agent, else its one latest agent
             focus = [[a for a in group if is_focus(a, rules)] for group in recent_agents]
             focus = [g for g in focus if g]
-            context = focus[-1] if focus else recent_agents[-1] if len(recent_agents[-1]) == 1 else []
+            context = focus[-1] if focus else recent_agents[-1]
         if not res_agents and context and (rules.cues["resistance_cues"].search(sent.text)
                                            or rules.cues["acquisition_cues"].search(sent.text)
                                            or mechanisms and cue_k == k - 1):
@@ -939,15 +943,18 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 free = [c for c in {c.norm_id: c for c in cancers if id(c) not in claimed}.values()]
                 opts = [(c.norm_id, c.norm_name, "sentence")
                         for c in free[:rules.max_cancers]] or [("", "", "")]
+            if claim.relation == "resistance" and claim.anchor and len(opts) > 1 and opts[0][2] == "sentence":
+                # "MIA PaCa-2-R pancreatic cancer cells acquired X, while SW837-R colorectal cancer
+                # cells upregulated Y": each finding keeps the cancer of its own clause
+                lo, hi = _clause(sent.text, claim.anchor[0] - sent.start, claim.anchor[1] - sent.start)
+                here = _with_coordinated([c for c in cancers if lo <= c.start - sent.start < hi],
+                                         cancers, doc.text)
+                opts = [o for o in opts if o[0] in {c.norm_id for c in here}] or opts
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
                         or frame and c.end - sent.start <= frame.end()]
-                run = near[:1]  # the first, with the cancers coordinated with it ("NSCLC and CRC lines")
-                for c in sorted(cancers, key=lambda c: c.start):
-                    if run and c.start > run[-1].end and re.fullmatch(
-                            r"\s*(?:,|and|or|, and|, or)\s*", doc.text[run[-1].end:c.start]):
-                        run.append(c)
+                run = _with_coordinated(near[:1], cancers, doc.text)  # "NSCLC and CRC lines"
                 opts = [(c.norm_id, c.norm_name, "sentence")
                         for c in {c.norm_id: c for c in run}.values()] or [("", "", "")]
             for cid, cname, csrc in opts:
@@ -987,6 +994,19 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancers:
             para_cancers, para_level = _specific(cancers), own_level
     return dedupe(rows)
+
+
+def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -> list[Mention]:
+    """``first`` and the cancers coordinated with them ("lung, pancreatic, and colon cancer")."""
+    run = sorted(first, key=lambda c: c.start)
+    for c in sorted(cancers, key=lambda c: c.start):
+        if c in run:
+            continue
+        if any(0 < c.start - r.end and re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[r.end:c.start])
+               or 0 < r.start - c.end and re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[c.end:r.start])
+               for r in run):
+            run.append(c)
+    return run
 
 
 def _specific(cancers: list[Mention]) -> list[Mention]:

@@ -802,3 +802,20 @@ def test_an_inhibited_readout_is_not_a_mediator(extract):
     rows = extract("These cells kept proliferating during sotorasib exposure, although pERK was inhibited to "
                    "the same extent as in parental cells.")
     assert ("resistance", "sotorasib", "ERK") not in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_each_clause_keeps_its_own_cancer(extract):
+    rows = extract("After four months on adagrasib, MIA PaCa-2-R pancreatic cancer cells acquired a MAP2K1 "
+                   "K57N mutation, while SW837-R colorectal cancer cells upregulated FGFR1 and depended "
+                   "on it.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "cancer")
+    assert ("MAP2K1", "pancreatic cancer") in got and ("FGFR1", "colorectal cancer") in got, got
+    assert ("MAP2K1", "colorectal cancer") not in got and ("FGFR1", "pancreatic cancer") not in got, got
+
+
+def test_amplified_drug_target_allele_and_lost_gene(extract):
+    rows = extract("After four months of adagrasib, the resistant derivative of H358 had amplified the KRAS "
+                   "G12C allele, and H2122-R cells had lost NF1.")
+    got = keyset(rows, "drug", "target", "mechanism")
+    want = {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION"), ("adagrasib", "NF1", "BYPASS_ALTERATION")}
+    assert want <= got, got
