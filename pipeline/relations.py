@@ -668,11 +668,16 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     if not agents:
         return []
     drugs, together = _resistance_agents(masked, table, agents, rules)
+    # agents taken from earlier sentences ("patients treated with sotorasib or adagrasib. ...
+    # At progression, ...") hold for every mechanism of this one
+    together = together or all(not offset <= a.start < offset + len(sentence) for a in agents)
     acquired = rules.cues["acquisition_cues"].search(sentence)
     # a resistance cue; or the sentence continues one (+CONTEXT); or an alteration acquired
     # under a drug ("Following treatment with adagrasib, a KRAS R68S mutation emerged")
+    altered_under_focus = bool(rules.cues["alteration_cues"].search(sentence)) and any(
+        is_focus(a, rules) for a in agents)
     if not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
-            and (mechanisms or acquired) or acquired and drugs):
+            and (mechanisms or acquired) or acquired and (drugs or altered_under_focus)):
         return []
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents

@@ -819,3 +819,16 @@ def test_amplified_drug_target_allele_and_lost_gene(extract):
     got = keyset(rows, "drug", "target", "mechanism")
     want = {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION"), ("adagrasib", "NF1", "BYPASS_ALTERATION")}
     assert want <= got, got
+
+
+def test_drugs_of_the_methods_sentence_hold_for_every_result(extract):
+    rows = extract("We sequenced plasma at progression from 67 patients with NSCLC treated with sotorasib or "
+                   "adagrasib. Candidate resistance alterations were found in 28 patients, most often MET "
+                   "amplification.")
+    assert {("sotorasib", "MET"), ("adagrasib", "MET")} <= keyset(rows, "drug", "target"), rows
+
+
+def test_acquired_alleles_in_patients_treated_with_a_kras_inhibitor(extract):
+    rows = extract("Of 14 patients with PDAC treated with sotorasib, nine had paired ctDNA; at progression, two "
+                   "had acquired KRAS G12V alleles and one a new PIK3CA H1047R mutation.")
+    assert {("sotorasib", "KRAS"), ("sotorasib", "PIK3CA")} <= keyset(rows, "drug", "target"), rows
