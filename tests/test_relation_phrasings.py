@@ -829,6 +829,6 @@ def test_drugs_of_the_methods_sentence_hold_for_every_result(extract):
 
 
 def test_acquired_alleles_in_patients_treated_with_a_kras_inhibitor(extract):
-    rows = extract("Of 14 patients with PDAC treated with sotorasib, nine had paired ctDNA; at progression, two "
-                   "had acquired KRAS G12V alleles and one a new PIK3CA H1047R mutation.")
+    rows = extract("Of 14 patients with PDAC treated with sotorasib, nine had paired ctDNA; at progression, "
+                   "two had acquired KRAS G12V alleles and one a new PIK3CA H1047R mutation.")
     assert {("sotorasib", "KRAS"), ("sotorasib", "PIK3CA")} <= keyset(rows, "drug", "target"), rows
