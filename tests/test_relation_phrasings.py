@@ -832,3 +832,15 @@ def test_acquired_alleles_in_patients_treated_with_a_kras_inhibitor(extract):
     rows = extract("Of 14 patients with PDAC treated with sotorasib, nine had paired ctDNA; at progression, "
                    "two had acquired KRAS G12V alleles and one a new PIK3CA H1047R mutation.")
     assert {("sotorasib", "KRAS"), ("sotorasib", "PIK3CA")} <= keyset(rows, "drug", "target"), rows
+
+
+def test_partner_blocking_this_recovery_takes_its_process(extract):
+    rows = extract("In H2122 lung cancer cells, sotorasib reduced pERK at 4 h, but pERK recovered to 40% of "
+                   "baseline by 24 h. Adding trametinib blocked this recovery.")
+    assert ("overcomes", "sotorasib", "trametinib", "MAPK_REACTIVATION") in keyset(
+        rows, "relation", "drug", "partner", "mechanism"), rows
+
+
+def test_raising_the_inactive_fraction_is_inhibition(extract):
+    rows = extract("The SOS1 inhibitor BI-3406 increased the fraction of KRAS G12C in the GDP-bound state.")
+    assert ("inhibits", "BI-3406", "KRAS") in keyset(rows, "relation", "drug", "target"), rows
