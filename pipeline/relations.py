@@ -391,8 +391,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 if key in seen or not partners:
                     continue
                 seen.add(key)
+                resisted_class = drug.label == "DRUG" and any(
+                    class_for_target().get(t) in resistant for t in agent_targets(drug))
                 if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
-                                 or drug.norm_id in resistant or strong):
+                                 or drug.norm_id in resistant or resisted_class or strong):
                     tid, tname = _partner_target(partners, named_genes)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
@@ -575,6 +577,8 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
     """A genetic-alteration word right around the mention ("MET amplification",
     "acquired KRAS Y96D mutations", "loss of NF1", "NRAS Q61K emerged")."""
     s, e = g.start - offset, g.end - offset
+    if ctx("wild_type_before").search(sentence, max(0, s - 60), s):
+        return False  # "activation of wild-type NRAS and HRAS" is signalling, not an alteration
     w = rules.alteration_window
     # ... or a list member of genes the alteration word governs ("fusions involving ALK, RET,
     # RAF1 and FGFR3", "NRAS, BRAF and MAP2K1 mutations")

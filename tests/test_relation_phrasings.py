@@ -844,3 +844,16 @@ def test_partner_blocking_this_recovery_takes_its_process(extract):
 def test_raising_the_inactive_fraction_is_inhibition(extract):
     rows = extract("The SOS1 inhibitor BI-3406 increased the fraction of KRAS G12C in the GDP-bound state.")
     assert ("inhibits", "BI-3406", "KRAS") in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_wild_type_activation_is_signalling_not_an_alteration(extract):
+    rows = extract("Acquired alterations that limit KRAS G12C inhibitors include secondary KRAS mutations "
+                   "and activation of wild-type NRAS and HRAS.")
+    got = keyset(rows, "target", "mechanism")
+    assert ("NRAS", "BYPASS_ALTERATION") not in got and ("HRAS", "BYPASS_ALTERATION") not in got, got
+
+
+def test_combination_after_a_class_undermined_by_feedback(extract):
+    rows = extract("Because BRAF inhibition in BRAF V600E colorectal cancer is rapidly undermined by "
+                   "feedback activation of EGFR, the BEACON CRC trial combined encorafenib with cetuximab.")
+    assert ("overcomes", "encorafenib", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
