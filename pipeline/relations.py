@@ -324,7 +324,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                        named_genes: frozenset[str] | None = None,
                        fallback: Mention | None = None,
                        resistant: frozenset[str] = frozenset(), causal_tie: bool = False,
-                       previous: Claim | None = None) -> list[Claim]:
+                       previous: Claim | None = None, subject: Mention | None = None) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -355,7 +355,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     groups = [base + g for g in agent_groups(m.group(0), table, single=True)]
                     span = (min(base[0].start, span[0]), span[1])
                 else:
-                    host = _host_agent(masked, m, table, rules, fallback if overcome else None)
+                    if subject is not None and ctx("pronoun_subject").match(masked, m.end()):
+                        host = subject  # "In combination with adagrasib, it deepened ...": the agent named
+                                        # alone in the sentence before
+                    else:
+                        host = _host_agent(masked, m, table, rules, fallback if overcome else None)
                     if host is None:
                         continue
                     if pat.distribute:
@@ -592,6 +596,12 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
                    offset: int = 0, rules: Rules | None = None, own_targets: frozenset[str] = frozenset()
                    ) -> str:
     near = [x for x in mechanisms if min(abs(x.start - g.end), abs(g.start - x.end)) <= window]
+    if not near and sentence:
+        # farther, but one clause with a linking verb: "SOS1 ... is required for the reloading of
+        # KRAS G12C with GTP"
+        near = [x for x in mechanisms if x.start > g.end and x.start - g.end <= 2 * window
+                and ctx("linking_verb").search(sentence, g.end - offset, x.start - offset)
+                and not re.search(r"[,;:]", sentence[g.end - offset:x.start - offset])]
     code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
     if near:
         x = _nearest(g, near)
@@ -813,9 +823,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         resistant = {a.norm_id for a in prev_res_agents} | {a.norm_id for a in resisted_here}
         # "Consequently, X plus Y ..." right after a resistance statement: an explicit tie (7.14)
         causal_tie = bool(prev_res_agents and rules.cues["causal_connectives"].search(sent.text))
+        lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
-                                    frozenset(resistant), causal_tie, prev_combo)
+                                    frozenset(resistant), causal_tie, prev_combo, lone)
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)

@@ -857,3 +857,15 @@ def test_combination_after_a_class_undermined_by_feedback(extract):
     rows = extract("Because BRAF inhibition in BRAF V600E colorectal cancer is rapidly undermined by "
                    "feedback activation of EGFR, the BEACON CRC trial combined encorafenib with cetuximab.")
     assert ("overcomes", "encorafenib", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_pronoun_subject_after_an_added_partner(extract):
+    rows = extract("BI-3406 binds the catalytic site of SOS1. In combination with adagrasib, it delayed the "
+                   "emergence of resistance in NCI-H2122 cells.")
+    assert ("overcomes", "adagrasib", "BI-3406") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_mediator_linked_to_a_process_farther_in_its_clause(extract):
+    rows = extract("SOS1 catalyses nucleotide exchange on KRAS and is required for the reloading of KRAS "
+                   "G12C with GTP during adaptation to G12C inhibitors.")
+    assert ("SOS1", "KRAS_REACTIVATION") in keyset(rows, "target", "mechanism"), rows
