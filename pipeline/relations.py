@@ -226,9 +226,11 @@ def _gene_id(symbol: str) -> str:
     return hgnc_id(symbol) or symbol
 
 
-def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None = None) -> tuple[str, str]:
+def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None = None,
+                    mediators: frozenset[str] = frozenset()) -> tuple[str, str]:
     """The partners' targets; with ``named``, only those the text names as a gene (a slot
-    points at a mention: "SHP2 inhibitor" alone names no SHP2 gene mention)."""
+    points at a mention: "SHP2 inhibitor" alone names no SHP2 gene mention); of several, the
+    ones the paragraph names as resistance mediators (crizotinib after MET amplification: MET)."""
     from pipeline.names import target_name
 
     ids: list[str] = []
@@ -236,6 +238,8 @@ def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None 
         for t in agent_targets(p):
             if t not in ids and (named is None or t in named):
                 ids.append(t)
+    if len(ids) > 1 and mediators & set(ids):
+        ids = [t for t in ids if t in mediators]
     if not ids:
         return "", ""
     return ";".join(ids), ";".join(target_name(t) for t in ids)
@@ -324,7 +328,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                        named_genes: frozenset[str] | None = None,
                        fallback: Mention | None = None,
                        resistant: frozenset[str] = frozenset(), causal_tie: bool = False,
-                       previous: Claim | None = None, subject: Mention | None = None) -> list[Claim]:
+                       previous: Claim | None = None, subject: Mention | None = None,
+                       mediators: frozenset[str] = frozenset()) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -399,7 +404,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     class_for_target().get(t) in resistant for t in agent_targets(drug))
                 if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
                                  or drug.norm_id in resistant or resisted_class or strong):
-                    tid, tname = _partner_target(partners, named_genes)
+                    tid, tname = _partner_target(partners, named_genes, mediators)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
                                         f"OVC_{pat.id}", pat.confidence, span))
@@ -657,6 +662,9 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
         genes = [g for g in _genes_named_in(x.text) if g.startswith("HGNC:")]
     else:
         return "", ""
+    if len(genes) > 1:  # a fusion ("EML4-ALK"): the partner that is a known target or mediator
+        known = set(mediator_mechanisms()) | {t for ts in drug_targets().values() for t in ts}
+        genes = [g for g in genes if g in known]
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
 
 
@@ -826,7 +834,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
-                                    frozenset(resistant), causal_tie, prev_combo, lone)
+                                    frozenset(resistant), causal_tie, prev_combo, lone,
+                                    frozenset(para_mediators))
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)

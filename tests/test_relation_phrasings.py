@@ -869,3 +869,16 @@ def test_mediator_linked_to_a_process_farther_in_its_clause(extract):
     rows = extract("SOS1 catalyses nucleotide exchange on KRAS and is required for the reloading of KRAS "
                    "G12C with GTP during adaptation to G12C inhibitors.")
     assert ("SOS1", "KRAS_REACTIVATION") in keyset(rows, "target", "mechanism"), rows
+
+
+def test_combination_in_models_of_the_resistance_just_stated(extract):
+    rows = extract("In lorlatinib-treated patients, ALK-independent resistance involved MET amplification. "
+                   "In two such patient-derived lines lorlatinib alone was ineffective, whereas lorlatinib "
+                   "plus crizotinib suppressed growth.")
+    assert ("overcomes", "lorlatinib", "crizotinib", "MET") in keyset(
+        rows, "relation", "drug", "partner", "target"), rows
+
+
+def test_fusion_phrase_names_its_kinase_partner(extract):
+    rows = extract("Among patients progressing on osimertinib, one acquired an EML4-ALK fusion.")
+    assert ("osimertinib", "ALK", "BYPASS_ALTERATION") in keyset(rows, "drug", "target", "mechanism"), rows
