@@ -635,6 +635,16 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
     return code
 
 
+def _screen_enriched(sentence: str, start: int, end: int) -> bool:
+    """A screen hit said to be enriched (not depleted) in its contrastive segment: "..., whereas
+    guide RNAs targeting KEAP1, a tumor suppressor, were notably enriched"."""
+    breaks = list(ctx("contrast_break").finditer(sentence))
+    lo = max([b.end() for b in breaks if b.end() <= start], default=0)
+    hi = min([b.start() for b in breaks if b.start() >= end], default=len(sentence))
+    seg = sentence[lo:hi]
+    return bool(ctx("screen_enriched").search(seg)) and not re.search(r"\bdepleted\b", seg)
+
+
 def _alteration_code(gene: str, gene_id: str, own_targets: frozenset[str]) -> str:
     """The code of an acquired genetic alteration under a drug: KRAS is a secondary KRAS
     alteration whatever the drug (SPEC); another gene of the drug's own targets (EGFR C797S
@@ -739,6 +749,9 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             else:
                 code = referred or _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence,
                                                   offset, rules, frozenset(agent_targets(drug)))
+                if ctx("genetic_tool").search(sentence) and _screen_enriched(sentence, x.start - offset,
+                                                                             x.end - offset):
+                    code = ""  # screen guides enriched under the drug: a lost suppressor, no process stated
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))

@@ -882,3 +882,10 @@ def test_combination_in_models_of_the_resistance_just_stated(extract):
 def test_fusion_phrase_names_its_kinase_partner(extract):
     rows = extract("Among patients progressing on osimertinib, one acquired an EML4-ALK fusion.")
     assert ("osimertinib", "ALK", "BYPASS_ALTERATION") in keyset(rows, "drug", "target", "mechanism"), rows
+
+
+def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
+    rows = extract("In a CRISPR screen in H2122 cells kept in adagrasib, guides against KEAP1 were strongly "
+                   "enriched, whereas sgRNAs targeting mTOR were depleted.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert {("adagrasib", "KEAP1", ""), ("adagrasib", "MTOR", "PI3K_MTOR")} <= got, got
