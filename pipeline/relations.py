@@ -655,6 +655,12 @@ def _alteration_code(gene: str, gene_id: str, own_targets: frozenset[str]) -> st
     return "OTHER" if gene_id in own_targets else "BYPASS_ALTERATION"
 
 
+@lru_cache(maxsize=1)
+def _known_targets() -> frozenset[str]:
+    """Targets the vocabularies know: resistance mediators and drug targets."""
+    return frozenset(mediator_mechanisms()) | {t for ts in drug_targets().values() for t in ts}
+
+
 def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     """The one gene a mechanism phrase names as altered or fed back ("MET amplification",
     "loss of CDKN2A", "feedback activation of EGFR"): the text names the mediator, though the
@@ -673,8 +679,7 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     else:
         return "", ""
     if len(genes) > 1:  # a fusion ("EML4-ALK"): the partner that is a known target or mediator
-        known = set(mediator_mechanisms()) | {t for ts in drug_targets().values() for t in ts}
-        genes = [g for g in genes if g in known]
+        genes = [g for g in genes if g in _known_targets()]
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
 
 
