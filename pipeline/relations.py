@@ -255,6 +255,7 @@ def _effect(sentence: str, rules: Rules) -> str:
 
 _RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
+_COORDINATION = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _OPTIONAL = re.compile(r"\+\s*/\s*-|,?\s*with or without\b")
 
 
@@ -1044,16 +1045,16 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
 
 def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -> list[Mention]:
-    """``first`` and the cancers coordinated with them ("lung, pancreatic, and colon cancer")."""
-    run = sorted(first, key=lambda c: c.start)
+    """``first`` and the cancers coordinated with them ("lung, pancreatic, and colon cancer"):
+    every coordination chain of the sentence's cancers that holds one of ``first``."""
+    chains: list[list[Mention]] = []
     for c in sorted(cancers, key=lambda c: c.start):
-        if c in run:
-            continue
-        if any(0 < c.start - r.end and re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[r.end:c.start])
-               or 0 < r.start - c.end and re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*", text[c.end:r.start])
-               for r in run):
-            run.append(c)
-    return run
+        prev = chains[-1][-1] if chains else None
+        if prev is not None and c.start > prev.end and _COORDINATION.fullmatch(text, prev.end, c.start):
+            chains[-1].append(c)
+        else:
+            chains.append([c])
+    return [c for chain in chains if any(f in chain for f in first) for c in chain]
 
 
 def _specific(cancers: list[Mention]) -> list[Mention]:

@@ -238,3 +238,20 @@ def test_context_patterns_are_validated():
     data["context_patterns"]["dose"] = "(unclosed"
     with pytest.raises(DataFileError, match="context_patterns.dose"):
         parse_rules(data)
+
+
+def test_coordinated_cancers_chain_both_ways():
+    from pipeline.models import Mention
+    from pipeline.relations import _with_coordinated
+
+    text = "in lung, pancreatic, and colon cancer cells, whereas melanoma lines were spared"
+
+    def cancer(word: str) -> Mention:
+        i = text.index(word)
+        return Mention("d", word, "CANCER", word, i, i + len(word), 0, word, word, "test", 1.0)
+
+    lung, panc, colon, mel = (cancer(w) for w in ("lung", "pancreatic", "colon cancer", "melanoma"))
+    every = [lung, panc, colon, mel]
+    assert _with_coordinated([colon], every, text) == [lung, panc, colon]
+    assert _with_coordinated([lung], every, text) == [lung, panc, colon]
+    assert _with_coordinated([mel], every, text) == [mel]
