@@ -643,7 +643,7 @@ def _screen_enriched(sentence: str, start: int, end: int) -> bool:
     lo = max([b.end() for b in breaks if b.end() <= start], default=0)
     hi = min([b.start() for b in breaks if b.start() >= end], default=len(sentence))
     seg = sentence[lo:hi]
-    return bool(ctx("screen_enriched").search(seg)) and not re.search(r"\bdepleted\b", seg)
+    return bool(ctx("screen_enriched").search(seg)) and not ctx("screen_depleted").search(seg)
 
 
 def _alteration_code(gene: str, gene_id: str, own_targets: frozenset[str]) -> str:
