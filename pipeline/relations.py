@@ -63,6 +63,7 @@ from pipeline.relation_rules import (  # noqa: F401 - re-exported for callers of
     parse_rules,
 )
 from pipeline.sentences import paragraph_ids
+from pipeline.vocab import doid_related, family_members
 
 # --------------------------------------------------------------------------- per sentence
 
@@ -227,22 +228,44 @@ def _gene_id(symbol: str) -> str:
 
 
 def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None = None,
-                    mediators: frozenset[str] = frozenset()) -> tuple[str, str]:
+                    mediators: Mapping[str, str] | None = None) -> tuple[str, str]:
     """The partners' targets; with ``named``, only those the text names as a gene (a slot
     points at a mention: "SHP2 inhibitor" alone names no SHP2 gene mention); of several, the
     ones the paragraph names as resistance mediators (crizotinib after MET amplification: MET)."""
     from pipeline.names import target_name
 
+    mediators = mediators or {}
     ids: list[str] = []
     for p in partners:
         for t in agent_targets(p):
-            if t not in ids and (named is None or t in named):
-                ids.append(t)
-    if len(ids) > 1 and mediators & set(ids):
+            # a family target narrows to the members the paragraph names as mediators, else
+            # (when the family itself is not named) to the members it names at all: the FGFR
+            # inhibitor erdafitinib after "FGFR1 was upregulated" -> FGFR1 (GUIDELINES 7.11)
+            members = family_members().get(t, frozenset())
+            hits = sorted(g for g in members if mediators.get(g, "") not in _ALTERED) or (
+                sorted(g for g in members & named if g not in mediators)
+                if named is not None and t not in named else [])
+            for u in hits or ([t] if named is None or t in named else []):
+                if u not in ids:
+                    ids.append(u)
+    if len(ids) > 1 and set(mediators) & set(ids):
         ids = [t for t in ids if t in mediators]
     if not ids:
         return "", ""
     return ";".join(ids), ";".join(target_name(t) for t in ids)
+
+
+# mediator codes of a mutated or lost gene: a family inhibitor is not narrowed to it (a MEK
+# inhibitor after MAP2K1 mutations keeps no target; after FGFR1 upregulation it is FGFR1's)
+_ALTERED = ("", "BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION")
+
+
+def _reach(agent: Mention) -> list[str]:
+    """An agent's targets and, for a family target, the family's member genes."""
+    out = list(agent_targets(agent))
+    for t in agent_targets(agent):
+        out += sorted(family_members().get(t, frozenset()))
+    return out
 
 
 def _effect(sentence: str, rules: Rules) -> str:
@@ -330,7 +353,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                        fallback: Mention | None = None,
                        resistant: frozenset[str] = frozenset(), causal_tie: bool = False,
                        previous: Claim | None = None, subject: Mention | None = None,
-                       mediators: frozenset[str] = frozenset()) -> list[Claim]:
+                       mediators: Mapping[str, str] | None = None) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -420,8 +443,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         return frozenset([c.drug.norm_id, *(p.norm_id for p in c.partners)])
 
     full = [agents_of(c) for c in claims if c.rule_id.removeprefix("OVC_") not in partner_only]
-    return [c for c in claims if c.rule_id.removeprefix("OVC_") not in partner_only
-            or not any(agents_of(c) <= f for f in full)]
+    # one regimen read by two patterns with different roles ("bemcentinib, given together with
+    # osimertinib, prevented resistance"): the `overcomes` reading only (GUIDELINES 7.14)
+    overcoming = {agents_of(c) for c in claims if c.relation == "overcomes"}
+    return [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
+                                  or not any(agents_of(c) <= f for f in full))
+            and not (c.relation == "combination" and agents_of(c) in overcoming)]
 
 
 def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Claim]:
@@ -687,7 +714,7 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
 def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str]) -> Claim:
     if c.relation != "combination" or not mediated:
         return c
-    hits = [mediated[t] for p in c.partners for t in agent_targets(p) if t in mediated]
+    hits = [mediated[t] for p in c.partners for t in _reach(p) if t in mediated]
     if not hits or hits[0].drug.norm_id != c.drug.norm_id:
         return c
     tid, tname = _partner_target(c.partners, named)
@@ -854,7 +881,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
-                                    frozenset(para_mediators))
+                                    dict(para_mediators))
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += inhibits_claims(masked, table, rules, claims)
@@ -906,7 +933,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
             # feedback ... Adding cetuximab ..."): that mediator's process
             claims = [replace(c, mechanism=next(
-                (para_mediators[t] for p in c.partners for t in agent_targets(p) if t in para_mediators), ""))
+                (para_mediators[t] for p in c.partners for t in _reach(p) if t in para_mediators), ""))
                 if c.relation == "overcomes" and not c.mechanism and not codes else c for c in claims]
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
@@ -914,7 +941,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 def code_for(c: Claim, res: list[Claim] = res, top: str = top) -> str:
                     # the mediator the partner acts on names the process overcome
                     hit = [r.mechanism for r in res if r.mechanism and r.target_id
-                           and r.target_id in {t for p in c.partners for t in agent_targets(p)}]
+                           and r.target_id in {t for p in c.partners for t in _reach(p)}]
                     return hit[0] if hit else top
 
                 claims = [replace(c, mechanism=code_for(c)) if c.relation == "overcomes" and not c.mechanism
@@ -969,8 +996,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # the system the paragraph's experiment was stated in (patients, mice and cell lines
             # of one paragraph are different systems: no cancer passes between them); one row
             # per cancer it was stated for (GUIDELINES 7.10)
+            pool = para_cancers
+            line_ids = [cell_line_cancers()[c.norm_id][0] for c in cells if c.norm_id in cell_line_cancers()]
+            if len(pool) > 1 and line_ids:
+                # "... pancreatic MIA PaCa-2-R and colorectal SW837-R cells. In SW837-R cells,
+                # X plus Y ...": of the paragraph's cancers, the one of the line the sentence names
+                pool = [c for c in pool if any(doid_related(c.norm_id, x) for x in line_ids)] or pool
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:paragraph")
-                           for c in para_cancers][:rules.max_cancers]
+                           for c in pool][:rules.max_cancers]
         else:
             cancer_opts = [("", "", "")]
         # a named cell line's cancer, when the text states none: its own columns, since

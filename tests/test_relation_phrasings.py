@@ -890,3 +890,39 @@ def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.49)."""
     rows = extract(text)
     assert key in keyset(rows, *fields), rows
+
+
+def test_family_inhibitor_takes_the_member_the_paragraph_names_as_mediator(extract):
+    rows = extract("Sotorasib-resistant H358 cells upregulated FGFR1. Adding the FGFR inhibitor erdafitinib "
+                   "restored the antiproliferative effect of sotorasib.")
+    assert ("overcomes", "sotorasib", "erdafitinib", "FGFR1") in keyset(
+        rows, "relation", "drug", "partner", "target"), rows
+
+
+def test_family_inhibitor_is_not_narrowed_to_a_mutated_member(extract):
+    rows = extract("Resistance to dabrafenib arose through activating MAP2K1 mutations. Combined BRAF and "
+                   "MEK inhibition with dabrafenib plus trametinib delayed this resistance.")
+    ovc = [r for r in rows if r["relation"] == "overcomes" and r["partner"] == "trametinib"]
+    assert ovc and all(r["target"] != "MAP2K1" for r in ovc), rows
+
+
+def test_restored_drug_sensitivity_with_the_drug_as_modifier(extract):
+    rows = extract("In resistant MIA PaCa-2 cells, the TEAD inhibitor VT-3989 restored sotorasib "
+                   "sensitivity.")
+    assert ("overcomes", "sotorasib", "VT-3989") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_preventing_the_emergence_of_persisters_is_overcoming(extract):
+    rows = extract("In EGFR-mutant lung adenocarcinoma cells, resistance to osimertinib was mediated by AXL. "
+                   "The AXL inhibitor bemcentinib, given together with osimertinib, prevented the emergence "
+                   "of drug-tolerant persisters.")
+    rows = [r for r in rows if r["relation"] != "resistance"]
+    assert keyset(rows, "relation", "drug", "partner") == {("overcomes", "osimertinib", "bemcentinib")}, rows
+
+
+def test_paragraph_cancer_of_the_cell_line_the_sentence_names(extract):
+    rows = extract("MIA PaCa-2-R pancreatic cancer cells acquired a MAP2K1 K57N mutation, while SW837-R "
+                   "colorectal cancer cells upregulated FGFR1. In SW837-R cells, combining adagrasib with "
+                   "the FGFR inhibitor futibatinib re-established growth arrest.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert ovc and {r["cancer"] for r in ovc} == {"colorectal cancer"}, rows
