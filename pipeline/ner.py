@@ -68,6 +68,9 @@ class Match:
 
 # --- lexicon ------------------------------------------------------------------------------
 
+_GLUED_CITATION = re.compile(r"\d{1,3}(?:[,\u2013-]\d{1,3})*(?![\w\u2010-\u2013%-])")
+
+
 def is_boundary(text: str, i: int) -> bool:
     """True if a mention may start or end at ``i`` (between ``text[i-1]`` and ``text[i]``):
     not inside a letter/digit run, except where a lower-case word runs into a capitalised
@@ -77,6 +80,9 @@ def is_boundary(text: str, i: int) -> bool:
     a, b = text[i - 1], text[i]
     if not (a.isalnum() and b.isalnum()):
         return True
+    if b.isdigit() and _GLUED_CITATION.match(text, i) and i >= 4 and text[i - 4:i].isalpha() \
+            and text[i - 4:i].islower():
+        return True  # a reference number glued to a word by a scraped superscript ("sotorasib52")
     return (b.isupper() and i + 1 < len(text) and text[i + 1].islower() and i >= 3
             and text[i - 3:i].isalpha() and text[i - 3:i].islower())
 

@@ -89,7 +89,7 @@ class Rules:
 _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
 # a list member followed by "with" starts a regimen of its own ("X with Y, or Z with W")
-_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*"
+_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/|[-\u2013])\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*"
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
 

@@ -276,6 +276,8 @@ def _effect(sentence: str, rules: Rules) -> str:
     return "unknown"
 
 
+_LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b)\s*(?:(?:the|a|an)\s+)?")
+_ENUMERATION = 4  # a conjunctive run of this many items lists alternatives, not one regimen
 _RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
@@ -332,8 +334,14 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
         members = _agents_in(m.group("run"), table)
         if not members:
             continue
+        items = [_agents_in(x, table) for x in _LIST_ITEM.split(m.group("run"))]
         if m.group("dist") or re.search(r"\bor\b", m.group("run")):
             choices.append([[x] for x in members])
+        elif len(items) >= _ENUMERATION:
+            # "X is combined with afatinib, trametinib, palbociclib, everolimus and
+            # carboplatin-pemetrexed": an enumeration of arms, each item (a hyphen or slash
+            # joins one regimen) with X
+            choices.append([x for x in items if x])
         else:
             choices.append([members])
     groups: list[list[Mention]] = [[]]
@@ -410,7 +418,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     last = table[keys[-1]]
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
-                resisted = [a for a in agents if a.norm_id in resistant]
+                resisted = [a for a in agents if a.norm_id in resistant or a.label == "DRUG" and any(
+                    class_for_target().get(t) in resistant for t in agent_targets(a))]
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
                     drug = agents[0]  # "restore sensitivity ... to X": X is the drug
@@ -418,8 +427,16 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 own = set(agent_targets(drug)) if drug.label == "DRUG" else set()
                 own_class = {cid for cid, (_, ts) in class_table().items()
                              if own and ts and set(ts) <= own and not cid.endswith("_MAB")}
-                partners = tuple(sorted((a for a in agents if a is not drug and a.norm_id not in own_class),
-                                        key=lambda a: a.norm_name))
+                # nor is a member of the drug's class ("sotorasib ... restored sensitivity to the KRAS
+                # inhibitor": the class names sotorasib again)
+                members = set(agent_targets(drug)) if drug.label == "DRUG_CLASS" and \
+                    not drug.norm_id.endswith("_MAB") else set()
+                def member(a: Mention, members: set[str] = members) -> bool:
+                    return bool(members) and a.label == "DRUG" and bool(agent_targets(a)) \
+                        and set(agent_targets(a)) <= members
+
+                partners = tuple(sorted((a for a in agents if a is not drug and a.norm_id not in own_class
+                                         and not member(a)), key=lambda a: a.norm_name))
                 key = (drug.norm_id, *sorted(p.norm_id for p in partners))
                 if key in seen or not partners:
                     continue

@@ -926,3 +926,39 @@ def test_paragraph_cancer_of_the_cell_line_the_sentence_names(extract):
                    "the FGFR inhibitor futibatinib re-established growth arrest.")
     ovc = [r for r in rows if r["relation"] == "overcomes"]
     assert ovc and {r["cancer"] for r in ovc} == {"colorectal cancer"}, rows
+
+
+def test_reference_number_glued_to_a_drug_name(extract):
+    rows = extract("RMC-4630 is being evaluated with sotorasib52 in CodeBreaK 101 (NCT04185883).")
+    assert ("combination", "sotorasib") in keyset(rows, "relation", "drug"), rows
+
+
+def test_added_agent_with_a_relative_clause(extract):
+    rows = extract("In KRAS G12C-mutant NSCLC cells, adding TNO155, which blocks SHP2, to sotorasib "
+                   "abrogated this feedback and restored sensitivity to the KRAS inhibitor.")
+    combos = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert combos == {("sotorasib", "TNO155")}, rows
+
+
+def test_long_partner_list_is_an_enumeration_of_arms(extract):
+    rows = extract("CodeBreaK 101 is a master protocol in which sotorasib is combined with, among others, "
+                   "afatinib, trametinib, palbociclib, everolimus, pembrolizumab and carboplatin-pemetrexed.")
+    assert keyset(rows, "relation", "drug", "partner") == {
+        ("combination", "sotorasib", p) for p in ("afatinib", "trametinib", "palbociclib", "everolimus",
+                                                  "pembrolizumab", "carboplatin;pemetrexed")}, rows
+
+
+def test_numbered_anaphor_takes_a_sentence_with_that_many_agents(extract):
+    rows = extract("Sotorasib and adagrasib are approved, while divarasib and glecirasib remain "
+                   "investigational. All four bind covalently to the switch II pocket of KRAS G12C.")
+    assert keyset(rows, "relation", "drug") == {
+        ("inhibits", d) for d in ("sotorasib", "adagrasib", "divarasib", "glecirasib")}, rows
+    rows = extract("Sotorasib was approved in 2021. All four cases had progressed on EGFR inhibitors.")
+    assert not rows, rows
+
+
+def test_partner_prevents_the_rebound_that_follows_a_class_member(extract):
+    rows = extract("BI-3406, which binds SOS1, lowered GTP-bound RAS in KRAS-mutant cells. In combination "
+                   "with trametinib it prevented the rebound of ERK phosphorylation that follows MEK "
+                   "inhibition alone.")
+    assert ("overcomes", "trametinib", "BI-3406") in keyset(rows, "relation", "drug", "partner"), rows
