@@ -330,10 +330,19 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
         alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
         return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
     choices: list[list[list[Mention]]] = []
+    last_end = -1
     for m in _RUN.finditer(span):
         members = _agents_in(m.group("run"), table)
         if not members:
             continue
+        if choices and re.fullmatch(r"\s*,?\s*(?:or|and/or)\s*", span[last_end:m.start()]):
+            # "co-administration of cetuximab or afatinib with MRTX1133": the run broke before
+            # "with"; the alternatives still distribute
+            choices[-1] = [o for o in choices[-1]] + [[x] for x in members] if all(
+                len(o) == 1 for o in choices[-1]) else choices[-1] + [members]
+            last_end = m.end()
+            continue
+        last_end = m.end()
         items = [_agents_in(x, table) for x in _LIST_ITEM.split(m.group("run"))]
         if m.group("dist") or re.search(r"\bor\b", m.group("run")):
             choices.append([[x] for x in members])
@@ -463,9 +472,15 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     # one regimen read by two patterns with different roles ("bemcentinib, given together with
     # osimertinib, prevented resistance"): the `overcomes` reading only (GUIDELINES 7.14)
     overcoming = {agents_of(c) for c in claims if c.relation == "overcomes"}
+
+    def inside_fuller(c: Claim) -> bool:  # "adding X to Y plus Z": Y plus Z is the triplet's base
+        return any(agents_of(c) < agents_of(o) and o.span[0] <= c.span[0] and c.span[1] <= o.span[1]
+                   and o.rule_id.removeprefix("OVC_") == "COMB_ADDITION_OF" for o in claims)
+
     return [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
                                   or not any(agents_of(c) <= f for f in full))
-            and not (c.relation == "combination" and agents_of(c) in overcoming)]
+            and not (c.relation == "combination" and agents_of(c) in overcoming)
+            and not inside_fuller(c)]
 
 
 def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Claim]:
@@ -1003,8 +1018,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         level = evidence_level(para_texts, rules)
         section = doc.section_at(sent.start)
         if cancers:
+            # "In contrast to colorectal cancer, ... in NSCLC": the cancer compared against is not
+            # the claim's, when the sentence names another
+            own = [c for c in cancers if not ctx("contrast_frame").search(
+                doc.text, max(sent.start, c.start - 60), c.start)] or cancers
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
-                           {c.norm_id: c for c in cancers}.values()][:rules.max_cancers]
+                           {c.norm_id: c for c in own}.values()][:rules.max_cancers]
         elif (row_table := _table_at(doc, sent.start)) is not None and caption_cancers(row_table):
             # a table row without a cancer: the one its caption states ("... in NSCLC")
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")

@@ -962,3 +962,36 @@ def test_partner_prevents_the_rebound_that_follows_a_class_member(extract):
                    "with trametinib it prevented the rebound of ERK phosphorylation that follows MEK "
                    "inhibition alone.")
     assert ("overcomes", "trametinib", "BI-3406") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_alternatives_before_with_distribute(extract):
+    rows = extract("In PDAC xenografts, feedback signalling through EGFR limited the durability of MRTX1133; "
+                   "co-administration of cetuximab or afatinib with MRTX1133 abrogated this feedback.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert keyset(ovc, "drug", "partner", "mechanism") == {
+        ("MRTX1133", "cetuximab", "RTK_FEEDBACK"), ("MRTX1133", "afatinib", "RTK_FEEDBACK")}, rows
+
+
+def test_g12d_inhibitor_is_its_own_class_and_an_apposition(extract):
+    rows = extract("The KRAS G12D inhibitor MRTX1133 was combined with cetuximab in PDAC models.")
+    assert keyset(rows, "relation", "drug", "partner") == {("combination", "MRTX1133", "cetuximab")}, rows
+
+
+def test_cancer_in_a_contrast_frame_is_not_the_claims(extract):
+    rows = extract("In contrast to colorectal cancer, sotorasib plus afatinib added little in NSCLC.")
+    assert {r["cancer"] for r in rows} == {"lung non-small cell carcinoma"}, rows
+
+
+def test_adding_an_agent_to_a_doublet_is_a_triplet(extract):
+    rows = extract("Adding trametinib to sotorasib plus panitumumab is being explored in CodeBreaK 101.")
+    assert keyset(rows, "relation", "drug", "partner") == {
+        ("combination", "sotorasib", "panitumumab;trametinib")}, rows
+
+
+def test_flattened_table_rows_pair_their_first_two_agents(extract):
+    rows = extract("Table 3 Ongoing combinations Agent A Agent B Tumour Phase NCT\n"
+                   "encorafenib binimetinib BRAF V600E NSCLC II NCT03915951\n"
+                   "adagrasib cetuximab KRAS G12C CRC III NCT04793958\n")
+    assert keyset(rows, "relation", "drug", "partner", "cancer") == {
+        ("combination", "encorafenib", "binimetinib", "lung non-small cell carcinoma"),
+        ("combination", "adagrasib", "cetuximab", "colorectal cancer")}, rows
