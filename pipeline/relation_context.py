@@ -130,9 +130,13 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
     before the claim's end and after the last clause break (';', ', whereas', ', but')
     that precedes the claim's start; else affirmed."""
     s, e = max(0, claim_span[0] - offset), max(0, claim_span[1] - offset)
-    lead = sentence[max(0, s - 60): s + 1]
+    lo = max(0, s - 60)
+    # a negation does not reach past a clause break ("KRAS can no longer engage RAF, so both
+    # drugs shut down MAPK signalling")
+    lo = max([lo] + [m.end() for m in rules.context["negation_break"].finditer(sentence[:s])])
+    lead = sentence[lo: s + 1]
     if re.search(r"\b(?:no|not|never|neither|nor|without|lack of|failed to)\b", lead, re.I) and \
-            rules.cues["negation_cues"].search(sentence[max(0, s - 60): e]):
+            rules.cues["negation_cues"].search(sentence[lo: e]):
         return "negated"
     breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
     opener = _opening_clause_end(sentence)

@@ -133,7 +133,8 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "subordinate_opener", "transformed", "defining_alteration", "exemplifying",
                  "alteration_list_before", "alteration_list_after", "process_back_reference",
                  "amplified_allele", "wild_type_before", "pronoun_subject",
-                 "screen_enriched", "screen_depleted", "contrast_break", "contrast_frame"}
+                 "screen_enriched", "screen_depleted", "contrast_break", "contrast_frame",
+                 "added_elsewhere", "negation_break"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

@@ -291,6 +291,10 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     the paragraph just stated: "... blunts sotorasib. Adding cetuximab abrogated it.")."""
     inside = set(re.findall(r"⟦A\d+⟧", m.group(0)))
     added = {table[k].norm_id for k in inside}  # "... whereas everolimus alone": not its own host
+    # an agent added elsewhere in the sentence is no host ("Adding TNO155 prevented regrowth,
+    # whereas adding everolimus ...": both join the paragraph's drug, not each other)
+    added |= {table[k].norm_id for a in ctx("added_elsewhere").finditer(masked) if a.start() != m.start()
+              for k in re.findall(r"⟦A\d+⟧", a.group(0))}
     outside = [(k.start(), table[k.group(0)]) for k in re.finditer(r"⟦A\d+⟧", masked)
                if k.group(0) not in inside and table[k.group(0)].norm_id not in added]
     clause_start = max([b.end() for b in re.finditer(r"[;,]\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],

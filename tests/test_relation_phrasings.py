@@ -995,3 +995,25 @@ def test_flattened_table_rows_pair_their_first_two_agents(extract):
     assert keyset(rows, "relation", "drug", "partner", "cancer") == {
         ("combination", "encorafenib", "binimetinib", "lung non-small cell carcinoma"),
         ("combination", "adagrasib", "cetuximab", "colorectal cancer")}, rows
+
+
+def test_two_added_partners_join_the_paragraphs_drug_not_each_other(extract):
+    rows = extract("In MIA PaCa-2 xenografts, adagrasib caused regression followed by regrowth. Regrowing "
+                   "tumours showed recovery of pERK. Adding the SHP2 inhibitor TNO155 prevented regrowth, "
+                   "whereas adding everolimus, which blocks mTOR, delayed regrowth without preventing it.")
+    combos = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert combos == {("adagrasib", "TNO155"), ("adagrasib", "everolimus")}, rows
+
+
+def test_combination_in_patients_who_progressed_on_one_of_its_drugs_overcomes(extract):
+    rows = extract("In TATTON, savolitinib plus osimertinib produced responses in patients with EGFR-mutant "
+                   "NSCLC whose disease had progressed on osimertinib with MET amplification.")
+    assert ("overcomes", "osimertinib", "savolitinib") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_mechanistic_inhibition_verbs_and_a_negation_kept_in_its_clause(extract):
+    rows = extract("Sotorasib and adagrasib attach covalently to the mutant cysteine of KRAS G12C. Held in "
+                   "this inactive state, KRAS G12C can no longer engage RAF, so both drugs shut down MAPK "
+                   "signalling.")
+    assert keyset(rows, "relation", "drug", "target", "assertion") == {
+        ("inhibits", d, t, "affirmed") for d in ("sotorasib", "adagrasib") for t in ("KRAS", "MAPK")}, rows
