@@ -88,8 +88,10 @@ class Rules:
 
 _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
-# a list member followed by "with" starts a regimen of its own ("X with Y, or Z with W")
-_AL = rf"{_A}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/|[-\u2013])\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*"
+# an alternative followed by "with" starts a regimen of its own ("X with Y, or Z with W"); a
+# conjunct keeps it ("X plus carboplatin and pemetrexed with ...")
+_AL = (rf"{_A}(?:\s*(?:,\s*and|and|/|[-\u2013])\s*(?:(?:the|a|an)\s+)?{_A}"
+       rf"|\s*(?:,\s*(?:and|or)?|and|or|and/or|/|[-\u2013])\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*")
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
 

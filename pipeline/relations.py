@@ -196,6 +196,19 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         return m.group(0)
 
     masked = re.sub(r"(⟦A\d+⟧)\s+(?:with|using|by)\s+(?:the\s+)?(?:\w+\s+)?(⟦A\d+⟧)", realised, masked)
+
+    # "dual BRAF/MEK blockade with dabrafenib and trametinib": classes realised one by one
+    def realised_list(m: re.Match[str]) -> str:
+        classes = [table[k] for k in re.findall(r"⟦A\d+⟧", m.group(1))]
+        drugs = [table[k] for k in re.findall(r"⟦A\d+⟧", m.group(2))]
+        if len(classes) < 2 or any(c.label != "DRUG_CLASS" for c in classes) or \
+                any(d.label != "DRUG" for d in drugs):
+            return m.group(0)
+        hit = [c for c in classes if any(set(agent_targets(c)) & set(agent_targets(d)) for d in drugs)]
+        return m.group(2) if len(hit) == len(classes) else m.group(0)
+
+    masked = re.sub(r"(⟦A\d+⟧(?:\s*(?:/|,|and)\s*⟦A\d+⟧)+)\s+(?:with|using|by)\s+(?:the\s+)?"
+                    r"(⟦A\d+⟧(?:\s*(?:,\s*and|,|and)\s*⟦A\d+⟧)+)", realised_list, masked)
     return masked, table
 
 
@@ -440,16 +453,24 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 own = set(agent_targets(drug)) if drug.label == "DRUG" else set()
                 own_class = {cid for cid, (_, ts) in class_table().items()
                              if own and ts and set(ts) <= own and not cid.endswith("_MAB")}
-                # nor is a member of the drug's class ("sotorasib ... restored sensitivity to the KRAS
-                # inhibitor": the class names sotorasib again)
+                # nor is a member of the drug's class: the class names that member again, which is
+                # the drug ("sotorasib ... restored sensitivity to the KRAS inhibitor"; "dabrafenib
+                # plus trametinib delays the reactivation that limits BRAF inhibitor monotherapy")
                 members = set(agent_targets(drug)) if drug.label == "DRUG_CLASS" and \
                     not drug.norm_id.endswith("_MAB") else set()
+
                 def member(a: Mention, members: set[str] = members) -> bool:
                     return bool(members) and a.label == "DRUG" and bool(agent_targets(a)) \
                         and set(agent_targets(a)) <= members
 
+                instance = next((a for a in agents if a is not drug and member(a)), None)
+                named_again = drug if instance is not None else None
+                if instance is not None:
+                    drug, members = instance, set()
+
                 partners = tuple(sorted((a for a in agents if a is not drug and a.norm_id not in own_class
-                                         and not member(a)), key=lambda a: a.norm_name))
+                                         and not member(a) and a is not named_again),
+                                        key=lambda a: a.norm_name))
                 key = (drug.norm_id, *sorted(p.norm_id for p in partners))
                 if key in seen or not partners:
                     continue

@@ -1017,3 +1017,28 @@ def test_mechanistic_inhibition_verbs_and_a_negation_kept_in_its_clause(extract)
                    "signalling.")
     assert keyset(rows, "relation", "drug", "target", "assertion") == {
         ("inhibits", d, t, "affirmed") for d in ("sotorasib", "adagrasib") for t in ("KRAS", "MAPK")}, rows
+
+
+def test_conjoined_partners_before_a_comparator_with(extract):
+    rows = extract("CodeBreaK 202 compares sotorasib plus carboplatin and pemetrexed with pembrolizumab plus "
+                   "chemotherapy in NSCLC.")
+    assert ("sotorasib", "carboplatin;pemetrexed") in keyset(rows, "drug", "partner"), rows
+
+
+def test_classes_realised_by_drugs_and_the_class_naming_the_drug_again(extract):
+    rows = extract("Dual BRAF/MEK blockade with dabrafenib and trametinib delays the MAPK reactivation that "
+                   "limits BRAF inhibitor monotherapy in BRAF V600E melanoma.")
+    assert keyset(rows, "relation", "drug", "partner", "mechanism") == {
+        ("overcomes", "dabrafenib", "trametinib", "MAPK_REACTIVATION")}, rows
+
+
+def test_dose_after_at_between_regimen_agents(extract):
+    rows = extract("In CodeBreaK 300, sotorasib at 960 mg daily plus panitumumab doubled progression-free "
+                   "survival in KRAS G12C colorectal cancer.")
+    assert ("combination", "sotorasib", "panitumumab") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_directed_antibodies_with_examples_keep_the_class(extract):
+    rows = extract("Primary resistance to EGFR-directed antibodies such as cetuximab and panitumumab in "
+                   "colorectal cancer is explained by activating mutations in KRAS and NRAS.")
+    assert {r["drug"] for r in rows} == {"anti-EGFR antibody"}, rows
