@@ -241,7 +241,8 @@ def _gene_id(symbol: str) -> str:
 
 
 def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None = None,
-                    mediators: Mapping[str, str] | None = None) -> tuple[str, str]:
+                    mediators: Mapping[str, str] | None = None,
+                    drug: Mention | None = None) -> tuple[str, str]:
     """The partners' targets; with ``named``, only those the text names as a gene (a slot
     points at a mention: "SHP2 inhibitor" alone names no SHP2 gene mention); of several, the
     ones the paragraph names as resistance mediators (crizotinib after MET amplification: MET)."""
@@ -263,6 +264,8 @@ def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None 
                     ids.append(u)
     if len(ids) > 1 and set(mediators) & set(ids):
         ids = [t for t in ids if t in mediators]
+    if len(ids) > 1 and drug is not None:  # what the partner adds: lorlatinib plus crizotinib -> MET
+        ids = [t for t in ids if t not in agent_targets(drug)] or ids
     if not ids:
         return "", ""
     return ";".join(ids), ";".join(target_name(t) for t in ids)
@@ -407,6 +410,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         for m in pat.regex.finditer(masked):
             if pat.not_after is not None and pat.not_after.search(masked[:m.start()]):
                 continue
+            if ctx("failed_regimen").search(masked[:m.start()]):
+                continue  # "patients who progressed on encorafenib plus cetuximab": the regimen that failed
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
             if pat.roles == "partner_only":
@@ -479,7 +484,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     class_for_target().get(t) in resistant for t in agent_targets(drug))
                 if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
                                  or drug.norm_id in resistant or resisted_class or strong):
-                    tid, tname = _partner_target(partners, named_genes, mediators)
+                    tid, tname = _partner_target(partners, named_genes, mediators, drug)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
                                         f"OVC_{pat.id}", pat.confidence, span))
@@ -774,7 +779,7 @@ def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str]) ->
     hits = [mediated[t] for p in c.partners for t in _reach(p) if t in mediated]
     if not hits or hits[0].drug.norm_id != c.drug.norm_id:
         return c
-    tid, tname = _partner_target(c.partners, named)
+    tid, tname = _partner_target(c.partners, named, drug=c.drug)
     return replace(c, relation="overcomes", target_id=tid, target_name=tname, mechanism=hits[0].mechanism,
                    effect="positive", rule_id="OVC_" + c.rule_id)
 
@@ -1037,7 +1042,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         own_level = evidence_level([sent.text], rules)  # the sentence's own system, if it names one
         if not claims:
             if cancers:
-                para_cancers, para_level = _specific(cancers), own_level
+                para_cancers, para_level = _specific(_uncontrasted(cancers, doc.text, sent.start)), own_level
             continue
         para_texts = [sentences[j].text for j in range(k, -1, -1) if paras[j] == paras[k]]
         level = evidence_level(para_texts, rules)
@@ -1045,8 +1050,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancers:
             # "In contrast to colorectal cancer, ... in NSCLC": the cancer compared against is not
             # the claim's, when the sentence names another
-            own = [c for c in cancers if not ctx("contrast_frame").search(
-                doc.text, max(sent.start, c.start - 60), c.start)] or cancers
+            own = _uncontrasted(cancers, doc.text, sent.start)
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
                            {c.norm_id: c for c in own}.values()][:rules.max_cancers]
         elif (row_table := _table_at(doc, sent.start)) is not None and caption_cancers(row_table):
@@ -1134,7 +1138,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "inferred_cancer_id": inferred[0],
                 })
         if cancers:
-            para_cancers, para_level = _specific(cancers), own_level
+            para_cancers, para_level = _specific(_uncontrasted(cancers, doc.text, sent.start)), own_level
     return dedupe(rows)
 
 
@@ -1149,6 +1153,13 @@ def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -
         else:
             chains.append([c])
     return [c for chain in chains if any(f in chain for f in first) for c in chain]
+
+
+def _uncontrasted(cancers: list[Mention], text: str, sent_start: int) -> list[Mention]:
+    """The sentence's cancers without one it is contrasted with ("..., in sharp contrast to
+    melanoma"), unless that is all it names."""
+    return [c for c in cancers if not ctx("contrast_frame").search(
+        text, max(sent_start, c.start - 60), c.start)] or cancers
 
 
 def _specific(cancers: list[Mention]) -> list[Mention]:

@@ -1042,3 +1042,23 @@ def test_directed_antibodies_with_examples_keep_the_class(extract):
     rows = extract("Primary resistance to EGFR-directed antibodies such as cetuximab and panitumumab in "
                    "colorectal cancer is explained by activating mutations in KRAS and NRAS.")
     assert {r["drug"] for r in rows} == {"anti-EGFR antibody"}, rows
+
+
+def test_the_regimen_patients_progressed_on_is_no_combination_row(extract):
+    rows = extract("We analysed biopsies from 12 patients with BRAF V600E colorectal cancer who progressed "
+                   "on encorafenib plus cetuximab.")
+    assert not [r for r in rows if r["relation"] in ("combination", "overcomes")], rows
+
+
+def test_partner_target_is_what_it_adds_to_the_drug(extract):
+    rows = extract("In ALK-positive NSCLC, MET amplification is an escape route after lorlatinib and may "
+                   "respond to the addition of crizotinib.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert keyset(ovc, "drug", "partner", "target") == {("lorlatinib", "crizotinib", "MET")}, rows
+
+
+def test_contrasted_cancer_is_not_inherited(extract):
+    rows = extract("In BRAF V600E-mutant colorectal cancer, BRAF inhibition alone yields low response rates, "
+                   "in sharp contrast to melanoma. The difference lies in rapid feedback activation of EGFR.")
+    res = [r for r in rows if r["relation"] == "resistance"]
+    assert res and {r["cancer"] for r in res} == {"colorectal cancer"}, rows
