@@ -1062,3 +1062,26 @@ def test_contrasted_cancer_is_not_inherited(extract):
                    "in sharp contrast to melanoma. The difference lies in rapid feedback activation of EGFR.")
     res = [r for r in rows if r["relation"] == "resistance"]
     assert res and {r["cancer"] for r in res} == {"colorectal cancer"}, rows
+
+
+def test_comutated_tumours_that_responded_less_often(extract):
+    rows = extract("In the NSCLC cohorts of CodeBreaK 100, tumours with KEAP1 co-mutations responded less "
+                   "often and progressed earlier on sotorasib.")
+    assert ("resistance", "sotorasib", "KEAP1") in keyset(rows, "relation", "drug", "target"), rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("Adagrasib lowered KRAS–GTP levels in all lines within 2 h.", "adagrasib", "KRAS"),
+    ("Elironrasib, by contrast, selectively binds the active, GTP-bound form of KRAS G12C.", "elironrasib",
+     "KRAS"),
+    ("Daraxonrasib was developed as a RAS(ON) compound. It inhibits mutant and wild-type NRAS alike.",
+     "daraxonrasib", "NRAS"),
+])
+def test_more_inhibition_phrasings(extract, text, drug, target):
+    rows = extract(text)
+    assert ("inhibits", drug, target) in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_knockdown_that_deepens_inhibition_is_not_an_inhibits_claim(extract):
+    rows = extract("Knockdown of PTPN11 (SHP2) by siRNA deepened the growth inhibition by sotorasib.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
