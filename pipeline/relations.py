@@ -880,6 +880,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     para_mediators: dict[str, str] = {}  # mediators the paragraph's resistance claims named -> code
     para_cancers: list[Mention] = []  # the cancers of the paragraph's latest sentence naming one
     para_level = "unspecified"  # evidence level of the sentence that stated para_cancers
+    line_cancers: dict[str, list[Mention]] = {}  # cell line -> the cancers stated with it in the paragraph
 
     table_cancers: dict[int, list[Mention]] = {}
 
@@ -902,6 +903,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
+            line_cancers = {}
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
             para_mediators = {}
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
@@ -1043,6 +1045,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if not claims:
             if cancers:
                 para_cancers, para_level = _specific(_uncontrasted(cancers, doc.text, sent.start)), own_level
+                line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
             continue
         para_texts = [sentences[j].text for j in range(k, -1, -1) if paras[j] == paras[k]]
         level = evidence_level(para_texts, rules)
@@ -1069,6 +1072,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 pool = [c for c in pool if any(doid_related(c.norm_id, x) for x in line_ids)] or pool
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:paragraph")
                            for c in pool][:rules.max_cancers]
+        elif known := [c for x in cells for c in line_cancers.get(x.norm_id, [])]:
+            # "SW837 colorectal cancer cells ... (B) regression of SW837 xenografts": the cancer
+            # the paragraph stated for that cell line, whatever the system now
+            cancer_opts = [(c.norm_id, c.norm_name, "inferred:paragraph")
+                           for c in {c.norm_id: c for c in known}.values()][:rules.max_cancers]
         else:
             cancer_opts = [("", "", "")]
         # a named cell line's cancer, when the text states none: its own columns, since
@@ -1139,6 +1147,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 })
         if cancers:
             para_cancers, para_level = _specific(_uncontrasted(cancers, doc.text, sent.start)), own_level
+            line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
     return dedupe(rows)
 
 

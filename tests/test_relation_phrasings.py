@@ -1085,3 +1085,16 @@ def test_more_inhibition_phrasings(extract, text, drug, target):
 def test_knockdown_that_deepens_inhibition_is_not_an_inhibits_claim(extract):
     rows = extract("Knockdown of PTPN11 (SHP2) by siRNA deepened the growth inhibition by sotorasib.")
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+def test_purpose_clause_circumventing_feedback_is_overcoming(extract):
+    rows = extract("The most advanced vertical strategy pairs sotorasib with panitumumab to circumvent "
+                   "EGFR-driven feedback in colorectal cancer.")
+    assert ("overcomes", "sotorasib", "panitumumab") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_cell_line_keeps_the_cancer_the_paragraph_stated_for_it(extract):
+    rows = extract("Figure 2. (A) Immunoblots of SW837 colorectal cancer cells treated with adagrasib. "
+                   "(B) Adagrasib plus cetuximab induces durable regression of SW837 xenografts.")
+    combos = [r for r in rows if r["relation"] == "combination"]
+    assert combos and {r["cancer"] for r in combos} == {"colorectal cancer"}, rows
