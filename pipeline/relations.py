@@ -850,10 +850,12 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))
-    # a pathway-level row whose code a mediator row of the same drug already carries adds
-    # nothing ("NRAS and HRAS sustain ERK output": the mediators carry MAPK_REACTIVATION)
+    # a pathway-level or process row without a target whose code a mediator row of the same
+    # drug already carries adds nothing ("NRAS and HRAS sustain ERK output": the mediators
+    # carry MAPK_REACTIVATION; GUIDELINES 7.20: the mediator's row points at the process)
     carried = {(c.drug.norm_id, c.mechanism) for c in claims if c.target_id}
-    claims = [c for c in claims if c.rule_id != "RES_PATHWAY" + rule_suffix
+    targetless = ("RES_PATHWAY" + rule_suffix, "RES_MECHANISM" + rule_suffix)
+    claims = [c for c in claims if c.rule_id not in targetless or c.target_id
               or (c.drug.norm_id, c.mechanism) not in carried]
     return claims
 

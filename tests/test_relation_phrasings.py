@@ -1098,3 +1098,11 @@ def test_cell_line_keeps_the_cancer_the_paragraph_stated_for_it(extract):
                    "(B) Adagrasib plus cetuximab induces durable regression of SW837 xenografts.")
     combos = [r for r in rows if r["relation"] == "combination"]
     assert combos and {r["cancer"] for r in combos} == {"colorectal cancer"}, rows
+
+
+def test_process_carried_by_its_mediators_gets_no_targetless_row(extract):
+    rows = extract("KEAP1 and STK11 co-mutations define a subset of KRAS G12C NSCLC with poor outcomes on "
+                   "sotorasib, reflecting an immunologically cold microenvironment.")
+    res = [r for r in rows if r["relation"] == "resistance"]
+    assert keyset(res, "target", "mechanism") == {
+        ("KEAP1", "IMMUNE_EVASION"), ("STK11", "IMMUNE_EVASION")}, rows
