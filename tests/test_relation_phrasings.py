@@ -1106,3 +1106,14 @@ def test_process_carried_by_its_mediators_gets_no_targetless_row(extract):
     res = [r for r in rows if r["relation"] == "resistance"]
     assert keyset(res, "target", "mechanism") == {
         ("KEAP1", "IMMUNE_EVASION"), ("STK11", "IMMUNE_EVASION")}, rows
+
+
+def test_yap_tead_escape_is_coded_other(extract):
+    rows = extract("Sotorasib-resistant MIA PaCa-2 populations showed activation of YAP1-TEAD signalling.")
+    assert ("resistance", "sotorasib", "OTHER") in keyset(rows, "relation", "drug", "mechanism"), rows
+
+
+def test_restoring_a_durable_arrest_together_with_the_drug_overcomes(extract):
+    rows = extract("Pancreatic cancer cells that had escaped adagrasib maintained RB phosphorylation. "
+                   "Palbociclib, together with adagrasib, restored a durable G1 arrest.")
+    assert ("overcomes", "adagrasib", "palbociclib") in keyset(rows, "relation", "drug", "partner"), rows
