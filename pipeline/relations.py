@@ -712,17 +712,33 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # reactivation, including new NRAS and BRAF mutations")
         exemplified = x.start < g.start and ctx("exemplifying").search(between)
         if ctx("linking_verb").search(between) or exemplified or not listed or not (code or altered):
+            driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""
+            if driven:  # beside "NRAS mutations", both driving the process named before them
+                return driven
             return x.norm_id
     if rules is not None and code not in rules.alteration_keeps_code \
             and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
         if rules.cues["primary_cues"].search(sentence):
             return ""  # a pre-existing (primary) alteration: not an acquired mechanism of the codes
+        if sentence and (driven := _driven_process(g, mechanisms, sentence, offset)):
+            return driven  # "... reactivates MAPK signalling through activating MAP2K1 mutations"
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
         gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
         return _alteration_code(gene, _target_fields(g)[0], own_targets)
     if not code and mechanisms:
         code = mechanisms[0].norm_id
     return code
+
+
+def _driven_process(x: Mention, mechanisms: list[Mention], sentence: str, offset: int) -> str:
+    """The code of a process stated before an alteration mention and linked to it ("through",
+    "via", "driven by"), else ""."""
+    for p in reversed([m for m in mechanisms if m.end <= x.start and m.norm_id not in _ALTERED]):
+        between = sentence[p.end - offset:x.start - offset]
+        one_clause = len(between) < 120 and not re.search(r"[;:]|\.\s", between)
+        if one_clause and ctx("process_driver").search(between):
+            return p.norm_id
+    return ""
 
 
 def _screen_enriched(sentence: str, start: int, end: int) -> bool:
@@ -837,6 +853,10 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 if code in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION") and tid \
                         and rules.cues["primary_cues"].search(sentence):
                     code = ""  # a pre-existing co-alteration ("primary resistance ... SMAD4 loss")
+                elif code in _ALTERED and tid and _driven_process(x, mechanisms, sentence, offset):
+                    # "reactivates MAPK signalling, through NRAS mutations or BRAF amplification":
+                    # alterations said to drive a named process take its code (GUIDELINES 7.20)
+                    code = _driven_process(x, mechanisms, sentence, offset)
                 elif code == "BYPASS_ALTERATION" and tid and tid in agent_targets(drug):
                     code = "OTHER"  # the drug's own target altered ("EGFR C797S" under osimertinib)
                 claims.append(Claim("resistance", drug, (), tid, tname, "", code, "",

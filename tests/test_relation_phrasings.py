@@ -1117,3 +1117,11 @@ def test_restoring_a_durable_arrest_together_with_the_drug_overcomes(extract):
     rows = extract("Pancreatic cancer cells that had escaped adagrasib maintained RB phosphorylation. "
                    "Palbociclib, together with adagrasib, restored a durable G1 arrest.")
     assert ("overcomes", "adagrasib", "palbociclib") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_alterations_said_to_drive_a_process_take_its_code(extract):
+    rows = extract("In BRAF V600E-mutant melanoma, acquired resistance to vemurafenib most often reactivates "
+                   "MAPK signalling, through NRAS mutations, BRAF amplification or activating MAP2K1 "
+                   "mutations.")
+    assert keyset(rows, "relation", "target", "mechanism") == {
+        ("resistance", g, "MAPK_REACTIVATION") for g in ("NRAS", "BRAF", "MAP2K1")}, rows
