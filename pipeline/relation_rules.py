@@ -136,7 +136,8 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "alteration_list_before", "alteration_list_after", "process_back_reference",
                  "amplified_allele", "wild_type_before", "pronoun_subject",
                  "screen_enriched", "screen_depleted", "contrast_break", "contrast_frame",
-                 "added_elsewhere", "negation_break", "failed_regimen", "process_driver"}
+                 "added_elsewhere", "negation_break", "failed_regimen", "process_driver",
+                 "searched_for"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

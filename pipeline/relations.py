@@ -810,6 +810,9 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     """
     if not agents:
         return []
+    # what a study looked for is no finding ("biopsies were reviewed for histologic transformation")
+    mechanisms = [m for m in mechanisms
+                  if not ctx("searched_for").search(sentence, 0, max(0, m.start - offset))]
     drugs, together = _resistance_agents(masked, table, agents, rules)
     # agents taken from earlier sentences ("patients treated with sotorasib or adagrasib. ...
     # At progression, ...") hold for every mechanism of this one

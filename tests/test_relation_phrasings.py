@@ -1125,3 +1125,17 @@ def test_alterations_said_to_drive_a_process_take_its_code(extract):
                    "mutations.")
     assert keyset(rows, "relation", "target", "mechanism") == {
         ("resistance", g, "MAPK_REACTIVATION") for g in ("NRAS", "BRAF", "MAP2K1")}, rows
+
+
+def test_genes_listed_before_alterations_are_altered(extract):
+    rows = extract("Among patients progressing on sotorasib, circulating tumour DNA most often showed new "
+                   "KRAS, NRAS or MAP2K1 alterations.")
+    assert keyset(rows, "target", "mechanism") == {("KRAS", "SECONDARY_KRAS_ALTERATION"),
+                                                   ("NRAS", "BYPASS_ALTERATION"),
+                                                   ("MAP2K1", "BYPASS_ALTERATION")}, rows
+
+
+def test_what_a_study_looked_for_is_no_finding(extract):
+    rows = extract("Tissue biopsies at progression on sotorasib were reviewed by two pathologists for "
+                   "histologic transformation.")
+    assert not rows, rows
