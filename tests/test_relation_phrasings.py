@@ -1139,3 +1139,16 @@ def test_what_a_study_looked_for_is_no_finding(extract):
     rows = extract("Tissue biopsies at progression on sotorasib were reviewed by two pathologists for "
                    "histologic transformation.")
     assert not rows, rows
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("SHP2 inhibitors have little single-agent activity but may be ideal partners for KRAS G12C inhibitors.",
+     "KRAS G12C inhibitor", "SHP2 inhibitor"),
+    ("Toxicity could limit the dose of MEK inhibitors when they are paired with KRAS G12C inhibitors.",
+     "KRAS G12C inhibitor", "MEK inhibitor"),
+    ("Pairing ARS-1620 with an FGFR inhibitor or with linsitinib was tested in xenografts.",
+     "ARS-1620", "linsitinib"),
+])
+def test_pairing_phrasings(extract, text, drug, partner):
+    rows = extract(text)
+    assert (drug, partner) in keyset(rows, "drug", "partner"), rows
