@@ -856,10 +856,11 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 if code in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION") and tid \
                         and rules.cues["primary_cues"].search(sentence):
                     code = ""  # a pre-existing co-alteration ("primary resistance ... SMAD4 loss")
-                elif code in _ALTERED and tid and _driven_process(x, mechanisms, sentence, offset):
+                elif code in _ALTERED and tid and \
+                        (driven := _driven_process(x, mechanisms, sentence, offset)):
                     # "reactivates MAPK signalling, through NRAS mutations or BRAF amplification":
                     # alterations said to drive a named process take its code (GUIDELINES 7.20)
-                    code = _driven_process(x, mechanisms, sentence, offset)
+                    code = driven
                 elif code == "BYPASS_ALTERATION" and tid and tid in agent_targets(drug):
                     code = "OTHER"  # the drug's own target altered ("EGFR C797S" under osimertinib)
                 claims.append(Claim("resistance", drug, (), tid, tname, "", code, "",
