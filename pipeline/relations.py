@@ -410,7 +410,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         for m in pat.regex.finditer(masked):
             if pat.not_after is not None and pat.not_after.search(masked[:m.start()]):
                 continue
-            if ctx("failed_regimen").search(masked[:m.start()]):
+            if ctx("failed_regimen").search(masked, max(0, m.start() - 120), m.start()):
                 continue  # "patients who progressed on encorafenib plus cetuximab": the regimen that failed
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
@@ -811,8 +811,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     if not agents:
         return []
     # what a study looked for is no finding ("biopsies were reviewed for histologic transformation")
-    mechanisms = [m for m in mechanisms
-                  if not ctx("searched_for").search(sentence, 0, max(0, m.start - offset))]
+    mechanisms = [m for m in mechanisms if not ctx("searched_for").search(
+        sentence, max(0, m.start - offset - 120), max(0, m.start - offset))]
     drugs, together = _resistance_agents(masked, table, agents, rules)
     # agents taken from earlier sentences ("patients treated with sotorasib or adagrasib. ...
     # At progression, ...") hold for every mechanism of this one
