@@ -251,6 +251,14 @@ def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None 
     mediators = mediators or {}
     ids: list[str] = []
     for p in partners:
+        own = set(agent_targets(p))
+        # several targets of one family the text names as such ("blocking ERBB signalling with
+        # afatinib"): the family
+        family = next((f for f in sorted(named or ())
+                       if len(own) > 1 and own <= family_members().get(f, frozenset())), "")
+        if family:
+            ids += [family] if family not in ids else []
+            continue
         for t in agent_targets(p):
             # a family target narrows to the members the paragraph names as mediators, else
             # (when the family itself is not named) to the members it names at all: the FGFR

@@ -950,6 +950,12 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "partner"),
         ("overcomes", "adagrasib", "palbociclib"),
         id="restoring_a_durable_arrest_together_with_the_drug_overcomes"),
+    pytest.param(
+        "H358 cells resistant to adagrasib showed elevated HER2 and EGFR phosphorylation. Blocking "
+        "ERBB signalling with afatinib restored the sensitivity of these cells to adagrasib.",
+        ("relation", "drug", "partner", "target"),
+        ("overcomes", "adagrasib", "afatinib", "ERBB"),
+        id="partner_targets_of_one_named_family_are_that_family"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
