@@ -292,6 +292,12 @@ def _reach(agent: Mention) -> list[str]:
     return out
 
 
+def _class_resisted(agent: Mention, resistant: frozenset[str]) -> bool:
+    """A drug whose class the sentence says is resisted ("the rebound that follows MEK
+    inhibition": trametinib)."""
+    return agent.label == "DRUG" and any(class_for_target().get(t) in resistant for t in agent_targets(agent))
+
+
 def _effect(sentence: str, rules: Rules) -> str:
     if rules.cues["negative_effect_cues"].search(sentence):
         return "negative"
@@ -366,19 +372,19 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
         if choices and re.fullmatch(r"\s*,?\s*(?:or|and/or)\s*", span[last_end:m.start()]):
             # "co-administration of cetuximab or afatinib with MRTX1133": the run broke before
             # "with"; the alternatives still distribute
-            choices[-1] = [o for o in choices[-1]] + [[x] for x in members] if all(
-                len(o) == 1 for o in choices[-1]) else choices[-1] + [members]
+            choices[-1] = choices[-1] + ([[x] for x in members] if all(len(o) == 1 for o in choices[-1])
+                                         else [members])
             last_end = m.end()
             continue
         last_end = m.end()
-        items = [_agents_in(x, table) for x in _LIST_ITEM.split(m.group("run"))]
+        items = _LIST_ITEM.split(m.group("run"))
         if m.group("dist") or re.search(r"\bor\b", m.group("run")):
             choices.append([[x] for x in members])
         elif len(items) >= _ENUMERATION:
             # "X is combined with afatinib, trametinib, palbociclib, everolimus and
             # carboplatin-pemetrexed": an enumeration of arms, each item (a hyphen or slash
             # joins one regimen) with X
-            choices.append([x for x in items if x])
+            choices.append([x for x in (_agents_in(i, table) for i in items) if x])
         else:
             choices.append([members])
     groups: list[list[Mention]] = [[]]
@@ -457,8 +463,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     last = table[keys[-1]]
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
-                resisted = [a for a in agents if a.norm_id in resistant or a.label == "DRUG" and any(
-                    class_for_target().get(t) in resistant for t in agent_targets(a))]
+                resisted = [a for a in agents if a.norm_id in resistant or _class_resisted(a, resistant)]
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
                     drug = agents[0]  # "restore sensitivity ... to X": X is the drug
@@ -488,8 +493,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 if key in seen or not partners:
                     continue
                 seen.add(key)
-                resisted_class = drug.label == "DRUG" and any(
-                    class_for_target().get(t) in resistant for t in agent_targets(drug))
+                resisted_class = _class_resisted(drug, resistant)
                 if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
                                  or drug.norm_id in resistant or resisted_class or strong):
                     tid, tname = _partner_target(partners, named_genes, mediators, drug)
@@ -1076,20 +1080,20 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if own:
             recent_agents.append(own)
         own_level = evidence_level([sent.text], rules)  # the sentence's own system, if it names one
+        # "In contrast to colorectal cancer, ... in NSCLC": the cancer compared against is not the
+        # claim's, nor inherited, when the sentence names another
+        own_cancers = _uncontrasted(cancers, doc.text, sent.start) if cancers else []
         if not claims:
             if cancers:
-                para_cancers, para_level = _specific(_uncontrasted(cancers, doc.text, sent.start)), own_level
+                para_cancers, para_level = _specific(own_cancers), own_level
                 line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
             continue
         para_texts = [sentences[j].text for j in range(k, -1, -1) if paras[j] == paras[k]]
         level = evidence_level(para_texts, rules)
         section = doc.section_at(sent.start)
         if cancers:
-            # "In contrast to colorectal cancer, ... in NSCLC": the cancer compared against is not
-            # the claim's, when the sentence names another
-            own = _uncontrasted(cancers, doc.text, sent.start)
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
-                           {c.norm_id: c for c in own}.values()][:rules.max_cancers]
+                           {c.norm_id: c for c in own_cancers}.values()][:rules.max_cancers]
         elif (row_table := _table_at(doc, sent.start)) is not None and caption_cancers(row_table):
             # a table row without a cancer: the one its caption states ("... in NSCLC")
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")
@@ -1180,7 +1184,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "inferred_cancer_id": inferred[0],
                 })
         if cancers:
-            para_cancers, para_level = _specific(_uncontrasted(cancers, doc.text, sent.start)), own_level
+            para_cancers, para_level = _specific(own_cancers), own_level
             line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
     return dedupe(rows)
 
