@@ -35,7 +35,8 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
              "max_mediators_per_sentence", "genotype_mediator_codes",
              "causal_connectives", "context_patterns"}
-PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise"}
+PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
+                "tail_targets"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -55,6 +56,7 @@ class Pattern:
     distribute: bool = False  # "X-based combinations with A, B and C": X+A, X+B, X+C
     not_after: re.Pattern[str] | None = None  # no match after this context ("comparing ...")
     pairwise: bool = False  # inhibits: i-th agent with i-th target ("... of A and B with X and Y")
+    tail_targets: bool = False  # inhibits: only the target list ending the match (after the verb)
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,7 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
             raise DataFileError(f"relation_rules.json: rule {item['id']}: unknown roles {roles!r}")
         not_after = re.compile(_expand(item["not_after"]), re.I) if item.get("not_after") else None
         out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False)), not_after,
-                           bool(item.get("pairwise", False))))
+                           bool(item.get("pairwise", False)), bool(item.get("tail_targets", False))))
     return tuple(out)
 
 

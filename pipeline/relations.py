@@ -568,7 +568,7 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 if first is None or first.start() >= m.start():
                     continue
                 agents = [table[first.group(0)]]
-            if pat.id in ("INH_VERB", "INH_READOUT"):  # the coordinated list after the verb
+            if pat.tail_targets:  # the coordinated list after the verb
                 tail = re.search(rf"{_TL}$", m.group(0))
                 targets = _targets_in(tail.group(0), table) if tail else targets[-1:]
             if pat.pairwise:  # "dual inhibition of A and B with X and Y": X-A, Y-B

@@ -956,6 +956,32 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "partner", "target"),
         ("overcomes", "adagrasib", "afatinib", "ERBB"),
         id="partner_targets_of_one_named_family_are_that_family"),
+    pytest.param(
+        "In these organoids, inhibiting MET with capmatinib lowered pERK within hours.",
+        ("relation", "drug", "target"),
+        ("inhibits", "capmatinib", "MET"),
+        id="gerund_names_the_target_then_the_agent"),
+    pytest.param(
+        "BI-3406, which blocks SOS1-driven nucleotide exchange, reduced the levels of GTP-bound RAS "
+        "in pancreatic cancer cells.",
+        ("relation", "drug", "target"),
+        ("inhibits", "BI-3406", "RAS"),
+        id="agent_lowering_the_active_gtp_form_inhibits_it"),
+    pytest.param(
+        "Exposure to RMC-4550 raised the proportion of KRAS that is GDP-bound.",
+        ("relation", "drug", "target"),
+        ("inhibits", "RMC-4550", "KRAS"),
+        id="raising_the_inactive_share_inhibits"),
+    pytest.param(
+        "Osimertinib is still active against the T790M gatekeeper mutation of EGFR.",
+        ("relation", "drug", "target"),
+        ("inhibits", "osimertinib", "EGFR"),
+        id="remains_active_against_a_variant"),
+    pytest.param(
+        "Daraxonrasib forms a tri-complex between cyclophilin A and active NRAS.",
+        ("relation", "drug", "target"),
+        ("inhibits", "daraxonrasib", "NRAS"),
+        id="ras_on_tri_complex_inhibitor"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
