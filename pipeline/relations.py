@@ -1048,6 +1048,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
                 claims = [replace(c, mechanism=code_for(c)) if c.relation == "overcomes" and not c.mechanism
                           else c for c in claims]
+            # the overcome resistance named by its driver ("overcame this PI3K-dependent
+            # resistance"): the driver's process
+            driven = [mediator_mechanisms().get(table[d.group("gene")].norm_id, "")
+                      for d in ctx("driven_resistance").finditer(masked)]
+            if driven and driven[0]:
+                claims = [replace(c, mechanism=driven[0]) if c.relation == "overcomes"
+                          and not c.mechanism else c for c in claims]
             # a model defined by the alteration ("CDKN2A-deleted xenografts"): its process
             for t in targets:
                 defining = ctx("defining_alteration").match(doc.text, t.end)

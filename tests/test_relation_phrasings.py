@@ -982,6 +982,18 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "target"),
         ("inhibits", "daraxonrasib", "NRAS"),
         id="ras_on_tri_complex_inhibitor"),
+    pytest.param(
+        "STK11-mutant KRAS G12C lung adenocarcinomas resist adagrasib through an immune-excluded "
+        "microenvironment. Adding pembrolizumab might reverse this immune-evasive resistance.",
+        ("relation", "drug", "partner", "mechanism"),
+        ("overcomes", "adagrasib", "pembrolizumab", "IMMUNE_EVASION"),
+        id="back_reference_with_a_hyphenated_process_adjective"),
+    pytest.param(
+        "In NSCLC xenografts, alpelisib plus sotorasib overcame the PI3K-driven resistance of "
+        "these tumours.",
+        ("relation", "drug", "partner", "mechanism"),
+        ("overcomes", "sotorasib", "alpelisib", "PI3K_MTOR"),
+        id="overcome_resistance_named_by_its_driver"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
