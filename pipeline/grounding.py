@@ -21,6 +21,8 @@ Pure functions, one rule each, applied in this order by :func:`ground_matches`:
 7. :func:`complete_variant_genes` - a bare change (G12C, Y96D, codon 12) gets its gene:
    the gene whose reference residue fits, else the gene written nearest before it in the
    sentence, else the document's most mentioned variant gene.
+8. :func:`unify_drug_synonyms` - "glecirasib (JAB-21822)", "GDC-0941 (pictilisib)": two
+   drug names for one compound; every mention of either takes one id (DrugBank first).
 
 "CDK4/6" names two genes: the mention carries CDK4 (one mention per span: the gold allows
 no overlapping mentions); :func:`targets_of` gives every gene a mention names, for the
@@ -37,6 +39,7 @@ import re
 import warnings
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 
 from pipeline.lexicon import Lexicon, load_lexicon
 from pipeline.models import IngestedDocument, Mention, Sentence
@@ -461,7 +464,35 @@ def ground_matches(
     matches = drop_cell_markers(text, matches)
     matches = class_ellipsis(text, sorted(matches, key=lambda m: (m.start, m.end)), lex)
     matches = require_resistance_context(text, matches, sentence_spans, lex)
-    return complete_variant_genes(text, matches, sentence_spans, pats["variant_reference"])
+    matches = complete_variant_genes(text, matches, sentence_spans, pats["variant_reference"])
+    return unify_drug_synonyms(text, matches)
+
+
+#: how trusted an id namespace is when two names of one compound disagree
+_ID_PREFERENCE = ("DB", "CHEBI:", "MESH:", "CODE:")
+
+
+def _id_rank(norm_id: str) -> int:
+    return next((i for i, p in enumerate(_ID_PREFERENCE) if norm_id.startswith(p)), len(_ID_PREFERENCE))
+
+
+def unify_drug_synonyms(text: str, matches: list[Match]) -> list[Match]:
+    """A drug name with another drug name in parentheses right after it ("glecirasib
+    (JAB-21822)", "GDC-0941 (pictilisib)") names one compound twice: every mention in the
+    document of either id takes the better-attested id (DrugBank, then ChEBI, MeSH, code
+    names; the first written on ties), so a claim made with either name is one agent."""
+    drugs = [m for m in matches if m.label == "DRUG"]
+    alias: dict[str, Match] = {}
+    for a, b in pairwise(drugs):
+        if a.norm_id == b.norm_id or not re.fullmatch(r"\s*\(\s*", text[a.end:b.start]) \
+                or not re.match(r"\s*\)", text[b.end:b.end + 3]):
+            continue
+        keep, drop = (b, a) if _id_rank(b.norm_id) < _id_rank(a.norm_id) else (a, b)
+        alias.setdefault(drop.norm_id, keep)
+    if not alias:
+        return matches
+    return [replace(m, norm_id=alias[m.norm_id].norm_id, norm_name=alias[m.norm_id].norm_name)
+            if m.label == "DRUG" and m.norm_id in alias else m for m in matches]
 
 
 #: a sentence that may define an abbreviation: "long form (SHORT)" or "SHORT (long form)"

@@ -77,11 +77,17 @@ def _table_at(doc: IngestedDocument, pos: int):
     return next((t for t in doc.tables if t.start <= pos < t.end), None)
 
 
-def _definite_class_referent(a: Mention, text: str, recent: list[list[Mention]]) -> Mention:
+def _definite_class_referent(a: Mention, text: str, recent: list[list[Mention]],
+                             following: Mention | None = None) -> Mention:
     """"the BRAF inhibitor" after vemurafenib was named: a definite singular class that
-    refers back to the paragraph's latest drug of that class (documented anaphora rule)."""
+    refers back to the paragraph's latest drug of that class (documented anaphora rule).
+    A class in apposition to the drug it introduces ("the SHP2 inhibitor JAB-3312") is
+    no anaphor."""
     if a.label != "DRUG_CLASS" or a.text.endswith("s") or \
             not re.search(r"\b(?:the|this|that)\s+$", text[max(0, a.start - 6):a.start], re.I):
+        return a
+    if following is not None and following.label == "DRUG" and \
+            re.fullmatch(r"\s*[(,]?\s*", text[a.end:following.start]):
         return a
     targets = set(agent_targets(a))
     for group in reversed(recent):

@@ -91,9 +91,10 @@ class Rules:
 _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
 # an alternative followed by "with" starts a regimen of its own ("X with Y, or Z with W"); a
-# conjunct keeps it ("X plus carboplatin and pemetrexed with ...")
+# conjunct keeps it ("X plus carboplatin and pemetrexed with ..."); the two separator sets do
+# not overlap, so a long list cannot backtrack exponentially
 _AL = (rf"{_A}(?:\s*(?:,\s*and|and|/|[-\u2013])\s*(?:(?:the|a|an)\s+)?{_A}"
-       rf"|\s*(?:,\s*(?:and|or)?|and|or|and/or|/|[-\u2013])\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*")
+       rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*")
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
 
@@ -287,7 +288,10 @@ class Claim:
 def agent_targets(agent: Mention) -> tuple[str, ...]:
     if agent.label == "DRUG_CLASS":
         return class_table().get(agent.norm_id, ("", ()))[1]
-    return drug_targets().get(agent.norm_name.lower(), ())
+    table = drug_targets()
+    # a code-named compound listed under its code while its mention carries the INN
+    # (CODE:RMC-6291 named "elironrasib")
+    return table.get(agent.norm_name.lower()) or table.get(agent.norm_id.split(":", 1)[-1].lower(), ())
 
 
 def is_focus(agent: Mention, rules: Rules) -> bool:

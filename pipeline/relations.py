@@ -971,7 +971,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                            for a in antecedents(am.group(0), recent_agents)]
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
-        agents = [_definite_class_referent(a, doc.text, recent_agents) for a in agents]
+        agents = [_definite_class_referent(a, doc.text, recent_agents, nxt)
+                  for a, nxt in zip(agents, [*agents[1:], None][:len(agents)], strict=True)]
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
         para_genes |= {_target_fields(t)[0] for t in targets}
         para_genes |= {gid for x in mechanisms for gid in _genes_named_in(x.text)}

@@ -222,3 +222,29 @@ def test_seed_ids_and_names_are_valid(seed_mentions):
                  or check_name(m.label, m.norm_id, m.norm_name)) for m in seed_mentions}
     assert {p for p in problems if p[2]} == set()
     assert len(seed_mentions) > 400
+
+
+def test_drug_name_and_code_name_in_parentheses_are_one_compound():
+    text = ("Pictilisib (QZ-0941) was given to mice. Later, QZ-0941 was combined with sotorasib, "
+            "and ZX-1234 (alpelisib) with adagrasib.")
+    got = {(m.text, m.norm_id) for m in mentions(text) if m.label == "DRUG"}
+    assert {("QZ-0941", "DB11663"), ("Pictilisib", "DB11663"), ("ZX-1234", "DB12015")} <= got, got
+
+
+def test_a_long_run_of_name_code_pairs_is_grounded_and_related_quickly():
+    # one sentence listing many "INN (code)" pairs: grounding unifies them, and the relation
+    # stage's agent-list patterns must not backtrack exponentially on the long list (this
+    # sentence took minutes before the separators of one list item stopped overlapping)
+    from pipeline.relations import extract_relations
+
+    doc = make_doc(
+        "Glecirasib (JAB-21822), JDQ443 (opnurasib), garsorasib (D-1553), elironrasib (RMC-6291), "
+        "daraxonrasib (RMC-6236), pictilisib (GDC-0941), adagrasib (MRTX849), sotorasib (AMG 510), "
+        "divarasib (GDC-6036), olomorasib (LY3537982), avutometinib (VS-6766), BI 1701963, BI-3406, "
+        "ifebemtinib (IN10018), fulzerasib (GFH925), zoldonrasib (RMC-9805), calderasib (MK-1084), "
+        "JAB-3312 (sitneprotafib), RMC-4630, TNO155 (batoprotafib), SHP099, VT-3989, GNE-7883, "
+        "MRTX1133, ulixertinib (BVD-523), LY3214996 (temuterkib), BBP-398, ERAS-007, ERAS-601.")
+    sents = split_sentences(doc)
+    found = extract_mentions(doc, sents)
+    assert {m.norm_id for m in found if m.text in ("Glecirasib", "JAB-21822")} == {"DB18744"}
+    assert isinstance(extract_relations(doc, sents, found), list)

@@ -994,6 +994,17 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "partner", "mechanism"),
         ("overcomes", "sotorasib", "alpelisib", "PI3K_MTOR"),
         id="overcome_resistance_named_by_its_driver"),
+    pytest.param(
+        "Sotorasib plus RMC-4630 was tolerable in NSCLC. Glecirasib combined with the SHP2 "
+        "inhibitor JAB-3312 gave high response rates in first-line NSCLC.",
+        ("relation", "drug", "partner"),
+        ("combination", "glecirasib", "sitneprotafib"),
+        id="class_in_apposition_to_its_drug_is_no_anaphor"),
+    pytest.param(
+        "Cetuximab plus elironrasib is being tested in KRAS G12C colorectal cancer.",
+        ("relation", "drug", "partner"),
+        ("combination", "elironrasib", "cetuximab"),
+        id="code_named_kras_inhibitor_under_its_inn_is_the_focus_drug"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
