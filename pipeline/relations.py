@@ -451,7 +451,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     span = (min(host.start, span[0]), max(host.end, span[1]))
             elif pat.distribute:
                 members = _agents_in(m.group(0), table)
-                groups = [[members[0], x] for x in members[1:]]
+                if pat.roles == "second_is_drug":  # "X and Y each ... when added to Z": Z+X, Z+Y
+                    groups = [[members[-1], x] for x in members[:-1]]
+                else:
+                    groups = [[members[0], x] for x in members[1:]]
             else:
                 groups = agent_groups(m.group(0), table)
             for agents in groups:
@@ -801,10 +804,14 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
 
 
-def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str]) -> Claim:
+def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], text: str = "") -> Claim:
     if c.relation != "combination" or not mediated:
         return c
-    hits = [mediated[t] for p in c.partners for t in _reach(p) if t in mediated]
+    # a mediator that recovers after a contrast ("X deepened suppression when added to Y, yet
+    # pERK recovered") escaped the combination: the combination was not aimed at it
+    hits = [mediated[t] for p in c.partners for t in _reach(p) if t in mediated
+            and not (mediated[t].anchor and mediated[t].anchor[0] > c.span[1]
+                     and ctx("contrast_break").search(text, c.span[1], mediated[t].anchor[0]))]
     if not hits or hits[0].drug.norm_id != c.drug.norm_id:
         return c
     tid, tname = _partner_target(c.partners, named, drug=c.drug)
@@ -1025,7 +1032,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # is aimed at that resistance: overcomes
         mediated = {} if ctx("genetic_tool").search(sent.text) else {
             r.target_id: r for r in res if r.target_id}
-        claims = [_aimed_at(c, mediated, frozenset(para_genes)) for c in claims]
+        claims = [_aimed_at(c, mediated, frozenset(para_genes), doc.text) for c in claims]
         overcoming = [c for c in claims if c.relation == "overcomes"]
         if overcoming:
             # the process overcome: the sentence's own, else the one resistance stated

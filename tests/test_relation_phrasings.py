@@ -1005,6 +1005,37 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "partner"),
         ("combination", "elironrasib", "cetuximab"),
         id="code_named_kras_inhibitor_under_its_inn_is_the_focus_drug"),
+    pytest.param(
+        "Cetuximab and the MEK inhibitor binimetinib each improved growth control when added to "
+        "encorafenib in colorectal cancer cells.",
+        ("relation", "drug", "partner"),
+        ("combination", "encorafenib", "binimetinib"),
+        id="each_listed_agent_when_added_to_the_drug"),
+    pytest.param(
+        "In the adagrasib–cetuximab arm of KRYSTAL-10, liver toxicity was rare.",
+        ("relation", "drug", "partner"),
+        ("combination", "adagrasib", "cetuximab"),
+        id="dash_joined_regimen_arm"),
+    pytest.param(
+        "Divarasib given concurrently with pembrolizumab raised liver enzymes in NSCLC.",
+        ("relation", "drug", "partner"),
+        ("combination", "divarasib", "pembrolizumab"),
+        id="agent_given_concurrently_with"),
+    pytest.param(
+        "Sotorasib seems to combine safely with carboplatin in NSCLC.",
+        ("relation", "drug", "partner"),
+        ("combination", "sotorasib", "carboplatin"),
+        id="agent_combines_adverb_with"),
+    pytest.param(
+        "Adagrasib and cetuximab were later layered onto FOLFOX in colorectal cancer.",
+        ("relation", "drug", "partner"),
+        ("combination", "adagrasib", "cetuximab;chemotherapy"),
+        id="regimen_layered_onto_a_backbone"),
+    pytest.param(
+        "Palbociclib enhanced divarasib activity in pancreatic cancer cells.",
+        ("relation", "drug", "partner"),
+        ("combination", "divarasib", "palbociclib"),
+        id="partner_enhanced_the_drugs_activity"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
@@ -1217,3 +1248,10 @@ def test_what_a_study_looked_for_is_no_finding(extract):
 def test_pairing_phrasings(extract, text, drug, partner):
     rows = extract(text)
     assert (drug, partner) in keyset(rows, "drug", "partner"), rows
+
+
+def test_recovery_after_a_contrast_escaped_the_combination(extract):
+    rows = extract("Ulixertinib deepened MAPK suppression when added to sotorasib in vitro, yet pERK "
+                   "recovered within 48 h in most models.")
+    assert ("combination", "sotorasib", "ulixertinib") in keyset(rows, "relation", "drug", "partner"), rows
+    assert not [r for r in rows if r["relation"] == "overcomes"], rows
