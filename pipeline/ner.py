@@ -83,6 +83,15 @@ def is_boundary(text: str, i: int) -> bool:
     if b.isdigit() and _GLUED_CITATION.match(text, i) and i >= 4 and text[i - 4:i].isalpha() \
             and text[i - 4:i].islower():
         return True  # a reference number glued to a word by a scraped superscript ("sotorasib52")
+    cite = _GLUED_CITATION.match(text, i) if b.isdigit() else None
+    if cite and (len(cite.group(0)) >= 2 and cite.group(0).isdigit() or not cite.group(0).isdigit()):
+        # ... or to an all-capital abbreviation ("NSCLC109", "CRC12,13"); one digit stays part
+        # of the symbol ("AKT1"), and a whole known token ("STK11") wins as the longer match
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or not text[j - 1].isalnum()):
+            return True
     return (b.isupper() and i + 1 < len(text) and text[i + 1].islower() and i >= 3
             and text[i - 3:i].isalpha() and text[i - 3:i].islower())
 
@@ -257,6 +266,9 @@ def code_name_matches(text: str, lex: Lexicon) -> list[Match]:
         name = m.group(0)
         if pre + num in lex.gene_symbols or lex.lookup(name) is not None:
             continue
+        if not sep and len(num) <= 3 and any(lex.lookup(pre, label) is not None
+                                             for label in ("CANCER", "GENE", "CELL_LINE", "MECHANISM")):
+            continue  # a known abbreviation with a reference number glued on ("NSCLC109")
         tail = text[m.end():m.end() + 7].lower()
         if tail.startswith((" cell", "-cell", " xenograft", " mice", " mouse")):
             continue

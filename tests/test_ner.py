@@ -219,3 +219,13 @@ def test_tissue_adjective_of_a_model_is_its_cancer(tmp_path):
     ents = process_document(InputFile(path, "p")).entities
     assert [(e["text"], e["norm_id"]) for e in ents if e["label"] == "CANCER"] == [
         ("colorectal", "DOID:9256"), ("pancreatic", "DOID:1793")], ents
+
+
+def test_reference_number_glued_to_an_abbreviation(lex):
+    # scraped pages glue superscript citations to the word before: "in first-line NSCLC109."
+    got = found("Both doublets are being tested in first-line NSCLC109. PDAC12 models relapsed.", lex)
+    assert ("NSCLC", "CANCER", "DOID:3908") in got and ("PDAC", "CANCER", "DOID:3498") in got, got
+    assert not [g for g in got if g[2].startswith("CODE:")], got
+    # a known token with digits stays whole; a code name is no glued citation
+    assert ("ERBB2", "GENE", "HGNC:3430") in found("ERBB2 was amplified.", lex)
+    assert ("AMG510", "DRUG", "DB15569") in found("AMG510 was given.", lex)

@@ -1036,6 +1036,16 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "partner"),
         ("combination", "divarasib", "palbociclib"),
         id="partner_enhanced_the_drugs_activity"),
+    pytest.param(
+        "Glecirasib and garsorasib are both being tested with cetuximab in colorectal cancer.",
+        ("relation", "drug", "partner"),
+        ("combination", "garsorasib", "cetuximab"),
+        id="listed_agents_each_tested_with_a_partner"),
+    pytest.param(
+        "Responses were durable when sotorasib was added to continued osimertinib.",
+        ("relation", "drug", "partner"),
+        ("combination", "sotorasib", "osimertinib"),
+        id="added_to_the_continued_drug"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
