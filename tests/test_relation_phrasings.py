@@ -1046,6 +1046,21 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "partner"),
         ("combination", "sotorasib", "osimertinib"),
         id="added_to_the_continued_drug"),
+    pytest.param(
+        "Tovorafenib, which occupies the ATP-binding pocket of BRAF, was well tolerated.",
+        ("relation", "drug", "target"),
+        ("inhibits", "tovorafenib", "BRAF"),
+        id="agent_occupies_the_pocket_of_its_target"),
+    pytest.param(
+        "BI-3406 blocks the SOS1–KRAS interaction in pancreatic cancer cells.",
+        ("relation", "drug", "target"),
+        ("inhibits", "BI-3406", "KRAS"),
+        id="blocked_interaction_names_both_partners"),
+    pytest.param(
+        "BI-3406, which binds the catalytic domain of SOS1, keeps KRAS in the GDP-loaded state.",
+        ("relation", "drug", "target"),
+        ("inhibits", "BI-3406", "KRAS"),
+        id="keeps_the_target_gdp_loaded_after_a_relative_clause"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
