@@ -109,7 +109,8 @@ def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
 def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     """Documented rule: "both ..." takes the agents of the latest earlier sentence of the
     paragraph that names at least two; a number ("all four", "the three drugs") the latest
-    that names exactly that many; "it" the latest naming any, if it names one agent; any
+    that names exactly that many; "they" (like "both") the latest that names at least two;
+    "it" the latest naming any, if it names one agent; any
     other light reference (these agents, the drug, this combination) takes the latest
     sentence that names any."""
     number = re.search(r"\b(two|three|four|five|six)\b", anaphor, re.I)
@@ -119,7 +120,7 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     if anaphor.lower() == "it":  # "it inhibits ...": the one agent of the latest sentence naming any
         latest = next((agents for agents in reversed(recent) if agents), [])
         return latest if len({a.norm_id for a in latest}) == 1 else []
-    need = 2 if re.match(r"(?:both|either|each)\b", anaphor, re.I) else 1
+    need = 2 if re.match(r"(?:both|either|each|they)\b", anaphor, re.I) else 1
     for agents in reversed(recent):
         if len(agents) >= need:
             return agents

@@ -546,6 +546,9 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
+_DRIVER_OF_PROCESS = re.compile(r"\s*[-\u2013]\s*(?:mediated|catal[ys]\w*|dependent|driven|induced)\b", re.I)
+
+
 def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     combos: Iterable[Claim] = ()) -> list[Claim]:
     """One claim per (agent, target) of each inhibits pattern match.
@@ -586,8 +589,14 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 continue
             for t in targets:
                 tid, tname, variant = _target_fields(t)
+                key = next(k for k, v in table.items() if v is t)
+                # "they block SOS1-catalysed nucleotide exchange": the process an agent blocks is
+                # named by its driver, which is the agent's target only if known as one (BI-3406)
+                driver = _DRIVER_OF_PROCESS.match(masked, masked.index(key) + len(key))
                 for a in agents:
                     own_class_target = a.norm_id.startswith("CLASS:") and tid in agent_targets(a)
+                    if driver and agent_targets(a) and tid not in _reach(a):
+                        continue
                     if (a.norm_id, tid) in seen or (own_class_target and pat.id == "INH_SPECIFICITY"):
                         continue
                     seen.add((a.norm_id, tid))

@@ -1280,3 +1280,22 @@ def test_recovery_after_a_contrast_escaped_the_combination(extract):
                    "recovered within 48 h in most models.")
     assert ("combination", "sotorasib", "ulixertinib") in keyset(rows, "relation", "drug", "partner"), rows
     assert not [r for r in rows if r["relation"] == "overcomes"], rows
+
+
+def test_process_named_by_its_driver_is_the_agents_target_only_if_known(extract):
+    rows = extract("Sotorasib blocks SOS1-catalysed nucleotide exchange on KRAS G12C. BI 1701963 blocks "
+                   "SOS1-mediated nucleotide exchange.")
+    inh = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert ("BI 1701963", "SOS1") in inh and ("sotorasib", "SOS1") not in inh, rows
+
+
+def test_they_after_two_agents_is_an_anaphor(extract):
+    rows = extract("Divarasib and glecirasib were tested in NSCLC. They also block KRAS signalling.")
+    inh = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert {("divarasib", "KRAS"), ("glecirasib", "KRAS")} <= inh, rows
+
+
+def test_growth_of_cells_carrying_a_variant_is_no_inhibition_of_it(extract):
+    rows = extract("Y96D cells were resistant to adagrasib at doses that suppressed the growth of "
+                   "KRAS G12C-only controls.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
