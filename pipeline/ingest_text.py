@@ -5,7 +5,7 @@ A scrape carries artefacts that are handled by their shape, never by line number
 
 * interface strings ("Close modal") are dropped;
 * a figure or table printed twice (label + caption, or the table body repeated) is kept once;
-* tables (lines whose cells are separated by no-break spaces or tabs) are kept as tables;
+* tables (lines whose cells are separated by no-break spaces, tabs or " | ") are kept as tables;
 * short title-like lines become section headings;
 * the reference list, numbered "1." onwards, one reference per line or one field per
   line, is parsed into ``Reference`` records and kept out of the canonical text;
@@ -195,10 +195,18 @@ def _is_heading(block: Block, nxt: Block | None) -> bool:
     return not s.endswith(".") or bool(re.match(r"^\d", s))
 
 
+#: cells separated by vertical bars, as scraped or markdown tables print them ("A | B | C")
+_PIPE_CELLS = re.compile(r"\S\s+\|\s+\S|^\s*\|.*\|\s*$")
+
+
+def _has_cells(line: str) -> bool:
+    return any(c in line for c in CELL_SEPARATORS) or bool(_PIPE_CELLS.search(line))
+
+
 def _is_table_body(block: Block) -> bool:
     if len(block.lines) < 2:
         return False
-    with_cells = sum(1 for _, t in block.lines if any(c in t for c in CELL_SEPARATORS))
+    with_cells = sum(1 for _, t in block.lines if _has_cells(t))
     return with_cells >= max(2, len(block.lines) // 2)
 
 
@@ -299,7 +307,12 @@ def classify(blocks: list[Block]) -> list[Block]:
 
 
 def _split_cells(row: str) -> tuple[str, ...]:
-    cells = [c.strip() for c in row.split("\t")]
+    if "\t" not in row and _PIPE_CELLS.search(row):
+        cells = [c.strip() for c in row.strip().strip("|").split("|")]
+        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
+            return ()  # a markdown rule row ("|---|---|")
+    else:
+        cells = [c.strip() for c in row.split("\t")]
     while cells and not cells[-1]:
         cells.pop()
     pattern = _RUN_TOGETHER if len(cells) == 1 else _RUN_TOGETHER_PAREN

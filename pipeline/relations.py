@@ -728,7 +728,7 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # "EGF driving new KRAS synthesis" takes the process's code (GUIDELINES 7.20); a
         # mediator merely listed beside a process ("HER2 and EGFR phosphorylation and
         # recovery of pERK") keeps its own
-        listed = re.search(r"\band\b|,", between)
+        listed = re.search(r"\b(?:and|or|and/or)\b|,", between)
         # an altered gene or a variant is an alteration first: in "KRAS mutations (G12D, Q61H) and
         # bypass alterations" KRAS is a secondary alteration, unless a verb links it to the process
         altered = rules is not None and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules))
@@ -1159,6 +1159,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 free = [c for c in {c.norm_id: c for c in cancers if id(c) not in claimed}.values()]
                 opts = [(c.norm_id, c.norm_name, "sentence")
                         for c in free[:rules.max_cancers]] or [("", "", "")]
+            if "\n" in sent.text.strip() and opts[0][2] == "sentence":
+                # rows of a flattened table that split into no sentences ("KRYSTAL-7 | adagrasib +
+                # pembrolizumab | NSCLC" over "KRYSTAL-10 | ... | CRC"): each claim keeps its row's
+                lo = doc.text.rfind("\n", 0, claim.span[0]) + 1
+                hi = doc.text.find("\n", claim.span[1])
+                row = [c for c in cancers if lo <= c.start and (hi < 0 or c.end <= hi)]
+                opts = [(c.norm_id, c.norm_name, "sentence")
+                        for c in {c.norm_id: c for c in row}.values()][:rules.max_cancers] or opts
             if claim.relation == "resistance" and claim.anchor and len(opts) > 1 and opts[0][2] == "sentence":
                 # "MIA PaCa-2-R pancreatic cancer cells acquired X, while SW837-R colorectal cancer
                 # cells upregulated Y": each finding keeps the cancer of its own clause

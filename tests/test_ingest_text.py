@@ -191,3 +191,18 @@ def test_very_long_text_is_split_not_refused():
     text = "Sotorasib inhibits KRAS. " * 60_000  # 1.5 M characters, over spaCy's default limit
     doc = get_nlp()(text)
     assert sum(1 for _ in doc.sents) == 60_000
+
+
+def test_pipe_separated_rows_are_a_table_with_one_line_per_row():
+    data = (
+        b"Ongoing trials are listed below.\n\n"
+        b"Trial | Regimen | Setting\n"
+        b"|---|---|---|\n"
+        b"KRYSTAL-7 | adagrasib + pembrolizumab | first-line NSCLC\n"
+        b"KRYSTAL-10 | adagrasib + cetuximab | second-line CRC\n"
+    )
+    doc = ingest(data)
+    assert doc.tables and doc.tables[0].rows[-2:] == (
+        ("KRYSTAL-7", "adagrasib + pembrolizumab", "first-line NSCLC"),
+        ("KRYSTAL-10", "adagrasib + cetuximab", "second-line CRC"))
+    assert "first-line NSCLC\nKRYSTAL-10" in doc.text

@@ -1299,3 +1299,18 @@ def test_growth_of_cells_carrying_a_variant_is_no_inhibition_of_it(extract):
     rows = extract("Y96D cells were resistant to adagrasib at doses that suppressed the growth of "
                    "KRAS G12C-only controls.")
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+def test_each_flattened_table_row_keeps_its_own_cancer(extract):
+    rows = extract("Trial | Regimen | Setting\nKRYSTAL-7 | adagrasib + pembrolizumab | first-line NSCLC\n"
+                   "KRYSTAL-10 | adagrasib + cetuximab | second-line CRC\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "partner", "cancer")
+    assert got == {("pembrolizumab", "lung non-small cell carcinoma"),
+                   ("cetuximab", "colorectal cancer")}, rows
+
+
+def test_kras_listed_with_or_beside_another_gene_stays_a_secondary_kras_alteration(extract):
+    rows = extract("In colorectal cancer, resistance to panitumumab results from newly acquired KRAS or "
+                   "NRAS mutations.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("KRAS", "SECONDARY_KRAS_ALTERATION") in got and ("NRAS", "BYPASS_ALTERATION") in got, rows
