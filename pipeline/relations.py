@@ -1108,14 +1108,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # claim's, nor inherited, when the sentence names another
         own_cancers = _uncontrasted(cancers, doc.text, sent.start) if cancers else []
         if not claims:
-            if cancers:
+            if own_cancers:
                 para_cancers, para_level = _specific(own_cancers), own_level
                 line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
             continue
         para_texts = [sentences[j].text for j in range(k, -1, -1) if paras[j] == paras[k]]
         level = evidence_level(para_texts, rules)
         section = doc.section_at(sent.start)
-        if cancers:
+        if own_cancers:
             cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
                            {c.norm_id: c for c in own_cancers}.values()][:rules.max_cancers]
         elif (row_table := _table_at(doc, sent.start)) is not None and caption_cancers(row_table):
@@ -1215,7 +1215,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "inferred_cancer": inferred[1],
                     "inferred_cancer_id": inferred[0],
                 })
-        if cancers:
+        if own_cancers:
             para_cancers, para_level = _specific(own_cancers), own_level
             line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
     return dedupe(rows)
@@ -1235,10 +1235,13 @@ def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -
 
 
 def _uncontrasted(cancers: list[Mention], text: str, sent_start: int) -> list[Mention]:
-    """The sentence's cancers without one it is contrasted with ("..., in sharp contrast to
-    melanoma"), unless that is all it names."""
-    return [c for c in cancers if not ctx("contrast_frame").search(
-        text, max(sent_start, c.start - 60), c.start)] or cancers
+    """The sentence's cancers without the ones it is contrasted with ("..., in sharp contrast to
+    melanoma", "far less than in lung or colorectal cancer"); none if that is all it names, so
+    the paragraph's cancer holds."""
+    framed = [c for c in cancers
+              if ctx("contrast_frame").search(text, max(sent_start, c.start - 60), c.start)]
+    framed = _with_coordinated(framed, cancers, text)  # "far less than in lung or colorectal cancer"
+    return [c for c in cancers if c not in framed]
 
 
 def _specific(cancers: list[Mention]) -> list[Mention]:

@@ -1314,3 +1314,11 @@ def test_kras_listed_with_or_beside_another_gene_stays_a_secondary_kras_alterati
                    "NRAS mutations.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert ("KRAS", "SECONDARY_KRAS_ALTERATION") in got and ("NRAS", "BYPASS_ALTERATION") in got, rows
+
+
+def test_cancers_only_compared_against_leave_the_paragraphs_cancer(extract):
+    rows = extract("In KRAS G12C-mutant PDAC, adagrasib produced short responses. Resistance here is "
+                   "studied far less than in lung or colorectal cancer, but acquired KRAS mutations "
+                   "were found in patients progressing on adagrasib.")
+    res = [r for r in rows if r["relation"] == "resistance"]
+    assert res and {r["cancer"] for r in res} == {"pancreatic ductal adenocarcinoma"}, rows
