@@ -74,7 +74,8 @@ _GLUED_CITATION = re.compile(r"\d{1,3}(?:[,\u2013-]\d{1,3})*(?![\w\u2010-\u2013%
 def is_boundary(text: str, i: int) -> bool:
     """True if a mention may start or end at ``i`` (between ``text[i-1]`` and ``text[i]``):
     not inside a letter/digit run, except where a lower-case word runs into a capitalised
-    one ("inhibitorSotorasib")."""
+    one ("inhibitorSotorasib") or into an abbreviation ("pembrolizumabNSCLC"), and where an
+    abbreviation runs into a capitalised word ("NSCLCPhase")."""
     if i <= 0 or i >= len(text):
         return True
     a, b = text[i - 1], text[i]
@@ -92,6 +93,12 @@ def is_boundary(text: str, i: int) -> bool:
             j -= 1
         if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or not text[j - 1].isalnum()):
             return True
+    if b.isupper() and i + 1 < len(text) and text[i + 1].isupper() and i >= 5 \
+            and text[i - 5:i].isalpha() and text[i - 5:i].islower():
+        return True  # a flattened table cell run into an abbreviation ("pembrolizumabNSCLC")
+    if b.isupper() and i + 2 < len(text) and text[i + 1:i + 3].isalpha() and text[i + 1:i + 3].islower() \
+            and i >= 3 and text[i - 3:i].isalpha() and text[i - 3:i].isupper():
+        return True  # ... or an abbreviation run into a capitalised word ("NSCLCPhase")
     return (b.isupper() and i + 1 < len(text) and text[i + 1].islower() and i >= 3
             and text[i - 3:i].isalpha() and text[i - 3:i].islower())
 

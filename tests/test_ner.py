@@ -229,3 +229,10 @@ def test_reference_number_glued_to_an_abbreviation(lex):
     # a known token with digits stays whole; a code name is no glued citation
     assert ("ERBB2", "GENE", "HGNC:3430") in found("ERBB2 was amplified.", lex)
     assert ("AMG510", "DRUG", "DB15569") in found("AMG510 was given.", lex)
+
+
+def test_cells_of_a_flattened_table_run_together(lex):
+    # a scraped table printed without cell separators: "Adagrasib + pembrolizumabNSCLCPhase 3"
+    got = found("Adagrasib + pembrolizumabNSCLCPhase 3NCT04613596", lex)
+    assert ("pembrolizumab", "DRUG", "DB09037") in got and ("NSCLC", "CANCER", "DOID:3908") in got, got
+    assert ("BRAF", "GENE", "HGNC:1097") in found("BRAF was mutated.", lex)
