@@ -1322,3 +1322,11 @@ def test_cancers_only_compared_against_leave_the_paragraphs_cancer(extract):
                    "were found in patients progressing on adagrasib.")
     res = [r for r in rows if r["relation"] == "resistance"]
     assert res and {r["cancer"] for r in res} == {"pancreatic ductal adenocarcinoma"}, rows
+
+
+def test_gene_that_supports_an_adaptation_is_its_mediator(extract):
+    rows = extract("AURKA supports adaptation to sotorasib by keeping newly synthesised KRAS G12C in "
+                   "its GTP-bound state.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert ("sotorasib", "AURKA") in got, rows
+
