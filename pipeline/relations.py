@@ -270,10 +270,10 @@ def _partner_target(partners: tuple[Mention, ...], named: frozenset[str] | None 
             for u in hits or ([t] if named is None or t in named else []):
                 if u not in ids:
                     ids.append(u)
-    if len(ids) > 1 and set(mediators) & set(ids):
-        ids = [t for t in ids if t in mediators]
     if len(ids) > 1 and drug is not None:  # what the partner adds: lorlatinib plus crizotinib -> MET
         ids = [t for t in ids if t not in agent_targets(drug)] or ids
+    if len(ids) > 1 and set(mediators) & set(ids):
+        ids = [t for t in ids if t in mediators]
     if not ids:
         return "", ""
     return ";".join(ids), ";".join(target_name(t) for t in ids)

@@ -1330,3 +1330,10 @@ def test_gene_that_supports_an_adaptation_is_its_mediator(extract):
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert ("sotorasib", "AURKA") in got, rows
 
+
+
+def test_partner_target_is_what_it_adds_even_when_the_drugs_own_target_was_a_mediator(extract):
+    rows = extract("ALK G1202R confers resistance to alectinib in NSCLC. After lorlatinib, MET "
+                   "amplification emerges, and adding crizotinib to lorlatinib restored responses.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target")
+    assert got == {("lorlatinib", "crizotinib", "MET")}, rows
