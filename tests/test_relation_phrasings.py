@@ -1061,6 +1061,11 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "target"),
         ("inhibits", "BI-3406", "KRAS"),
         id="keeps_the_target_gdp_loaded_after_a_relative_clause"),
+    pytest.param(
+        "Olomorasib is being paired with pembrolizumab in first-line NSCLC.",
+        ("relation", "drug", "partner"),
+        ("combination", "olomorasib", "pembrolizumab"),
+        id="agent_is_being_paired_with"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
