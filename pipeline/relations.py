@@ -1090,6 +1090,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims += res
         if agents and rules.cues["resistance_cues"].search(sent.text):
             cue_agents, cue_k = [a for a in agents if "+anaphor" not in a.source], k
+        elif recent_agents and rules.cues["resistance_cues"].search(sent.text):
+            cue_k = k  # "Putative resistance alterations were found in 17 patients.": the statement goes on
         if res:
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]

@@ -1342,3 +1342,11 @@ def test_partner_target_is_what_it_adds_even_when_the_drugs_own_target_was_a_med
                    "amplification emerges, and adding crizotinib to lorlatinib restored responses.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target")
     assert got == {("lorlatinib", "crizotinib", "MET")}, rows
+
+
+def test_agentless_resistance_statement_carries_to_the_next_mechanism(extract):
+    rows = extract("We sequenced plasma DNA at progression from 20 patients with NSCLC treated with "
+                   "sotorasib. Putative resistance alterations were found in nine patients. One further "
+                   "patient had undergone squamous cell transformation.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism", "cancer")
+    assert ("sotorasib", "HISTOLOGIC_TRANSFORMATION", "lung non-small cell carcinoma") in got, rows
