@@ -1093,6 +1093,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         elif recent_agents and rules.cues["resistance_cues"].search(sent.text):
             cue_k = k  # "Putative resistance alterations were found in 17 patients.": the statement goes on
         if res:
+            cue_k = k  # a sentence of resistance findings ("They comprised ...") goes on to the next
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]
             para_mediators.update({c.target_id: c.mechanism for c in res if c.target_id and c.mechanism})

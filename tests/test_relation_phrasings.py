@@ -1350,3 +1350,11 @@ def test_agentless_resistance_statement_carries_to_the_next_mechanism(extract):
                    "patient had undergone squamous cell transformation.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism", "cancer")
     assert ("sotorasib", "HISTOLOGIC_TRANSFORMATION", "lung non-small cell carcinoma") in got, rows
+
+
+def test_a_sentence_of_resistance_findings_goes_on_to_the_next(extract):
+    rows = extract("In 30 patients with NSCLC progressing on adagrasib, putative resistance alterations "
+                   "were found in 12. They comprised secondary KRAS mutations and MET amplification. "
+                   "Two further patients had undergone squamous cell transformation.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
+    assert ("adagrasib", "HISTOLOGIC_TRANSFORMATION") in got, rows
