@@ -35,8 +35,6 @@ def keyset(rows, *fields):
     ("In KRYSTAL-1, adagrasib was given in combination with cetuximab to patients with CRC.",
      "adagrasib", "cetuximab"),
 ])
-
-
 def test_combination_phrasings(extract, text, drug, partner):
     rows = [r for r in extract(text) if r["relation"] in ("combination", "overcomes")]
     assert (drug, partner) in keyset(rows, "drug", "partner"), rows
@@ -94,8 +92,6 @@ def test_inhibits_with_trapping_verb(extract):
     ("Treatment of resistant cells with adagrasib plus the MEK inhibitor trametinib restored "
      "suppression of pERK.", "overcomes", "adagrasib", "trametinib"),
 ])
-
-
 def test_more_combination_phrasings(extract, text, relation, drug, partner):
     rows = extract(text)
     assert (relation, drug, partner) in keyset(rows, "relation", "drug", "partner"), rows
@@ -285,8 +281,6 @@ def test_sensitising_mutation_is_not_a_resistance_cue(extract):
      "sotorasib", "TNO155"),
     ("Everolimus overcame acquired sotorasib resistance in NSCLC cells.", "sotorasib", "everolimus"),
 ])
-
-
 def test_overcomes_phrasings_outside_the_focus_drugs_too(extract, text, drug, partner):
     rows = extract(text)
     assert ("overcomes", drug, partner) in keyset(rows, "relation", "drug", "partner"), rows
@@ -306,8 +300,6 @@ def test_premise_clause_resistance_kept_beside_the_combination_it_motivates(extr
     ("Sotorasib is being tested with and without chemotherapy in first-line NSCLC.",
      "sotorasib", "chemotherapy", "unknown"),
 ])
-
-
 def test_dual_lists_and_with_or_without_arms(extract, text, drug, partner, effect):
     rows = extract(text)
     assert ("combination", drug, partner, effect) in keyset(rows, "relation", "drug", "partner", "effect")
@@ -427,8 +419,6 @@ def test_acquired_mutation_in_the_drugs_own_target_is_a_mediator(extract):
     ("The SOS1 inhibitor BI 1701963 has been tested with trametinib (NCT04111458) and with adagrasib.",
      "BI 1701963", "trametinib"),
 ])
-
-
 def test_partner_for_and_tested_with_each(extract, text, drug, partner):
     rows = extract(text)
     assert (drug, partner) in keyset(rows, "drug", "partner"), rows
@@ -470,8 +460,6 @@ def test_alteration_list_after_a_resistance_statement_takes_its_drug(extract):
     "TNO155 restored the response to sotorasib in these cells.",
     "Sotorasib combined with TNO155 blunted the adaptive feedback.",
 ])
-
-
 def test_more_overcome_wording(extract, text):
     rows = extract(text)
     assert ("overcomes", "sotorasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
@@ -502,8 +490,6 @@ def test_adding_an_agent_to_the_doublet_makes_a_triplet(extract):
     ("Treatment with sotorasib abrogated ERK phosphorylation within hours.", "sotorasib", "ERK"),
     ("Adagrasib-mediated inhibition of KRAS G12C was sustained for 72 hours.", "adagrasib", "KRAS"),
 ])
-
-
 def test_more_inhibits_wording(extract, text, drug, target):
     assert ("inhibits", drug, target) in keyset(extract(text), "relation", "drug", "target")
 
@@ -519,8 +505,6 @@ def test_reduced_growth_of_a_genotype_is_not_inhibits(extract):
      "RTK_FEEDBACK"),
     ("Reactivation of MAPK signalling limits the response to sotorasib.", "", "MAPK_REACTIVATION"),
 ])
-
-
 def test_mediator_named_inside_a_mechanism_phrase(extract, text, target, mechanism):
     rows = [r for r in extract(text) if r["relation"] == "resistance"]
     assert {(r["target"], r["mechanism"]) for r in rows} == {(target, mechanism)}
@@ -565,8 +549,6 @@ def test_resistance_clause_beside_a_partner_that_restores_sensitivity(extract):
     ("Whether STK11 co-mutations affect responses to sotorasib remains unclear.",
      "resistance", "sotorasib", "STK11", "IMMUNE_EVASION"),
 ])
-
-
 def test_hedged_cell_cycle_and_immune_resistance(extract, text, relation, drug, target, mechanism):
     rows = extract(text)
     assert (relation, drug, target, mechanism, "hedged") in keyset(
@@ -605,8 +587,6 @@ def test_switch_of_pathway_dependence_is_a_mechanism(extract):
     ("TNO155 is an allosteric inhibitor of SHP2 with oral bioavailability.", "TNO155", "PTPN11"),
     ("Adagrasib was designed to target the KRAS G12C mutant protein.", "adagrasib", "KRAS"),
 ])
-
-
 def test_predicative_inhibition(extract, text, drug, target):
     assert ("inhibits", drug, target) in keyset(extract(text), "relation", "drug", "target")
 
@@ -648,8 +628,6 @@ def test_mechanisms_listed_after_a_resistance_statement_belong_to_its_drug(extra
     ("Following treatment with adagrasib, an acquired KRAS R68S mutation was detected in plasma.",
      "adagrasib", "KRAS"),
 ])
-
-
 def test_more_resistance_phrasings(extract, text, drug, target):
     rows = extract(text)
     assert ("resistance", drug, target) in keyset(rows, "relation", "drug", "target"), rows
@@ -724,8 +702,6 @@ def test_inhibition_stated_for_coordinated_cancers(extract):
     ("These cells kept proliferating during sotorasib exposure, with persistent RB phosphorylation.",
      "sotorasib", "RB1"),
 ])
-
-
 def test_adaptive_readouts_under_a_drug(extract, text, drug, target):
     rows = extract(text)
     assert ("resistance", drug, target) in keyset(rows, "relation", "drug", "target"), rows
@@ -1122,8 +1098,6 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("resistance", "adagrasib", "HISTOLOGIC_TRANSFORMATION"),
         id="a_sentence_of_resistance_findings_goes_on_to_the_next"),
 ])
-
-
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
     rows = extract(text)
@@ -1266,8 +1240,6 @@ def test_contrasted_cancer_is_not_inherited(extract):
     ("Daraxonrasib was developed as a RAS(ON) compound. It inhibits mutant and wild-type NRAS alike.",
      "daraxonrasib", "NRAS"),
 ])
-
-
 def test_more_inhibition_phrasings(extract, text, drug, target):
     rows = extract(text)
     assert ("inhibits", drug, target) in keyset(rows, "relation", "drug", "target"), rows
@@ -1323,8 +1295,6 @@ def test_what_a_study_looked_for_is_no_finding(extract):
     ("Pairing ARS-1620 with an FGFR inhibitor or with linsitinib was tested in xenografts.",
      "ARS-1620", "linsitinib"),
 ])
-
-
 def test_pairing_phrasings(extract, text, drug, partner):
     rows = extract(text)
     assert (drug, partner) in keyset(rows, "drug", "partner"), rows
