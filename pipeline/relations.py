@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache
+from itertools import zip_longest
 
 from pipeline.citations import numbers_in
 from pipeline.models import IngestedDocument, Mention, Sentence
@@ -546,9 +547,6 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
-_DRIVER_OF_PROCESS = re.compile(r"\s*[-\u2013]\s*(?:mediated|catal[ys]\w*|dependent|driven|induced)\b", re.I)
-
-
 def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     combos: Iterable[Claim] = ()) -> list[Claim]:
     """One claim per (agent, target) of each inhibits pattern match.
@@ -559,6 +557,10 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     seen: set[tuple[str, str]] = set()
     regimens = [{c.drug.norm_id, *(p.norm_id for p in c.partners)} for c in combos
                 if c.relation in ("combination", "overcomes")]
+    # targets that name the process an agent blocks ("they block SOS1-catalysed nucleotide
+    # exchange"): the agent's target only if known as one (BI-3406)
+    driving = {id(t) for k, t in table.items()
+               if k.startswith("⟦T") and ctx("named_by_driver").match(masked, masked.index(k) + len(k))}
     for pat in rules.inhibits:
         for m in pat.regex.finditer(masked):
             agents = _agents_in(m.group(0), table)
@@ -589,13 +591,9 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 continue
             for t in targets:
                 tid, tname, variant = _target_fields(t)
-                key = next(k for k, v in table.items() if v is t)
-                # "they block SOS1-catalysed nucleotide exchange": the process an agent blocks is
-                # named by its driver, which is the agent's target only if known as one (BI-3406)
-                driver = _DRIVER_OF_PROCESS.match(masked, masked.index(key) + len(key))
                 for a in agents:
                     own_class_target = a.norm_id.startswith("CLASS:") and tid in agent_targets(a)
-                    if driver and agent_targets(a) and tid not in _reach(a):
+                    if id(t) in driving and agent_targets(a) and tid not in _reach(a):
                         continue
                     if (a.norm_id, tid) in seen or (own_class_target and pat.id == "INH_SPECIFICITY"):
                         continue
@@ -988,7 +986,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
         agents = [_definite_class_referent(a, doc.text, recent_agents, nxt)
-                  for a, nxt in zip(agents, [*agents[1:], None][:len(agents)], strict=True)]
+                  for a, nxt in zip_longest(agents, agents[1:])]
         masked, table = mask(sent.text, sent.start, agents, targets, cites)
         para_genes |= {_target_fields(t)[0] for t in targets}
         para_genes |= {gid for x in mechanisms for gid in _genes_named_in(x.text)}
