@@ -81,11 +81,10 @@ def is_boundary(text: str, i: int) -> bool:
     a, b = text[i - 1], text[i]
     if not (a.isalnum() and b.isalnum()):
         return True
-    if b.isdigit() and _GLUED_CITATION.match(text, i) and i >= 4 and text[i - 4:i].isalpha() \
-            and text[i - 4:i].islower():
-        return True  # a reference number glued to a word by a scraped superscript ("sotorasib52")
     cite = _GLUED_CITATION.match(text, i) if b.isdigit() else None
-    if cite and (len(cite.group(0)) >= 2 and cite.group(0).isdigit() or not cite.group(0).isdigit()):
+    if cite and i >= 4 and text[i - 4:i].isalpha() and text[i - 4:i].islower():
+        return True  # a reference number glued to a word by a scraped superscript ("sotorasib52")
+    if cite and not (cite.group(0).isdigit() and len(cite.group(0)) < 2):
         # ... or to an all-capital abbreviation ("NSCLC109", "CRC12,13"); one digit stays part
         # of the symbol ("AKT1"), and a whole known token ("STK11") wins as the longer match
         j = i
