@@ -36,7 +36,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "max_mediators_per_sentence", "genotype_mediator_codes",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
-                "tail_targets"}
+                "tail_targets", "tail_agents", "own_target"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -57,6 +57,10 @@ class Pattern:
     not_after: re.Pattern[str] | None = None  # no match after this context ("comparing ...")
     pairwise: bool = False  # inhibits: i-th agent with i-th target ("... of A and B with X and Y")
     tail_targets: bool = False  # inhibits: only the target list ending the match (after the verb)
+    tail_agents: bool = False  # inhibits: only the agent list ending the match ("X is inhibited by Y")
+    #: inhibits: the match names no target, only an anaphor of the agent's own ("lock the
+    #: enzyme", "blocks its autophosphorylation"): the target is the agent's one known target
+    own_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,8 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
             raise DataFileError(f"relation_rules.json: rule {item['id']}: unknown roles {roles!r}")
         not_after = re.compile(_expand(item["not_after"]), re.I) if item.get("not_after") else None
         out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False)), not_after,
-                           bool(item.get("pairwise", False)), bool(item.get("tail_targets", False))))
+                           bool(item.get("pairwise", False)), bool(item.get("tail_targets", False)),
+                           bool(item.get("tail_agents", False)), bool(item.get("own_target", False))))
     return tuple(out)
 
 
@@ -140,7 +145,7 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "amplified_allele", "wild_type_before", "pronoun_subject",
                  "screen_enriched", "screen_depleted", "contrast_break", "contrast_frame",
                  "added_elsewhere", "negation_break", "failed_regimen", "process_driver",
-                 "searched_for", "driven_resistance", "named_by_driver"}
+                 "searched_for", "driven_resistance", "named_by_driver", "inner_negation"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

@@ -50,6 +50,7 @@ from pipeline.relation_rules import (  # noqa: F401 - re-exported for callers of
     GENERIC_CANCER,
     TARGET_LABELS,
     Claim,
+    Pattern,
     Rules,
     _gene_of_variant,
     agent_targets,
@@ -564,7 +565,13 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     for pat in rules.inhibits:
         for m in pat.regex.finditer(masked):
             agents = _agents_in(m.group(0), table)
+            if pat.tail_agents:  # the coordinated list ending the match ("... is inhibited by X")
+                tail = re.search(rf"{_AL}$", m.group(0))
+                agents = _agents_in(tail.group(0), table) if tail else agents[-1:]
             targets = _targets_in(m.group(0), table)
+            if pat.own_target:
+                claims += _own_target_claims(agents, pat, seen)
+                continue
             if not agents or not targets:
                 continue
             if not pat.pairwise and any(reg <= {a.norm_id for a in agents} for reg in regimens):
@@ -601,6 +608,22 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     claims.append(Claim("inhibits", a, (), tid, tname, variant, "", "", pat.id,
                                         pat.confidence, (min(a.start, t.start), max(a.end, t.end))))
     return claims
+
+
+def _own_target_claims(agents: list[Mention], pat: Pattern, seen: set[tuple[str, str]]) -> list[Claim]:
+    """An anaphor of the agent's own target ("SHP2 inhibitors lock the enzyme", "defactinib
+    blocks its autophosphorylation"): a claim only for an agent with exactly one known target."""
+    from pipeline.names import target_name
+
+    out = []
+    for a in agents:
+        own = agent_targets(a)
+        if len(own) != 1 or (a.norm_id, own[0]) in seen:
+            continue
+        seen.add((a.norm_id, own[0]))
+        out.append(Claim("inhibits", a, (), own[0], target_name(own[0]), "", "", "", pat.id,
+                         pat.confidence, (a.start, a.end)))
+    return out
 
 
 _RELATIVE = re.compile(r"(?P<head>⟦T\d+⟧)(?:\s*\([^)]*\))?\s*,\s*"

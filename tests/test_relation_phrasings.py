@@ -1097,9 +1097,47 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "mechanism"),
         ("resistance", "adagrasib", "HISTOLOGIC_TRANSFORMATION"),
         id="a_sentence_of_resistance_findings_goes_on_to_the_next"),
+    pytest.param(
+        "Allosteric SHP2 inhibitors lock the enzyme in a closed, auto-inhibited conformation.",
+        ("relation", "drug", "target"), ("inhibits", "SHP2 inhibitor", "PTPN11"),
+        id="the_enzyme_is_the_class_own_target"),
+    pytest.param(
+        "Defactinib, an ATP-competitive FAK inhibitor, blocks its autophosphorylation at Tyr397.",
+        ("relation", "drug", "target"), ("inhibits", "defactinib", "PTK2"),
+        id="its_autophosphorylation_is_the_drug_own_target"),
+    pytest.param(
+        "The solvent-front mutation ALK G1202R confers resistance to alectinib but is still "
+        "inhibited by lorlatinib.",
+        ("relation", "drug", "target", "assertion"), ("inhibits", "lorlatinib", "ALK", "affirmed"),
+        id="passive_inhibited_by_names_the_target_first"),
+    pytest.param(
+        "Amivantamab, a bispecific antibody directed against EGFR and MET, is approved in NSCLC.",
+        ("relation", "drug", "target"), ("inhibits", "amivantamab", "MET"),
+        id="directed_against_a_coordinated_list"),
+    pytest.param(
+        "SHP2 blockade shifts KRAS G12C toward the inactive GDP-bound form.",
+        ("relation", "drug", "target"), ("inhibits", "SHP2 inhibitor", "KRAS"),
+        id="shifting_a_protein_to_its_inactive_form"),
+    pytest.param(
+        "All approved G12C inhibitors act on the inactive state: they capture KRAS G12C only after "
+        "GTP hydrolysis.",
+        ("relation", "drug", "target"), ("inhibits", "KRAS G12C inhibitor", "KRAS"),
+        id="capturing_the_target"),
+    pytest.param(
+        "Blocking TEAD palmitoylation with VT104 restored sensitivity in these cells.",
+        ("relation", "drug", "target"), ("inhibits", "VT104", "TEAD"),
+        id="blocking_a_modification_of_the_target_with_an_agent"),
+    pytest.param(
+        "In these cells sotorasib did not inhibit EGFR.",
+        ("relation", "drug", "target", "assertion"), ("inhibits", "sotorasib", "EGFR", "negated"),
+        id="negation_inside_the_claim"),
+    pytest.param(
+        "MET is not blocked by sotorasib.",
+        ("relation", "drug", "target", "assertion"), ("inhibits", "sotorasib", "MET", "negated"),
+        id="negated_passive"),
 ])
 def test_claim_found(extract, text, fields, key):
-    """One claim a sentence or two of field prose must yield (rules 1.34-1.62)."""
+    """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
     rows = extract(text)
     assert key in keyset(rows, *fields), rows
 
@@ -1341,3 +1379,14 @@ def test_partner_target_is_what_it_adds_even_when_the_drugs_own_target_was_a_med
                    "amplification emerges, and adding crizotinib to lorlatinib restored responses.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target")
     assert got == {("lorlatinib", "crizotinib", "MET")}, rows
+
+
+def test_anaphor_of_a_multi_target_drug_gives_no_claim(extract):
+    """"its activity" names one target only for an agent with one known target."""
+    rows = extract("Lorlatinib, a third-generation inhibitor, blocks its activity in these cells.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+def test_negation_in_another_clause_does_not_negate(extract):
+    rows = extract("Trametinib, which was not tolerated at full dose, inhibits MEK in these cells.")
+    assert ("inhibits", "trametinib", "affirmed") in keyset(rows, "relation", "drug", "assertion"), rows
