@@ -186,8 +186,14 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
             return m.group(1) if a.label == "DRUG" else m.group(2)
         return m.group(0)
 
-    masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+(?:[\w/-]+\s+){0,3}?)?\s*(⟦A\d+⟧)(?:\s*\))?",
-                    apposed, masked)
+    # (a gene may stand in the apposition, and a class may be named twice: "savolitinib, a
+    # selective MET tyrosine kinase inhibitor" -> drug, MET class, TKI class -> drug)
+    for _ in range(3):
+        before = masked
+        masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+(?:(?:[\w/-]+|⟦T\d+⟧)\s+){0,3}?)?\s*(⟦A\d+⟧)"
+                        r"(?:\s*\))?", apposed, masked)
+        if masked == before:
+            break
 
     # "CDK4/6 inhibition with palbociclib": a class realised by a drug of that class
     def realised(m: re.Match[str]) -> str:
@@ -953,6 +959,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     cue_agents: list[Mention] = []  # agents of the paragraph's latest sentence about resistance
     cue_k = -2  # the index of that sentence
     para_mediators: dict[str, str] = {}  # mediators the paragraph's resistance claims named -> code
+    para_codes: dict[str, None] = {}  # mechanism codes of the paragraph's resistance claims, in order
     para_cancers: list[Mention] = []  # the cancers of the paragraph's latest sentence naming one
     para_level = "unspecified"  # evidence level of the sentence that stated para_cancers
     line_cancers: dict[str, list[Mention]] = {}  # cell line -> the cancers stated with it in the paragraph
@@ -980,7 +987,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
             line_cancers = {}
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
-            para_mediators = {}
+            para_mediators, para_codes = {}, {}
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]
@@ -1072,9 +1079,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 codes = prev_res_codes
             # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
             # feedback ... Adding cetuximab ..."): that mediator's process
-            claims = [replace(c, mechanism=next(
-                (para_mediators[t] for p in c.partners for t in _reach(p) if t in para_mediators), ""))
-                if c.relation == "overcomes" and not c.mechanism and not codes else c for c in claims]
+            claims = [replace(c, mechanism=_paragraph_process(c, para_mediators, para_codes))
+                      if c.relation == "overcomes" and not c.mechanism and not codes else c for c in claims]
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
 
@@ -1118,6 +1124,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]
             para_mediators.update({c.target_id: c.mechanism for c in res if c.target_id and c.mechanism})
+            para_codes.update(dict.fromkeys(c.mechanism for c in res if c.mechanism))
         combos = [c for c in claims if c.relation in ("combination", "overcomes")]
         if combos:
             prev_combo = combos[-1]
@@ -1243,6 +1250,21 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             para_cancers, para_level = _specific(own_cancers), own_level
             line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
     return dedupe(rows)
+
+
+def _paragraph_process(c: Claim, para_mediators: Mapping[str, str], para_codes: Mapping[str, None]) -> str:
+    """The process an overcoming partner acts on, from the paragraph's resistance claims: the
+    code of a mediator the partner targets (not one of the drug's own targets: lorlatinib with
+    crizotinib after ALK mutations and MET amplification -> MET's code), else the process of
+    the partner's target when the paragraph has stated it (everolimus, mTOR -> PI3K_MTOR)."""
+    own = set(agent_targets(c.drug))
+    reach = [t for p in c.partners for t in _reach(p)]
+    hit = [para_mediators[t] for t in reach if t in para_mediators and t not in own] or \
+        [para_mediators[t] for t in reach if t in para_mediators]
+    if hit:
+        return hit[0]
+    return next((mediator_mechanisms()[t] for t in reach if t not in own
+                 and mediator_mechanisms().get(t) in para_codes), "")
 
 
 def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -> list[Mention]:

@@ -1135,6 +1135,26 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         "MET is not blocked by sotorasib.",
         ("relation", "drug", "target", "assertion"), ("inhibits", "sotorasib", "MET", "negated"),
         id="negated_passive"),
+    pytest.param(
+        "In EGFR-mutant NSCLC, MET amplification is detected in tumours progressing on osimertinib. "
+        "Adding savolitinib, a selective MET tyrosine kinase inhibitor, to continued osimertinib "
+        "restored disease control in this setting.",
+        ("relation", "drug", "partner", "mechanism"),
+        ("overcomes", "osimertinib", "savolitinib", "BYPASS_ALTERATION"),
+        id="apposition_naming_a_gene_and_a_class_is_one_drug"),
+    pytest.param(
+        "In KRAS G12C lung adenocarcinoma models, tumours relapsing on adagrasib showed increased "
+        "phosphorylation of RPS6, through which mTORC1 drives escape. Everolimus, when added to "
+        "adagrasib, delayed relapse.",
+        ("relation", "partner", "mechanism"), ("overcomes", "everolimus", "PI3K_MTOR"),
+        id="partner_target_process_stated_in_the_paragraph"),
+    pytest.param(
+        "Compound ALK mutations confer resistance to lorlatinib in NSCLC, and MET amplification "
+        "accounts for further relapses on lorlatinib. In case reports, lorlatinib given together "
+        "with crizotinib re-sensitised these tumours.",
+        ("relation", "partner", "target", "mechanism"),
+        ("overcomes", "crizotinib", "MET", "BYPASS_ALTERATION"),
+        id="partner_mediator_not_the_drug_own_target"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
