@@ -1210,8 +1210,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
                         or frame and c.end - sent.start <= frame.end()]
                 run = _with_coordinated(near[:1], cancers, doc.text)  # "NSCLC and CRC lines"
+                # a finding of the paragraph's experiment takes that experiment's cancer
+                # (GUIDELINES 3: the cancer of the experimental system named earlier)
+                # (not the drug's pharmacology in a relative clause or apposition: "crizotinib,
+                # which inhibits MET"; nor a statement about a class or "these inhibitors")
+                between = doc.text[claim.drug.end:claim.span[1]]
+                experiment = level in ("in_vitro", "in_vivo") and opts[0][2] != "sentence" \
+                    and claim.drug.label == "DRUG" and "+anaphor" not in claim.drug.source \
+                    and not ctx("pharmacology_clause").match(between)
                 opts = [(c.norm_id, c.norm_name, "sentence")
-                        for c in {c.norm_id: c for c in run}.values()] or [("", "", "")]
+                        for c in {c.norm_id: c for c in run}.values()] or (
+                    opts if experiment else [("", "", "")])
             for cid, cname, csrc in opts:
                 conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (
                     0.9 if csrc.startswith("inferred") else 1.0)

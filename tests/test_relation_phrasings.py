@@ -1410,3 +1410,17 @@ def test_anaphor_of_a_multi_target_drug_gives_no_claim(extract):
 def test_negation_in_another_clause_does_not_negate(extract):
     rows = extract("Trametinib, which was not tolerated at full dose, inhibits MEK in these cells.")
     assert ("inhibits", "trametinib", "affirmed") in keyset(rows, "relation", "drug", "assertion"), rows
+
+
+def test_an_experiment_finding_takes_the_experiment_cancer_but_pharmacology_does_not(extract):
+    """GUIDELINES 3: the cancer of the experimental system named earlier in the paragraph goes
+    to a finding ("sotorasib lowered pERK"); a relative clause giving a drug's pharmacology
+    ("crizotinib, which inhibits MET") states no experiment and takes none."""
+    setting = ("We treated KRAS G12C-mutant colorectal cancer cell lines SW837 and C106 with "
+               "sotorasib. ")
+    rows = extract(setting + "Sotorasib lowered pERK within 4 h in both lines.")
+    assert ("inhibits", "sotorasib", "ERK", "colorectal cancer") in keyset(
+        rows, "relation", "drug", "target", "cancer"), rows
+    rows = extract(setting + "Adding crizotinib, which inhibits MET, to sotorasib restored growth "
+                   "arrest in both lines.")
+    assert ("inhibits", "crizotinib", "MET", "") in keyset(rows, "relation", "drug", "target", "cancer"), rows
