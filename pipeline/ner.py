@@ -275,9 +275,11 @@ def code_name_matches(text: str, lex: Lexicon) -> list[Match]:
         if not sep and len(num) <= 3 and any(lex.lookup(pre, label) is not None
                                              for label in ("CANCER", "GENE", "CELL_LINE", "MECHANISM")):
             continue  # a known abbreviation with a reference number glued on ("NSCLC109")
-        tail = text[m.end():m.end() + 7].lower()
+        tail = text[m.end():m.end() + 10].lower()
         if tail.startswith((" cell", "-cell", " xenograft", " mice", " mouse")):
             continue
+        if re.match(r"\s+(?:trials?|study|studies|cohorts?|investigators)\b", tail):
+            continue  # a trial named by its code ("the NEJ026 trial")
         out.append(Match(m.start(), m.end(), "DRUG", f"CODE:{name}", name, "pattern:code_name",
                          0.7))
     return out

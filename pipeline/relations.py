@@ -475,9 +475,15 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
                 resisted = [a for a in agents if a.norm_id in resistant or _class_resisted(a, resistant)]
-                drug = focus[0] if focus else resisted[0] if overcome and resisted else agents[0]
+                # a pattern may name the drug's place: "adding X to (?P<drug>Y and Z)": Y, as the
+                # added agent is the partner of an `overcomes` row (GUIDELINES 3)
+                named = _agents_in(m.group("drug"), table)[:1] \
+                    if "drug" in pat.regex.groupindex and m.group("drug") else []
+                named = [a for a in agents if named and a.norm_id == named[0].norm_id]
+                drug = focus[0] if focus else resisted[0] if overcome and resisted else \
+                    named[0] if named else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
-                    drug = agents[0]  # "restore sensitivity ... to X": X is the drug
+                    drug = named[0] if named else agents[0]  # "restore sensitivity ... to X": X is the drug
                 # the drug's own class is no partner ("adding a KRAS G12C inhibitor" hosted by sotorasib)
                 own = set(agent_targets(drug)) if drug.label == "DRUG" else set()
                 own_class = {cid for cid, (_, ts) in class_table().items()

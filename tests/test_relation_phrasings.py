@@ -167,9 +167,10 @@ def test_this_combination_refers_to_the_paragraphs_last_combination(extract):
 
 
 def test_adding_x_to_y_and_with_or_without(extract):
-    # a combination names the added agent first; an overcome claim is about the agent added to
+    # the agent added to is the drug and the added agent the partner, in a combination as in an
+    # overcome claim (GUIDELINES 3: "partner = the added agent(s)"; rules 1.81.0)
     rows = extract("Adding savolitinib to osimertinib produced responses in NSCLC.")
-    assert ("combination", "savolitinib", "osimertinib") in keyset(rows, "relation", "drug", "partner")
+    assert ("combination", "osimertinib", "savolitinib") in keyset(rows, "relation", "drug", "partner")
     rows = extract("Adding savolitinib to osimertinib overcame resistance in NSCLC.")
     assert ("overcomes", "osimertinib", "savolitinib") in keyset(rows, "relation", "drug", "partner")
     rows = extract("Encorafenib plus cetuximab, with or without binimetinib, improved survival in CRC.")
@@ -1155,6 +1156,23 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "partner", "target", "mechanism"),
         ("overcomes", "crizotinib", "MET", "BYPASS_ALTERATION"),
         id="partner_mediator_not_the_drug_own_target"),
+    pytest.param(
+        "Patients with colorectal cancer were randomised to sotorasib at 960 mg or 240 mg daily plus "
+        "panitumumab, or to regorafenib.",
+        ("relation", "drug", "partner"), ("combination", "sotorasib", "panitumumab"),
+        id="alternative_doses_between_arm_agents"),
+    pytest.param(
+        "KRYSTAL-7 combined adagrasib with full-dose pembrolizumab in NSCLC.",
+        ("relation", "drug", "partner"), ("combination", "adagrasib", "pembrolizumab"),
+        id="dose_modifier_before_the_partner"),
+    pytest.param(
+        "A third arm added binimetinib to encorafenib and cetuximab in colorectal cancer.",
+        ("relation", "drug", "partner"), ("combination", "encorafenib", "binimetinib;cetuximab"),
+        id="added_x_to_a_doublet_the_base_is_the_drug"),
+    pytest.param(
+        "FLAURA2 added platinum and pemetrexed to osimertinib in EGFR-mutant NSCLC.",
+        ("relation", "drug", "partner_id"), ("combination", "osimertinib", "DB00642;CLASS:PLATINUM"),
+        id="platinum_is_platinum_based_chemotherapy"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
@@ -1424,3 +1442,9 @@ def test_an_experiment_finding_takes_the_experiment_cancer_but_pharmacology_does
     rows = extract(setting + "Adding crizotinib, which inhibits MET, to sotorasib restored growth "
                    "arrest in both lines.")
     assert ("inhibits", "crizotinib", "MET", "") in keyset(rows, "relation", "drug", "target", "cancer"), rows
+
+
+def test_a_trial_named_by_a_code_is_not_a_drug(extract):
+    rows = extract("In the NEJ026 trial, adding bevacizumab to erlotinib prolonged PFS in EGFR-mutant NSCLC.")
+    assert {r["drug"] for r in rows} == {"erlotinib"}, rows
+    assert all("NEJ026" not in r["partner"] for r in rows), rows
