@@ -90,7 +90,18 @@ def is_boundary(text: str, i: int) -> bool:
         j = i
         while j > 0 and text[j - 1].isalpha():
             j -= 1
-        if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or not text[j - 1].isalnum()):
+        if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or not text[j - 1].isalnum()
+                                                        or text[j - 1].isdigit()):
+            return True
+    if a.isdigit() and b.isupper() and text[i + 1:i + 4].isalpha() and text[i + 1:i + 4].islower():
+        return True  # a number cell run into a capitalised word ("5.6Adagrasib")
+    if a.isdigit() and text[i:i + 3].isalpha() and text[i:i + 3].isupper():
+        # a number cell run into an abbreviation ("CodeBreaK 300CRC", "KRYSTAL-1CRC"): the digit
+        # run is a trial number of two or more digits, or one after a hyphen (not "4EBP1")
+        j = i
+        while j > 0 and text[j - 1].isdigit():
+            j -= 1
+        if j == 0 or (not text[j - 1].isalnum() and (i - j >= 2 or text[j - 1] == "-")):
             return True
     if b.isupper() and i + 1 < len(text) and text[i + 1].isupper() and i >= 5 \
             and text[i - 5:i].isalpha() and text[i - 5:i].islower():

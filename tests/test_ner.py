@@ -236,3 +236,13 @@ def test_cells_of_a_flattened_table_run_together(lex):
     got = found("Adagrasib + pembrolizumabNSCLCPhase 3NCT04613596", lex)
     assert ("pembrolizumab", "DRUG", "DB09037") in got and ("NSCLC", "CANCER", "DOID:3908") in got, got
     assert ("BRAF", "GENE", "HGNC:1097") in found("BRAF was mutated.", lex)
+
+
+def test_number_cells_run_into_the_next_cell(lex):
+    # "Sotorasib + panitumumabCodeBreaK 300CRC26.45.6Adagrasib + cetuximab": a trial number, a
+    # cancer abbreviation, figures and the next row's drug run together
+    got = found("Sotorasib + panitumumabCodeBreaK 300CRC26.45.6Adagrasib + cetuximabKRYSTAL-1CRC466.9", lex)
+    assert ("CRC", "CANCER", "DOID:9256") in got and ("Adagrasib", "DRUG", "DB15568") in got, got
+    assert ("KRYSTAL-1", "TRIAL", "NCT03785249") in got, got
+    # a one-digit prefix of a symbol stays glued ("4EBP1" names no EBP1)
+    assert not [g for g in found("Levels of 4EBP1 fell.", lex) if g[0] == "EBP1"]

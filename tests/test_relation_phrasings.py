@@ -1173,6 +1173,12 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         "FLAURA2 added platinum and pemetrexed to osimertinib in EGFR-mutant NSCLC.",
         ("relation", "drug", "partner_id"), ("combination", "osimertinib", "DB00642;CLASS:PLATINUM"),
         id="platinum_is_platinum_based_chemotherapy"),
+    pytest.param(
+        "Table 2. Combination trials\nDrug | Partner | Phase | Cancer\nSotorasib | Panitumumab | III | CRC\n"
+        "Adagrasib | Pembrolizumab | III | NSCLC\n",
+        ("relation", "drug", "partner", "cancer"), ("combination", "adagrasib", "pembrolizumab",
+                                                    "lung non-small cell carcinoma"),
+        id="pipe_table_row_with_drug_and_partner_cells"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
