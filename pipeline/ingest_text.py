@@ -120,7 +120,22 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             cur = []
     if cur:
         blocks.append(Block(cur))
-    return blocks
+    return [part for b in blocks for part in _split_leading_heading(b)]
+
+
+def _split_leading_heading(block: Block) -> list[Block]:
+    """A heading printed right above its paragraph ("Vertical MAPK blockade" over "In most
+    KRAS G12C-mutant models, ..."): its own block (``ingest_rules.json`` leading_heading)."""
+    if len(block.lines) < 2:
+        return [block]
+    r = rules()["leading_heading"]
+    first, second = block.lines[0][1].strip(), block.lines[1][1].strip()
+    if (first[:1].isupper() and second[:1].isupper() and len(first.split()) <= r["max_words"]
+            and len(first) <= r["max_chars"] and len(second) >= r["min_ratio"] * len(first)
+            and not re.search(r["not_ending"], first)
+            and not any(_has_cells(line) for _, line in block.lines)):  # a table's header row
+        return [Block(block.lines[:1]), Block(block.lines[1:])]
+    return [block]
 
 
 # --------------------------------------------------------------------------- references

@@ -55,15 +55,19 @@ def rule_sentencizer(doc: Doc) -> Doc:
     enders = set(rules["enders"])
     no_break_after = {a.lower() for a in rules["abbreviations"]}
     closers = set(rules["closers"])
+    glued_end = re.compile(rules["glued_citation_end"])
     texts = [t.text for t in doc]
     spaced = [bool(t.whitespace_) for t in doc]
+    # "alone.[86", "exposure.18": a sentence's last word with its citation glued on (one token)
+    glued = [bool(g) and (g.group("word").rsplit(None, 1)[-1].lower() + ".") not in no_break_after
+             for g in map(glued_end.match, texts)]
     flags = [1] + [-1] * (len(texts) - 1)
     for i in range(1, len(texts)):
         j = i - 1
-        while j > 0 and texts[j] in closers and texts[j - 1] in enders | closers:
+        while j > 0 and texts[j] in closers and (texts[j - 1] in enders | closers or glued[j - 1]):
             j -= 1
-        is_end = texts[j] in enders
-        if is_end and j > 0 and texts[j - 1].lower() + "." in no_break_after:
+        is_end = texts[j] in enders or glued[j]
+        if texts[j] in enders and j > 0 and texts[j - 1].lower() + "." in no_break_after:
             is_end = False
         if is_end and spaced[i - 1] and _can_start(texts[i]):
             flags[i] = 1

@@ -206,3 +206,30 @@ def test_pipe_separated_rows_are_a_table_with_one_line_per_row():
         ("KRYSTAL-7", "adagrasib + pembrolizumab", "first-line NSCLC"),
         ("KRYSTAL-10", "adagrasib + cetuximab", "second-line CRC"))
     assert "first-line NSCLC\nKRYSTAL-10" in doc.text
+
+
+def test_sentences_end_at_a_citation_glued_to_the_full_stop():
+    # scraped pages print "alone.[86] Acquired ..." and "exposure.18 In ...": the tokenizer keeps
+    # "alone.[86" as one token, which must still end the sentence; "et al.[5]" and "Fig.2" do not
+    from pipeline.sentences import split_sentences
+
+    text = ("It limits dabrafenib alone.[86] Acquired NRAS mutations emerge.[87][88] In NSCLC the "
+            "doublet worked.[89,90] PERK recovers after sotorasib exposure.18 In H358 xenografts it "
+            "worked.(42) As Smith et al.[5] showed in Fig.2 Panel A, 2.5 mg sufficed.").encode()
+    doc = ingest(text)
+    got = [s.text for s in split_sentences(doc)]
+    assert got == ["It limits dabrafenib alone.[86]", "Acquired NRAS mutations emerge.[87][88]",
+                   "In NSCLC the doublet worked.[89,90]", "PERK recovers after sotorasib exposure.18",
+                   "In H358 xenografts it worked.(42)",
+                   "As Smith et al.[5] showed in Fig.2 Panel A, 2.5 mg sufficed."], got
+
+
+def test_heading_printed_right_above_its_paragraph_is_a_section():
+    doc = ingest(b"Vertical MAPK blockade\nIn most KRAS G12C-mutant models, pERK recovers within 24 hours of "
+                 b"sotorasib exposure, and adding trametinib delays this rebound.\n")
+    assert [s.title for s in doc.sections] == ["Vertical MAPK blockade"]
+    assert doc.text.startswith("Vertical MAPK blockade\n\nIn most")
+    # a wrapped paragraph stays one paragraph: its first line is not short beside the next
+    wrapped = ingest(b"Secondary KRAS mutations were found in plasma of\nTwo patients at progression on "
+                     b"adagrasib.\n")
+    assert "\n\n" not in wrapped.text
