@@ -213,9 +213,9 @@ def test_sentences_end_at_a_citation_glued_to_the_full_stop():
     # "alone.[86" as one token, which must still end the sentence; "et al.[5]" and "Fig.2" do not
     from pipeline.sentences import split_sentences
 
-    text = ("It limits dabrafenib alone.[86] Acquired NRAS mutations emerge.[87][88] In NSCLC the "
-            "doublet worked.[89,90] PERK recovers after sotorasib exposure.18 In H358 xenografts it "
-            "worked.(42) As Smith et al.[5] showed in Fig.2 Panel A, 2.5 mg sufficed.").encode()
+    text = (b"It limits dabrafenib alone.[86] Acquired NRAS mutations emerge.[87][88] In NSCLC the "
+            b"doublet worked.[89,90] PERK recovers after sotorasib exposure.18 In H358 xenografts it "
+            b"worked.(42) As Smith et al.[5] showed in Fig.2 Panel A, 2.5 mg sufficed.")
     doc = ingest(text)
     got = [s.text for s in split_sentences(doc)]
     assert got == ["It limits dabrafenib alone.[86]", "Acquired NRAS mutations emerge.[87][88]",
