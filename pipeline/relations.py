@@ -181,8 +181,11 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         if kinds == {"DRUG", "DRUG_CLASS"}:
             drug, cls = (a, b) if a.label == "DRUG" else (b, a)
             dt, ct = set(agent_targets(drug)), set(agent_targets(cls))
+            ct |= {g for t in ct for g in family_members().get(t, ())}  # "afatinib, a pan-ERBB inhibitor"
             if "," in m.group(0) and dt and ct and not dt & ct:
                 return m.group(0)  # "sotorasib, a SHP2 inhibitor and ...": a list, not an apposition
+            if a is cls and m.group(0).rstrip().endswith(")") and re.search(r"s$", cls.text):
+                return m.group(1)  # "SOS1 inhibitors (BI 1701963)": a member given as example (7.11)
             return m.group(1) if a.label == "DRUG" else m.group(2)
         return m.group(0)
 
@@ -436,6 +439,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 continue  # "patients who progressed on encorafenib plus cetuximab": the regimen that failed
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
+            drugs = _agents_in(m.group("drug"), table) if "drug" in pat.regex.groupindex \
+                and m.group("drug") else []
             if pat.roles == "partner_only":
                 regimen = [c for c in claims if c.relation in ("combination", "overcomes")] or \
                     ([previous] if previous is not None else [])
@@ -465,21 +470,24 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     groups = [[members[0], x] for x in members[1:]]
             else:
                 groups = agent_groups(m.group(0), table)
+                if len(drugs) > 1 and overcome:  # "X restored sensitivity to both Y and Z": Y+X, Z+X
+                    partners = agent_groups(masked[m.start():m.start("drug")], table, single=True)
+                    groups = [[d, *g] for d in drugs for g in partners]
             for agents in groups:
                 agents = list({a.norm_id: a for a in agents}.values())
                 if len(agents) < 2 or all(a.label == "DRUG" and is_focus(a, rules) for a in agents):
                     continue  # two KRAS inhibitors named side by side are alternatives, not a regimen
-                if pat.roles == "second_is_drug" and overcome:
+                # a pattern may name the drug's place: "adding X to (?P<drug>Y and Z)": Y, as the
+                # added agent is the partner of an `overcomes` row (GUIDELINES 3); of several
+                # drugs each overcome, the one of this group
+                named = [a for a in agents if a in drugs][:1] if len(drugs) > 1 and overcome else \
+                    [a for a in agents if drugs and a.norm_id == drugs[0].norm_id]
+                if pat.roles == "second_is_drug" and overcome and not named:
                     # "restored sensitivity to X", "adding Y to X": X is the drug overcome
                     last = table[keys[-1]]
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
                 resisted = [a for a in agents if a.norm_id in resistant or _class_resisted(a, resistant)]
-                # a pattern may name the drug's place: "adding X to (?P<drug>Y and Z)": Y, as the
-                # added agent is the partner of an `overcomes` row (GUIDELINES 3)
-                named = _agents_in(m.group("drug"), table)[:1] \
-                    if "drug" in pat.regex.groupindex and m.group("drug") else []
-                named = [a for a in agents if named and a.norm_id == named[0].norm_id]
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else \
                     named[0] if named else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
@@ -1031,8 +1039,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # "Consequently, X plus Y ..." right after a resistance statement: an explicit tie (7.14)
         causal_tie = bool(prev_res_agents and rules.cues["causal_connectives"].search(sent.text))
         lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
+        resisted_before = prev_res_agents[0] if prev_res_agents else cue_agents[0] if cue_agents else None
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
-                                    frozenset(para_genes), prev_res_agents[0] if prev_res_agents else None,
+                                    frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
                                     dict(para_mediators))
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
@@ -1184,6 +1193,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancer_opts[0][0] == "" and cells and cells[0].norm_id in cell_line_cancers():
             line_cancer = cell_line_cancers()[cells[0].norm_id]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
+        # a partner acting on several targets: one row per target, as for several cancers
+        claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
+                  for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),
+                                                  strict=True)]
         local = {id(c): _local_cancers(c, cancers) for c in claims}
         claimed = {id(m) for ls in local.values() for m in ls}
         for claim in claims:

@@ -1179,6 +1179,40 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("relation", "drug", "partner", "cancer"), ("combination", "adagrasib", "pembrolizumab",
                                                     "lung non-small cell carcinoma"),
         id="pipe_table_row_with_drug_and_partner_cells"),
+    pytest.param(
+        "MET amplification causes resistance to KRAS G12C inhibitors in NSCLC. In these cells, crizotinib "
+        "restored sensitivity to both sotorasib and adagrasib, and capmatinib had the same effect.",
+        ("relation", "drug", "partner"), ("overcomes", "adagrasib", "crizotinib"),
+        id="restored_sensitivity_to_each_of_two_drugs"),
+    pytest.param(
+        "SHP2 inhibitors block SHP2. When TNO155 was added, the adaptive RTK feedback seen after sotorasib "
+        "exposure was blunted and sensitivity was restored in lung cancer models.",
+        ("relation", "drug", "partner", "mechanism"), ("overcomes", "sotorasib", "TNO155", "RTK_FEEDBACK"),
+        id="when_x_was_added_and_passive_overcome_wording"),
+    pytest.param(
+        "Figure 5. Cetuximab delays EGFR-driven resistance to adagrasib in colorectal cancer PDX models.",
+        ("relation", "drug", "partner", "target"), ("overcomes", "adagrasib", "cetuximab", "EGFR"),
+        id="delays_driver_named_resistance_to_a_drug"),
+    pytest.param(
+        "Four models showed increased ERBB-family phosphorylation. In these models, afatinib, an "
+        "irreversible pan-ERBB inhibitor, restored adagrasib sensitivity.",
+        ("relation", "drug", "partner"), ("overcomes", "adagrasib", "afatinib"),
+        id="apposition_of_a_family_class"),
+    pytest.param(
+        "When adaptive RTK signalling reactivates RAS, SOS1 inhibitors (BI 1701963) restore sensitivity "
+        "to sotorasib in preclinical models.",
+        ("relation", "drug", "partner"), ("overcomes", "sotorasib", "SOS1 inhibitor"),
+        id="plural_class_with_one_example_keeps_the_class"),
+    pytest.param(
+        "Lung cancer cell lines with low sensitivity to ARS-1620 kept phospho-S6. Everolimus, an "
+        "allosteric mTORC1 inhibitor, restored ARS-1620 sensitivity in these models.",
+        ("relation", "drug", "partner"), ("overcomes", "ARS-1620", "everolimus"),
+        id="restored_hyphenated_drug_sensitivity_is_overcome_wording"),
+    pytest.param(
+        "After 14 days, surviving HPAC pancreatic cancer cells showed elevated phospho-EGFR that kept RAS "
+        "active despite MRTX1133. Afatinib restored MRTX1133 sensitivity by blocking EGFR and HER2.",
+        ("relation", "partner", "target"), ("overcomes", "afatinib", "ERBB2"),
+        id="one_overcomes_row_per_partner_target"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
