@@ -746,7 +746,11 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
     w = rules.alteration_window
     # ... or a list member of genes the alteration word governs ("fusions involving ALK, RET,
     # RAF1 and FGFR3", "NRAS, BRAF and MAP2K1 mutations")
-    return bool(rules.cues["alteration_cues"].search(sentence[max(0, s - w): e + w])) or \
+    # a genotype describing the model before the mention is not the mention's alteration
+    # ("In KRAS G12C-mutant models, pERK recovers")
+    lo = max(0, s - w)
+    lo = max([lo] + [x.end() for x in ctx("genotype_of_model").finditer(sentence, lo, s)])
+    return bool(rules.cues["alteration_cues"].search(sentence[lo: e + w])) or \
         g.label == "VARIANT" and bool(rules.cues["acquisition_cues"].search(sentence)) or \
         bool(ctx("alteration_list_before").search(sentence[max(0, s - 200):s])) or \
         bool(ctx("alteration_list_after").match(sentence, e))

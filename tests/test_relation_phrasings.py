@@ -1488,3 +1488,9 @@ def test_a_trial_named_by_a_code_is_not_a_drug(extract):
     rows = extract("In the NEJ026 trial, adding bevacizumab to erlotinib prolonged PFS in EGFR-mutant NSCLC.")
     assert {r["drug"] for r in rows} == {"erlotinib"}, rows
     assert all("NEJ026" not in r["partner"] for r in rows), rows
+
+
+def test_genotype_of_the_model_is_not_the_mediator_alteration(extract):
+    rows = extract("In most KRAS G12C-mutant models, pERK recovers within 24 hours of sotorasib exposure.")
+    res = [r for r in rows if r["relation"] == "resistance" and r["target"] == "ERK"]
+    assert res and all(r["mechanism"] == "MAPK_REACTIVATION" for r in res), rows
