@@ -1213,6 +1213,19 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         "active despite MRTX1133. Afatinib restored MRTX1133 sensitivity by blocking EGFR and HER2.",
         ("relation", "partner", "target"), ("overcomes", "afatinib", "ERBB2"),
         id="one_overcomes_row_per_partner_target"),
+    pytest.param(
+        "Immunoblots 6 h after the last dose: palbociclib lowered phospho-RB, and adagrasib diminished pERK.",
+        ("relation", "drug", "target"), ("inhibits", "palbociclib", "RB1"),
+        id="readout_lowered_before_a_comma"),
+    pytest.param(
+        "Paired biopsies showed that cetuximab prevented the early rise in EGFR phosphorylation.",
+        ("relation", "drug", "target"), ("inhibits", "cetuximab", "EGFR"),
+        id="prevented_the_rise_in_target_phosphorylation"),
+    pytest.param(
+        "Cetuximab and panitumumab are monoclonal antibodies directed against the extracellular domain "
+        "of EGFR.",
+        ("relation", "drug", "target"), ("inhibits", "panitumumab", "EGFR"),
+        id="directed_against_a_domain_of_the_target"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
@@ -1494,3 +1507,8 @@ def test_genotype_of_the_model_is_not_the_mediator_alteration(extract):
     rows = extract("In most KRAS G12C-mutant models, pERK recovers within 24 hours of sotorasib exposure.")
     res = [r for r in rows if r["relation"] == "resistance" and r["target"] == "ERK"]
     assert res and all(r["mechanism"] == "MAPK_REACTIVATION" for r in res), rows
+
+
+def test_transcriptional_down_regulation_is_not_inhibition(extract):
+    rows = extract("Sotorasib reduced DUSP6 expression in H358 cells.")
+    assert not [r for r in rows if r["relation"] == "inhibits" and r["target"] == "DUSP6"], rows
