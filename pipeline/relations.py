@@ -789,6 +789,11 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
             and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
         if rules.cues["primary_cues"].search(sentence):
             return ""  # a pre-existing (primary) alteration: not an acquired mechanism of the codes
+        if code and sentence and ctx("activating_before").search(sentence[:g.start - offset]) \
+                and not rules.cues["acquisition_cues"].search(sentence):
+            # "Activating PIK3CA mutations ... blunt the efficacy of trastuzumab": a baseline
+            # activating mutation drives its pathway (the mediator's process), not a bypass
+            return code
         if sentence and (driven := _driven_process(g, mechanisms, sentence, offset)):
             return driven  # "... reactivates MAPK signalling through activating MAP2K1 mutations"
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
@@ -1094,8 +1099,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # the process overcome: the sentence's own, else the one resistance stated
             # just before in the paragraph ("... EGFR feedback. X plus Y blocked it.")
             codes = [c.mechanism for c in res if c.mechanism]
-            if not codes and rules.cues["back_reference"].search(sent.text):
-                codes = prev_res_codes
+            if not codes and rules.cues["back_reference"].search(sent.text) \
+                    and not _defining_code(targets, doc.text, rules):
+                codes = prev_res_codes  # (a model the sentence defines by its alteration names its own)
             # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
             # feedback ... Adding cetuximab ..."): that mediator's process
             claims = [replace(c, mechanism=_paragraph_process(c, para_mediators, para_codes))
@@ -1119,18 +1125,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 claims = [replace(c, mechanism=driven[0]) if c.relation == "overcomes"
                           and not c.mechanism else c for c in claims]
             # a model defined by the alteration ("CDKN2A-deleted xenografts"): its process
-            for t in targets:
-                defining = ctx("defining_alteration").match(doc.text, t.end)
-                code = mediator_mechanisms().get(t.norm_id, "") if defining else ""
-                if defining and "overexpress" not in defining.group(0).lower():
-                    # a genetic alteration ("MET-amplified", "PTEN-null"): coded as one
-                    gene = _gene_of_variant(t.norm_name) if t.label == "VARIANT" else t.norm_name
-                    code = "SECONDARY_KRAS_ALTERATION" if gene == "KRAS" else \
-                        code if code in rules.alteration_keeps_code else "BYPASS_ALTERATION"
-                if code:
-                    claims = [replace(c, mechanism=code) if c.relation == "overcomes"
-                              and not c.mechanism else c for c in claims]
-                    break
+            if code := _defining_code(targets, doc.text, rules):
+                claims = [replace(c, mechanism=code) if c.relation == "overcomes"
+                          and not c.mechanism else c for c in claims]
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res
@@ -1284,6 +1281,22 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     return dedupe(rows)
 
 
+def _defining_code(targets: list[Mention], text: str, rules: Rules) -> str:
+    """The process of a model the sentence defines by an alteration ("CDKN2A-deleted
+    xenografts" -> CELL_CYCLE, "MET-amplified tumours" -> BYPASS_ALTERATION)."""
+    for t in targets:
+        defining = ctx("defining_alteration").match(text, t.end)
+        code = mediator_mechanisms().get(t.norm_id, "") if defining else ""
+        if defining and "overexpress" not in defining.group(0).lower():
+            # a genetic alteration ("MET-amplified", "PTEN-null"): coded as one
+            gene = _gene_of_variant(t.norm_name) if t.label == "VARIANT" else t.norm_name
+            code = "SECONDARY_KRAS_ALTERATION" if gene == "KRAS" else \
+                code if code in rules.alteration_keeps_code else "BYPASS_ALTERATION"
+        if code:
+            return code
+    return ""
+
+
 def _paragraph_process(c: Claim, para_mediators: Mapping[str, str], para_codes: Mapping[str, None]) -> str:
     """The process an overcoming partner acts on, from the paragraph's resistance claims: the
     code of a mediator the partner targets (not one of the drug's own targets: lorlatinib with
@@ -1296,7 +1309,8 @@ def _paragraph_process(c: Claim, para_mediators: Mapping[str, str], para_codes: 
     if hit:
         return hit[0]
     return next((mediator_mechanisms()[t] for t in reach if t not in own
-                 and mediator_mechanisms().get(t) in para_codes), "")
+                 and mediator_mechanisms().get(t) in para_codes), "") or (
+        next(iter(para_codes)) if len(para_codes) == 1 else "")
 
 
 def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -> list[Mention]:

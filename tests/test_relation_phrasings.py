@@ -1226,6 +1226,23 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         "of EGFR.",
         ("relation", "drug", "target"), ("inhibits", "panitumumab", "EGFR"),
         id="directed_against_a_domain_of_the_target"),
+    pytest.param(
+        "Compound ALK mutations confer resistance to lorlatinib in NSCLC, and MET amplification accounts "
+        "for a further subset of relapses on lorlatinib. In case reports, lorlatinib given together with "
+        "crizotinib re-sensitised MET-amplified tumours.",
+        ("relation", "partner", "mechanism"), ("overcomes", "crizotinib", "BYPASS_ALTERATION"),
+        id="model_defined_by_its_alteration_names_the_process_overcome"),
+    pytest.param(
+        "In KRAS G12C NSCLC cells, pERK rebounded within 48 h of sotorasib exposure through reactivation "
+        "of MAPK signalling. RMC-4550 abrogated wild-type RAS activation, and combining it with sotorasib "
+        "produced durable ERK suppression and restored sensitivity.",
+        ("relation", "partner", "mechanism"), ("overcomes", "RMC-4550", "MAPK_REACTIVATION"),
+        id="the_one_process_the_paragraph_stated_is_the_one_overcome"),
+    pytest.param(
+        "Activating PIK3CA mutations, present in about 30% of HER2-positive breast cancers, are "
+        "associated with reduced benefit from trastuzumab.",
+        ("relation", "target", "mechanism"), ("resistance", "PIK3CA", "PI3K_MTOR"),
+        id="baseline_activating_mutation_drives_its_pathway"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
