@@ -568,6 +568,22 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
+def _regimen_in_trial(sent: Sentence, claims: list[Claim], rules: Rules) -> list[Claim]:
+    """"X plus Y overcame resistance ...; the doublet is being evaluated in KRYSTAL-16": the
+    regimen taken into a trial is also a `combination` (effect unknown), besides `overcomes`."""
+    over = [c for c in claims if c.relation == "overcomes"]
+    if not over:
+        return []
+    last = max(over, key=lambda c: c.span[1])
+    after = last.span[1] - sent.start
+    m = rules.cues["combination_anaphora"].search(sent.text, max(0, after))
+    if m is None or not ctx("trial_context").match(sent.text, m.end()):
+        return []
+    span = (sent.start + m.start(), sent.start + m.end())
+    return [Claim("combination", c.drug, c.partners, "", "", "", "", "unknown", "COMB_ANAPHOR_TRIAL", 0.6,
+                  span) for c in over if c.span[1] == last.span[1]]
+
+
 def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     combos: Iterable[Claim] = ()) -> list[Claim]:
     """One claim per (agent, target) of each inhibits pattern match.
@@ -1055,6 +1071,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                     dict(para_mediators))
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
+        claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)
         res_agents = [a for a in agents]
         res_suffix = ""
@@ -1225,6 +1242,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 here = _with_coordinated([c for c in cancers if lo <= c.start - sent.start < hi],
                                          cancers, doc.text)
                 opts = [o for o in opts if o[0] in {c.norm_id for c in here}] or opts
+            if claim.rule_id == "COMB_ANAPHOR_TRIAL":  # the trial's own cancer, if its clause names one
+                opts = [(c.norm_id, c.norm_name, "sentence") for c in {
+                    c.norm_id: c for c in cancers if c.start >= claim.span[0]}.values()] or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40

@@ -1529,3 +1529,13 @@ def test_genotype_of_the_model_is_not_the_mediator_alteration(extract):
 def test_transcriptional_down_regulation_is_not_inhibition(extract):
     rows = extract("Sotorasib reduced DUSP6 expression in H358 cells.")
     assert not [r for r in rows if r["relation"] == "inhibits" and r["target"] == "DUSP6"], rows
+
+
+def test_regimen_taken_into_a_trial_is_also_a_combination(extract):
+    rows = extract("In CDKN2A-null NSCLC xenografts, adagrasib plus palbociclib overcame resistance and "
+                   "produced deeper regressions than either drug alone; the doublet is being evaluated "
+                   "clinically in KRYSTAL-16 (NCT05178888).")
+    keys = keyset(rows, "relation", "drug", "partner", "effect", "cancer")
+    nsclc = "lung non-small cell carcinoma"
+    assert ("overcomes", "adagrasib", "palbociclib", "positive", nsclc) in keys, rows
+    assert ("combination", "adagrasib", "palbociclib", "unknown", "") in keys, rows
