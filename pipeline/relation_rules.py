@@ -4,8 +4,11 @@ cancers), and the claim record with its agent helpers.
 
 Patterns run over a *masked* sentence: agents are ``⟦A3⟧``, genes and variants ``⟦T5⟧``.
 ``{A}`` in a pattern is one agent, ``{AL}`` a coordinated list of agents, ``{T}`` / ``{TL}``
-the same for targets. Unknown keys are rejected, every pattern has a stable id (it lands
-in relations.csv ``rule_id``) and a prior confidence that ``make train`` recalibrates.
+the same for targets. A combination pattern may mark the drug's place with a named group
+``(?P<drug>...)`` ("adding X to (?P<drug>Y)"; several agents there give one claim each when
+the sentence overcomes resistance). Unknown keys are rejected, every pattern has a stable id
+(it lands in relations.csv ``rule_id``) and a prior confidence that ``make train``
+recalibrates.
 """
 
 from __future__ import annotations
