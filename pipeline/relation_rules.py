@@ -100,7 +100,9 @@ _T = r"⟦T\d+⟧"
 # an alternative followed by "with" starts a regimen of its own ("X with Y, or Z with W"); a
 # conjunct keeps it ("X plus carboplatin and pemetrexed with ..."); the two separator sets do
 # not overlap, so a long list cannot backtrack exponentially
-_AL = (rf"{_A}(?:\s*(?:,\s*and|and|/|[-\u2013])\s*(?:(?:the|a|an)\s+)?{_A}"
+# ("X and its clinical analogue Y" is a list of two agents)
+_AL = (rf"{_A}(?:\s*(?:,\s*and|and|/|[-\u2013]"
+       rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_A}"
        rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*")
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
@@ -150,7 +152,7 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "added_elsewhere", "negation_break", "failed_regimen", "process_driver",
                  "searched_for", "driven_resistance", "named_by_driver", "inner_negation",
                  "pharmacology_clause", "genotype_of_model",
-                 "activating_before", "trial_context"}
+                 "activating_before", "trial_context", "coordinated_clause"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

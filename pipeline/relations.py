@@ -1247,7 +1247,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     c.norm_id: c for c in cancers if c.start >= claim.span[0]}.values()] or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
+                # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
+                        and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)
                         or frame and c.end - sent.start <= frame.end()]
                 run = _with_coordinated(near[:1], cancers, doc.text)  # "NSCLC and CRC lines"
                 # a finding of the paragraph's experiment takes that experiment's cancer

@@ -1243,6 +1243,16 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         "associated with reduced benefit from trastuzumab.",
         ("relation", "target", "mechanism"), ("resistance", "PIK3CA", "PI3K_MTOR"),
         id="baseline_activating_mutation_drives_its_pathway"),
+    pytest.param(
+        "Small molecules such as BI-3406 and its clinical analogue BI 1701963 prevent the SOS1–KRAS "
+        "interaction.",
+        ("relation", "drug", "target"), ("inhibits", "BI-3406", "SOS1"),
+        id="a_drug_and_its_clinical_analogue_are_a_list"),
+    pytest.param(
+        "Garsorasib likewise attaches covalently to Cys12 of KRAS G12C, and its phase 2 trial in NSCLC "
+        "reported an ORR of 50%.",
+        ("relation", "drug", "target", "cancer"), ("inhibits", "garsorasib", "KRAS", ""),
+        id="cancer_of_a_coordinated_clause_is_not_the_inhibits_claim"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
