@@ -124,18 +124,27 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
 
 
 def _split_leading_heading(block: Block) -> list[Block]:
-    """A heading printed right above its paragraph ("Vertical MAPK blockade" over "In most
-    KRAS G12C-mutant models, ..."): its own block (``ingest_rules.json`` leading_heading)."""
-    if len(block.lines) < 2:
-        return [block]
+    """Headings printed right above their paragraph ("Vertical MAPK blockade" over "In most
+    KRAS G12C-mutant models, ..."; at most max_headings stacked): each its own block
+    (``ingest_rules.json`` leading_heading)."""
     r = rules()["leading_heading"]
-    first, second = block.lines[0][1].strip(), block.lines[1][1].strip()
-    if (first[:1].isupper() and second[:1].isupper() and len(first.split()) <= r["max_words"]
-            and len(first) <= r["max_chars"] and len(second) >= r["min_ratio"] * len(first)
-            and not re.search(r["not_ending"], first)
-            and not any(_has_cells(line) for _, line in block.lines)):  # a table's header row
-        return [Block(block.lines[:1]), Block(block.lines[1:])]
-    return [block]
+    if len(block.lines) < 2 or any(_has_cells(line) for _, line in block.lines):  # a table's header row
+        return [block]
+    texts = [t.strip() for _, t in block.lines]
+
+    def heading_like(t: str) -> bool:
+        return (t[:1].isupper() and len(t.split()) <= r["max_words"] and len(t) <= r["max_chars"]
+                and not re.search(r["not_ending"], t))
+
+    k = 0
+    while k < min(len(texts) - 1, r["max_headings"]) and heading_like(texts[k]):
+        k += 1
+    # the first line after them starts the paragraph: upper-case and clearly longer
+    while k and not (texts[k][:1].isupper() and len(texts[k]) >= r["min_ratio"] * max(map(len, texts[:k]))):
+        k -= 1
+    if not k:
+        return [block]
+    return [Block([line]) for line in block.lines[:k]] + [Block(block.lines[k:])]
 
 
 # --------------------------------------------------------------------------- references

@@ -152,7 +152,8 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "added_elsewhere", "negation_break", "failed_regimen", "process_driver",
                  "searched_for", "driven_resistance", "named_by_driver", "inner_negation",
                  "pharmacology_clause", "genotype_of_model",
-                 "activating_before", "trial_context", "coordinated_clause"}
+                 "activating_before", "trial_context", "coordinated_clause",
+                 "same_system"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

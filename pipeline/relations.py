@@ -1186,7 +1186,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # a table row without a cancer: the one its caption states ("... in NSCLC")
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")
                            for c in caption_cancers(row_table)][:rules.max_cancers]
-        elif para_cancers and ("unspecified" in (own_level, para_level) or own_level == para_level):
+        elif para_cancers and ("unspecified" in (own_level, para_level) or own_level == para_level
+                               or ctx("same_system").search(sent.text)):  # "xenografts of these cells"
             # the system the paragraph's experiment was stated in (patients, mice and cell lines
             # of one paragraph are different systems: no cancer passes between them); one row
             # per cancer it was stated for (GUIDELINES 7.10)

@@ -233,3 +233,11 @@ def test_heading_printed_right_above_its_paragraph_is_a_section():
     wrapped = ingest(b"Secondary KRAS mutations were found in plasma of\nTwo patients at progression on "
                      b"adagrasib.\n")
     assert "\n\n" not in wrapped.text
+
+
+def test_two_headings_above_a_paragraph_are_two_sections():
+    doc = ingest(b"Strategies to Overcome Resistance\nVertical inhibition upstream of KRAS\nKRAS G12C "
+                 b"inhibitors trap KRAS in its inactive GDP-bound state, so their activity depends on how "
+                 b"quickly the mutant protein cycles.\n")
+    assert [s.title for s in doc.sections] == ["Strategies to Overcome Resistance",
+                                               "Vertical inhibition upstream of KRAS"]

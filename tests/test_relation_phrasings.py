@@ -1253,6 +1253,17 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         "reported an ORR of 50%.",
         ("relation", "drug", "target", "cancer"), ("inhibits", "garsorasib", "KRAS", ""),
         id="cancer_of_a_coordinated_clause_is_not_the_inhibits_claim"),
+    pytest.param(
+        "Lung cancer cells made resistant to sotorasib by chronic exposure underwent epithelial-to-"
+        "mesenchymal transition, losing E-cadherin. In xenografts of these cells, sotorasib combined "
+        "with the SHP2 inhibitor SHP099 restored tumour control.",
+        ("relation", "partner", "cancer"), ("overcomes", "SHP099", "lung cancer"),
+        id="xenografts_of_these_cells_keep_the_cells_cancer"),
+    pytest.param(
+        "There are indications that CDK4/6 inhibitors may also delay resistance to sotorasib in CRC, "
+        "where cell-cycle escape has been observed after prolonged treatment.",
+        ("relation", "drug", "mechanism"), ("overcomes", "sotorasib", "CELL_CYCLE"),
+        id="cell_cycle_escape_is_a_mechanism"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
