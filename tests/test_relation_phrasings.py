@@ -1264,6 +1264,12 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         "where cell-cycle escape has been observed after prolonged treatment.",
         ("relation", "drug", "mechanism"), ("overcomes", "sotorasib", "CELL_CYCLE"),
         id="cell_cycle_escape_is_a_mechanism"),
+    pytest.param(
+        "We profiled biopsies from patients with melanoma progressing on dabrafenib. MAPK-reactivating "
+        "events were found in 17 of them: NRAS Q61 mutations (n = 6), BRAF amplification (n = 5) and "
+        "MAP2K2 mutations (n = 2).",
+        ("relation", "target", "mechanism"), ("resistance", "NRAS", "MAPK_REACTIVATION"),
+        id="alterations_listed_after_the_process_they_drive"),
 ])
 def test_claim_found(extract, text, fields, key):
     """One claim a sentence or two of field prose must yield (rules 1.34-1.78)."""
