@@ -152,8 +152,7 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
     # a negation inside the claim that reaches its end without a clause break: "sotorasib did
     # not inhibit EGFR", "MET is not blocked by crizotinib" (not "X, which is not toxic, blocks Y")
     inside = list(rules.context["inner_negation"].finditer(sentence, s, e))
-    if inside and not re.search(r"[,;:()]|\b(?:but|whereas|while|although|yet|which|that)\b",
-                                sentence[inside[-1].end(): e]):
+    if inside and not rules.context["inner_negation_break"].search(sentence[inside[-1].end(): e]):
         return "negated"
     breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
     opener = _opening_clause_end(sentence)

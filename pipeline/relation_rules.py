@@ -151,7 +151,7 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "screen_enriched", "screen_depleted", "contrast_break", "contrast_frame",
                  "added_elsewhere", "negation_break", "failed_regimen", "process_driver",
                  "searched_for", "driven_resistance", "named_by_driver", "inner_negation",
-                 "pharmacology_clause", "genotype_of_model",
+                 "inner_negation_break", "pharmacology_clause", "genotype_of_model",
                  "activating_before", "trial_context", "coordinated_clause",
                  "same_system"}
 

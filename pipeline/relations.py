@@ -1116,9 +1116,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # the process overcome: the sentence's own, else the one resistance stated
             # just before in the paragraph ("... EGFR feedback. X plus Y blocked it.")
             codes = [c.mechanism for c in res if c.mechanism]
-            if not codes and rules.cues["back_reference"].search(sent.text) \
-                    and not _defining_code(targets, doc.text, rules):
-                codes = prev_res_codes  # (a model the sentence defines by its alteration names its own)
+            # a model the sentence defines by its alteration ("CDKN2A-deleted xenografts") names
+            # its own process, before any back-referenced one
+            defining = _defining_code(targets, doc.text, rules)
+            if not codes and rules.cues["back_reference"].search(sent.text) and not defining:
+                codes = prev_res_codes
             # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
             # feedback ... Adding cetuximab ..."): that mediator's process
             claims = [replace(c, mechanism=_paragraph_process(c, para_mediators, para_codes))
@@ -1141,9 +1143,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             if driven and driven[0]:
                 claims = [replace(c, mechanism=driven[0]) if c.relation == "overcomes"
                           and not c.mechanism else c for c in claims]
-            # a model defined by the alteration ("CDKN2A-deleted xenografts"): its process
-            if code := _defining_code(targets, doc.text, rules):
-                claims = [replace(c, mechanism=code) if c.relation == "overcomes"
+            # a model defined by the alteration: its process
+            if defining:
+                claims = [replace(c, mechanism=defining) if c.relation == "overcomes"
                           and not c.mechanism else c for c in claims]
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
