@@ -475,7 +475,7 @@ def class_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Ma
 
 
 _COMPOSITION_KEYS = ("process_before", "process_after", "alteration_after", "alteration_before",
-                     "resistance_context", "pathway_tail")
+                     "resistance_context", "pathway_tail", "variant_allele")
 
 
 @lru_cache(maxsize=4)
@@ -500,7 +500,8 @@ def mechanism_compositions(text: str, matches: list[Match], lex: Lexicon) -> lis
         return matches
     res = _composition_res(lex)
     genes = [m for m in matches if m.label == "GENE"]
-    if not genes:
+    kras_variants = [m for m in matches if m.label == "VARIANT" and m.norm_id.startswith("KRAS ")]
+    if not genes and not kras_variants:
         return matches
     from pipeline.vocab import mechanism_mediators
 
@@ -508,6 +509,18 @@ def mechanism_compositions(text: str, matches: list[Match], lex: Lexicon) -> lis
     keep = set(spec["alteration_keeps_code"])
     resistance = bool(res["resistance_context"].search(text))
     new: list[Match] = []
+    for v in kras_variants:  # an amplified mutant allele is an alteration in any sentence
+        allele = res["variant_allele"].match(text, v.end)
+        end = allele.end() if allele else v.end
+        alt_after = res["alteration_after"].match(text, end)
+        alt_before = res["alteration_before"].search(text[max(0, v.start - 40):v.start])
+        if alt_after:
+            new.append(Match(v.start, alt_after.end(), "MECHANISM", "SECONDARY_KRAS_ALTERATION",
+                             "SECONDARY_KRAS_ALTERATION", "pattern:mechanism", 0.75))
+        elif alt_before and alt_before.end() == v.start - max(0, v.start - 40):
+            new.append(Match(v.start - len(alt_before.group(0)), end, "MECHANISM",
+                             "SECONDARY_KRAS_ALTERATION", "SECONDARY_KRAS_ALTERATION",
+                             "pattern:mechanism", 0.75))
     for g in genes:
         code = codes.get(g.norm_id, "")
         tail = res["pathway_tail"].match(text, g.end)

@@ -110,7 +110,7 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     """Documented rule: "both ..." takes the agents of the latest earlier sentence of the
     paragraph that names at least two; a number ("all four", "the three drugs") the latest
     that names exactly that many; "they" (like "both") the latest that names at least two;
-    "it" the latest naming any, if it names one agent; any
+    "it" the latest naming any, if it names one agent (or one drug beside classes); any
     other light reference (these agents, the drug, this combination) takes the latest
     sentence that names any."""
     number = re.search(r"\b(two|three|four|five|six)\b", anaphor, re.I)
@@ -119,6 +119,8 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
         return next((agents for agents in reversed(recent) if len({a.norm_id for a in agents}) == n), [])
     if anaphor.lower() == "it":  # "it inhibits ...": the one agent of the latest sentence naming any
         latest = next((agents for agents in reversed(recent) if agents), [])
+        if len({a.norm_id for a in latest}) > 1:  # "X is a RAS(ON) inhibitor. It ...": the one drug
+            latest = [a for a in latest if a.label == "DRUG"]
         return latest if len({a.norm_id for a in latest}) == 1 else []
     need = 2 if re.match(r"(?:both|either|each|they)\b", anaphor, re.I) else 1
     for agents in reversed(recent):

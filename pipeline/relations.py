@@ -713,8 +713,9 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
                                                                   g.end - offset + 80]):
                 pathways.append(g)
             continue
-        if any(p.search(before[-60:]) for p in rules.not_mediator_before):
-            continue
+        if any(p.search(before[-60:]) for p in rules.not_mediator_before) \
+                and not re.match(r"\s*,?\s*(?:which|that)\b", after):
+            continue  # a drug's target, unless a relative clause makes it one ("blocks RAS, which drives")
         s, e = g.start - offset, g.end - offset
         window = sentence[max(0, s - w): e + w]
         cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
@@ -1044,8 +1045,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # agent anaphors ("this drug", "both agents") always resolve; "the latter" /
             # "the former" only in a sentence that names no agent itself
             found = list(rules.cues["anaphora"].finditer(sent.text))
-            if not agents:
-                found += list(rules.cues["weak_anaphora"].finditer(sent.text))
+            # (a subject pronoun also when the sentence's own agents come after it: "Because
+            # it inhibits KRAS, NRAS and HRAS, it stays active after KRAS G12C inhibitors")
+            found += [am for am in rules.cues["weak_anaphora"].finditer(sent.text)
+                      if not agents or am.group(0).lower() in ("it", "they")
+                      and all(a.start >= sent.start + am.end() for a in agents)]
             for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
                 if any(m.start < e0 and s0 < m.end for m in ms):
@@ -1245,16 +1249,29 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 here = _with_coordinated([c for c in cancers if lo <= c.start - sent.start < hi],
                                          cancers, doc.text)
                 opts = [o for o in opts if o[0] in {c.norm_id for c in here}] or opts
+            if claim.relation in ("combination", "overcomes") and len(opts) > 1 and opts[0][2] == "sentence":
+                # "X plus Y overcame it in NSCLC PDXs, whereas the same combination has not been
+                # tested in CRC": a cancer of a negated contrasting clause after the claim is not
+                # its own ("whereas in PDAC lines the combination was additive" still is)
+                def denied(c: Mention, hi: int = claim.span[1]) -> bool:
+                    brk = ctx("contrast_break").search(doc.text, hi, c.start) if c.start > hi else None
+                    return brk is not None and rules.cues["negation_cues"].search(
+                        doc.text, brk.start(), c.end) is not None
+                later = {c.norm_id for c in cancers if denied(c)} - {
+                    c.norm_id for c in cancers if not denied(c)}
+                opts = [o for o in opts if o[0] not in later] or opts
             if claim.rule_id == "COMB_ANAPHOR_TRIAL":  # the trial's own cancer, if its clause names one
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in {
                     c.norm_id: c for c in cancers if c.start >= claim.span[0]}.values()] or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")
+                framed = [c for c in cancers if frame and c.end - sent.start <= frame.end()]
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
-                        and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)
-                        or frame and c.end - sent.start <= frame.end()]
-                run = _with_coordinated(near[:1], cancers, doc.text)  # "NSCLC and CRC lines"
+                        and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)]
+                # "NSCLC and CRC lines"; every model of the frame ("In PDAC cells and H2122 lung
+                # cancer cells, X ...")
+                run = framed or _with_coordinated(near[:1], cancers, doc.text)
                 # a finding of the paragraph's experiment takes that experiment's cancer
                 # (GUIDELINES 3: the cancer of the experimental system named earlier)
                 # (not the drug's pharmacology in a relative clause or apposition: "crizotinib,

@@ -1566,3 +1566,60 @@ def test_regimen_taken_into_a_trial_is_also_a_combination(extract):
     nsclc = "lung non-small cell carcinoma"
     assert ("overcomes", "adagrasib", "palbociclib", "positive", nsclc) in keys, rows
     assert ("combination", "adagrasib", "palbociclib", "unknown", "") in keys, rows
+
+
+def test_amplified_kras_variant_allele_is_a_secondary_alteration(extract):
+    rows = extract("Among patients progressing on sotorasib, resistance was explained by NRAS mutations "
+                   "and by focal amplification of the KRAS G12C allele.")
+    res = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("KRAS", "SECONDARY_KRAS_ALTERATION") in res, rows
+    assert ("KRAS", "BYPASS_ALTERATION") not in res, rows
+    assert ("NRAS", "BYPASS_ALTERATION") in res, rows
+
+
+def test_cancer_of_a_negated_contrast_clause_is_not_the_combinations(extract):
+    rows = extract("Trametinib plus sotorasib overcame adaptive resistance in NSCLC xenografts, whereas "
+                   "the doublet has not been tested in pancreatic cancer.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert {r["cancer_id"] for r in ovc} == {"DOID:3908"}, ovc
+    # an affirmed contrasting clause keeps its cancer
+    rows = extract("Afatinib sensitised NSCLC cells to adagrasib, whereas in pancreatic cancer lines the "
+                   "combination was only additive.")
+    combo = [r for r in rows if r["relation"] in ("combination", "overcomes")]
+    assert "DOID:1793" in {r["cancer_id"] for r in combo}, combo
+
+
+def test_partner_preventing_rebound_under_a_drug_overcomes(extract):
+    rows = extract("In H2122 xenografts, the SHP2 inhibitor TNO155 prevented the pERK rebound under "
+                   "adagrasib.")
+    assert ("overcomes", "adagrasib", "TNO155", "MAPK_REACTIVATION") in keyset(
+        rows, "relation", "drug", "partner", "mechanism"), rows
+
+
+def test_subject_pronoun_before_the_sentences_own_agents(extract):
+    rows = extract("Elironrasib is a RAS(ON) inhibitor. Because it binds the active form of KRAS G12C, "
+                   "it stays potent after adagrasib has failed.")
+    assert ("inhibits", "elironrasib", "KRAS") in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_tricomplex_with_the_active_form_of_a_target(extract):
+    rows = extract("Daraxonrasib forms a tri-complex with cyclophilin A and the GTP-bound form of RAS.")
+    assert ("inhibits", "RAS") in keyset(rows, "relation", "target"), rows
+
+
+def test_genes_a_drug_inhibits_are_not_mediators_of_another_drugs_resistance(extract):
+    rows = extract("Because pan-RAS inhibitors block wild-type KRAS, NRAS and HRAS, they remain active "
+                   "against tumours with acquired resistance to sotorasib.")
+    res = [r for r in rows if r["relation"] == "resistance"]
+    assert not {"NRAS", "HRAS"} & {r["target"] for r in res}, res
+    # a relative clause still names the target a mediator
+    rows = extract("Pan-RAS inhibitors also block wild-type RAS, which drives adaptive MAPK rebound "
+                   "under sotorasib.")
+    assert ("resistance", "sotorasib", "RAS") in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_inhibits_takes_every_model_of_the_opening_frame(extract):
+    rows = extract("In MIA PaCa-2 pancreatic cancer cells and H2030 lung cancer cells, divarasib "
+                   "lowered pERK within 2 h.")
+    inh = [r for r in rows if r["relation"] == "inhibits"]
+    assert {r["cancer"] for r in inh} == {"pancreatic cancer", "lung cancer"}, inh
