@@ -568,6 +568,47 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
+def _same_effect(masked: str, table: dict[str, Mention], offset: int, claims: list[Claim],
+                 prev: Claim | None, named: frozenset[str], mediators: Mapping[str, str],
+                 rules: Rules) -> list[Claim]:
+    """"TNO155 had the same effect on adagrasib", "an EGFR inhibitor had a similar effect",
+    "similar reversal was seen with panitumumab and sotorasib": the latest combination claim
+    of the sentence (else of the paragraph) again, with the agents this clause names. The
+    subject is the partner; the drug is the agent after "on"/"with", else the claim's drug; of a
+    "seen with X and Y" list, the focus agent (or the claim's drug) is the drug."""
+    out: list[Claim] = []
+    for m in ctx("same_effect").finditer(masked):
+        last_run = re.split(r",\s*and\s+", m.group("partner") or "")[-1]  # "X and Y, and Z had": Z
+        subject = m.start("both") if m.group("both") else m.end("partner") - len(last_run)
+        ref = [c for c in claims if c.relation in ("combination", "overcomes")
+               and c.span[0] < offset + subject]
+        base = ref[-1] if ref else prev
+        if base is None:
+            continue
+        if m.group("both"):
+            agents = _agents_in(m.group("both"), table)
+            drugs = [a for a in agents if is_focus(a, rules) or a.norm_id == base.drug.norm_id][:1]
+            partners = [a for a in agents if a not in drugs]
+        else:
+            partners = _agents_in(last_run, table)
+            # of a claim read for several drugs ("restored sensitivity to both X and Y"), each
+            drugs = _agents_in(m.group("drug"), table) if m.group("drug") else list({
+                c.drug.norm_id: c.drug for c in [*ref, base] if c.span == base.span}.values())
+            if not m.group("drug") and partners and all(is_focus(a, rules) for a in partners):
+                drugs, partners = partners, list(base.partners)  # "adagrasib had the same effect"
+        span = (offset + m.start(), offset + m.end())
+        for drug in drugs:
+            partners_ = tuple(sorted((a for a in partners if a.norm_id != drug.norm_id),
+                                     key=lambda a: a.norm_name))
+            if not partners_:
+                continue
+            over = base.relation == "overcomes"
+            tid, tname = _partner_target(partners_, named, mediators, drug) if over else ("", "")
+            out.append(Claim(base.relation, drug, partners_, tid, tname, "", base.mechanism if over else "",
+                             base.effect, ("OVC_" if over else "") + "COMB_SAME_EFFECT", 0.6, span))
+    return out
+
+
 def _regimen_in_trial(sent: Sentence, claims: list[Claim], rules: Rules) -> list[Claim]:
     """"X plus Y overcame resistance ...; the doublet is being evaluated in KRYSTAL-16": the
     regimen taken into a trial is also a `combination` (effect unknown), besides `overcomes`."""
@@ -1073,6 +1114,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                     frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
                                     dict(para_mediators))
+        claims += _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
+                               dict(para_mediators), rules)
         if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += _regimen_in_trial(sent, claims, rules)

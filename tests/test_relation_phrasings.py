@@ -1623,3 +1623,24 @@ def test_inhibits_takes_every_model_of_the_opening_frame(extract):
                    "lowered pERK within 2 h.")
     inh = [r for r in rows if r["relation"] == "inhibits"]
     assert {r["cancer"] for r in inh} == {"pancreatic cancer", "lung cancer"}, inh
+
+
+def test_same_effect_repeats_the_claim_with_the_new_partner(extract):
+    rows = extract("In SW837 colorectal cancer cells engineered to overexpress MET, savolitinib restored "
+                   "sensitivity to sotorasib, and tepotinib had the same effect.")
+    ovc = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target")
+    assert {("sotorasib", "savolitinib", "MET"), ("sotorasib", "tepotinib", "MET")} <= ovc, rows
+    # the drug named after "on" / "when paired with"
+    rows = extract("TNO155 prevented the MAPK rebound that otherwise follows sotorasib, and RMC-4550 had "
+                   "a similar effect when paired with divarasib.")
+    assert ("overcomes", "divarasib", "RMC-4550", "MAPK_REACTIVATION") in keyset(
+        rows, "relation", "drug", "partner", "mechanism"), rows
+    # across sentences: the paragraph's latest combination claim
+    rows = extract("Cetuximab reversed adaptive resistance to adagrasib in colorectal PDX models. Similar "
+                   "reversal was seen with panitumumab and sotorasib in CRC organoids.")
+    assert ("overcomes", "sotorasib", "panitumumab") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_same_effect_without_an_earlier_combination_gives_nothing(extract):
+    rows = extract("Trametinib had the same effect in KRAS-mutant colorectal cancer cells.")
+    assert not [r for r in rows if r["relation"] in ("combination", "overcomes")], rows
