@@ -41,8 +41,9 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     if opener is not None:  # "Given that X mediates resistance, ...": the opener is a clause
         lo, hi = (lo, min(hi, opener)) if e <= opener else (max(lo, opener), hi)
     text = sent.text[lo:hi]
-    if not (ctx("resistance_word").search(text) or claim.mechanism and
-            rules.cues["resistance_cues"].search(text)) or ctx("overcome_verb").search(text) \
+    if not (ctx("resistance_word").search(text) or claim.mechanism and (
+            rules.cues["resistance_cues"].search(text) or rules.cues["acquisition_cues"].search(text))) \
+            or ctx("overcome_verb").search(text) \
             or re.match(r"\s*(?:In|Among|For|Within|Across)\b", text):  # a frame: "In resistant cells, ..."
         return False
     return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)

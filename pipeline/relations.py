@@ -788,7 +788,20 @@ def _drugs_for(x: Mention, drugs: list[Mention], sentence: str, offset: int) -> 
         return drugs
     lo, hi = _clause(sentence, x.start - offset, x.end - offset)
     same = [d for d in drugs if lo <= d.start - offset and d.end - offset <= hi]
-    return same or [_nearest(x, drugs)]
+    if same:
+        return same
+    # the nearest, with the drugs listed beside it ("patients treated with sotorasib or
+    # adagrasib, KEAP1 co-mutations ...": both)
+    run = [_nearest(x, drugs)]
+    grown = True
+    while grown:
+        grown = False
+        for d in drugs:
+            if d not in run and any(re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?", sentence[
+                    min(a.end, d.end) - offset:max(a.start, d.start) - offset]) for a in run):
+                run.append(d)
+                grown = True
+    return run
 
 
 def _nearest(m: Mention, agents: list[Mention]) -> Mention:

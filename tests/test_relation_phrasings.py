@@ -1644,3 +1644,20 @@ def test_same_effect_repeats_the_claim_with_the_new_partner(extract):
 def test_same_effect_without_an_earlier_combination_gives_nothing(extract):
     rows = extract("Trametinib had the same effect in KRAS-mutant colorectal cancer cells.")
     assert not [r for r in rows if r["relation"] in ("combination", "overcomes")], rows
+
+
+def test_comutations_associated_with_shorter_survival_for_each_listed_drug(extract):
+    rows = extract("In 312 patients with NSCLC treated with adagrasib or divarasib, co-mutations in KEAP1 "
+                   "and SMARCA4 were associated with shorter progression-free and overall survival.")
+    res = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert {("adagrasib", "KEAP1", "IMMUNE_EVASION"), ("divarasib", "KEAP1", "IMMUNE_EVASION"),
+            ("adagrasib", "SMARCA4", ""), ("divarasib", "SMARCA4", "")} <= res, rows
+    # a co-mutation is pre-existing: no acquired (bypass) code
+    assert not [r for r in rows if r["mechanism"] == "BYPASS_ALTERATION"], rows
+
+
+def test_alteration_emerging_after_a_drug_is_resistance(extract):
+    rows = extract("After first-line lorlatinib, MET amplification emerged in 12% of patients with "
+                   "ALK-positive NSCLC.")
+    assert ("resistance", "lorlatinib", "MET", "BYPASS_ALTERATION") in keyset(
+        rows, "relation", "drug", "target", "mechanism"), rows
