@@ -163,6 +163,18 @@ def fallback_abbreviations(text: str, sentence_spans: list[tuple[int, int]],
 _GLOSSARY_ITEM = re.compile(r"([A-Za-z][A-Za-z0-9\-/.]{0,9}), ([^;,.:]{3,60}?)(?=;|\.\s*$|\.$|$)")
 
 
+def is_glossary(sentence: str, cues: list[str]) -> bool:
+    """A footnote that only defines abbreviations ("Abbreviations: ...", or "FOLFIRI,
+    fluorouracil-based chemotherapy with irinotecan; ORR, objective response rate; -, not
+    reported."): it states no claim."""
+    s = sentence.strip()
+    if any(s.startswith(c) for c in cues):
+        return True
+    parts = [p.strip() for p in re.split(r";\s*", s.rstrip(".")) if p.strip()]
+    return len(parts) >= 2 and all(_GLOSSARY_ITEM.fullmatch(p) or re.fullmatch(r"[^\w\s]{1,3}, .{3,60}", p)
+                                   for p in parts)
+
+
 def glossary_abbreviations(text: str, sentence_spans: list[tuple[int, int]],
                            cues: list[str], matches: list[Match]) -> list[tuple]:
     """Table/figure footnotes: "Abbreviations: AC, adenocarcinoma; CRC, colorectal cancer."

@@ -109,6 +109,9 @@ def is_boundary(text: str, i: int) -> bool:
     if b.isupper() and i + 2 < len(text) and text[i + 1:i + 3].isalpha() and text[i + 1:i + 3].islower() \
             and i >= 3 and text[i - 3:i].isalpha() and text[i - 3:i].isupper():
         return True  # ... or an abbreviation run into a capitalised word ("NSCLCPhase")
+    if b.isupper() and i + 1 < len(text) and text[i + 1].isupper() and i >= 2 and a in "ab" \
+            and text[i - 2] in "IV":
+        return True  # a trial phase run into an abbreviation ("IbNSCLC")
     return (b.isupper() and i + 1 < len(text) and text[i + 1].islower() and i >= 3
             and text[i - 3:i].isalpha() and text[i - 3:i].islower())
 

@@ -28,6 +28,8 @@ from functools import lru_cache
 from itertools import zip_longest
 
 from pipeline.citations import numbers_in
+from pipeline.grounding import is_glossary
+from pipeline.lexicon import load_lexicon
 from pipeline.models import IngestedDocument, Mention, Sentence
 from pipeline.relation_context import (  # noqa: F401 - re-exported for callers of this module
     _clause,
@@ -540,9 +542,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     # osimertinib, prevented resistance"): the `overcomes` reading only (GUIDELINES 7.14)
     overcoming = {agents_of(c) for c in claims if c.relation == "overcomes"}
 
-    def inside_fuller(c: Claim) -> bool:  # "adding X to Y plus Z": Y plus Z is the triplet's base
+    def inside_fuller(c: Claim) -> bool:
+        # "adding X to Y plus Z": Y plus Z is the triplet's base; "Sotorasib | Trametinib +
+        # panitumumab": the row's regimen is the triplet
         return any(agents_of(c) < agents_of(o) and o.span[0] <= c.span[0] and c.span[1] <= o.span[1]
-                   and o.rule_id.removeprefix("OVC_") == "COMB_ADDITION_OF" for o in claims)
+                   and o.rule_id.removeprefix("OVC_") in ("COMB_ADDITION_OF", "COMB_TABLE_ROW")
+                   for o in claims)
 
     return [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
                                   or not any(agents_of(c) <= f for f in full))
@@ -566,6 +571,12 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
     target = (prev.target_id, prev.target_name) if kind == "overcomes" else ("", "")
     return [Claim(kind, prev.drug, prev.partners, target[0], target[1], "",
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The line of ``text`` holding ``pos``."""
+    hi = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1:hi if hi >= 0 else len(text)]
 
 
 def _same_effect(masked: str, table: dict[str, Mention], offset: int, claims: list[Claim],
@@ -1076,6 +1087,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                                and lo <= m.start and m.end <= hi
                                                and m.norm_id != GENERIC_CANCER}.values())
         return table_cancers[table.index]
+    glossary_cues = load_lexicon().curated.patterns.get("glossary_cues", [])
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
@@ -1278,8 +1290,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
                   for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),
                                                   strict=True)]
+        # a footnote line defining abbreviations ("FOLFIRI, fluorouracil-based chemotherapy with
+        # irinotecan; ORR, objective response rate") states no claim
+        claims = [c for c in claims if not is_glossary(_line_at(doc.text, c.span[0]), glossary_cues)]
         local = {id(c): _local_cancers(c, cancers) for c in claims}
         claimed = {id(m) for ls in local.values() for m in ls}
+        # a table run together into one line ("Sotorasib + RMC-4630 CodeBreaK 101 NSCLC Ib NR
+        # Adagrasib + TNO155 KRYSTAL-2 ..."): each regimen keeps the cells up to the next one
+        regimens = sorted({c.span for c in claims if c.relation in ("combination", "overcomes")})
+        run_together = len(regimens) >= 3 and "\n" not in sent.text.strip()
         for claim in claims:
             if claim.rule_id in rules.disabled_rule_ids:
                 continue
@@ -1298,6 +1317,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 row = [c for c in cancers if lo <= c.start and (hi < 0 or c.end <= hi)]
                 opts = [(c.norm_id, c.norm_name, "sentence")
                         for c in {c.norm_id: c for c in row}.values()][:rules.max_cancers] or opts
+            if run_together and claim.span in regimens and opts[0][2] == "sentence":
+                nxt = regimens.index(claim.span) + 1
+                hi = regimens[nxt][0] if nxt < len(regimens) else sent.end
+                seg = [c for c in cancers if claim.span[1] <= c.start and c.end <= hi]
+                opts = [(c.norm_id, c.norm_name, "sentence")
+                        for c in {c.norm_id: c for c in seg}.values()][:rules.max_cancers] or opts
             if claim.relation == "resistance" and claim.anchor and len(opts) > 1 and opts[0][2] == "sentence":
                 # "MIA PaCa-2-R pancreatic cancer cells acquired X, while SW837-R colorectal cancer
                 # cells upregulated Y": each finding keeps the cancer of its own clause

@@ -1661,3 +1661,26 @@ def test_alteration_emerging_after_a_drug_is_resistance(extract):
                    "ALK-positive NSCLC.")
     assert ("resistance", "lorlatinib", "MET", "BYPASS_ALTERATION") in keyset(
         rows, "relation", "drug", "target", "mechanism"), rows
+
+
+def test_table_footnote_defining_abbreviations_states_no_combination(extract):
+    rows = extract("Table 4. Doublets in colorectal cancer\nRegimen | Tumour | ORR (%)\n"
+                   "Sotorasib + panitumumab | CRC | 26\n"
+                   "FOLFOX, fluorouracil-based chemotherapy with oxaliplatin; ORR, objective response rate.")
+    assert keyset(rows, "relation", "drug", "partner") == {("combination", "sotorasib", "panitumumab")}, rows
+
+
+def test_table_run_together_on_one_line_gives_each_regimen_its_cancer(extract):
+    rows = extract("Table 1. Trials Combination Trial Tumour type Phase Sotorasib + trametinib CodeBreaK 101 "
+                   "CRC Ib Adagrasib + pembrolizumab KRYSTAL-7 NSCLC II Divarasib + cetuximab GO42144 CRC Ib")
+    assert keyset(rows, "drug", "partner", "cancer_id") == {
+        ("sotorasib", "trametinib", "DOID:9256"), ("adagrasib", "pembrolizumab", "DOID:3908"),
+        ("divarasib", "cetuximab", "DOID:9256")}, rows
+
+
+def test_table_cells_glued_without_separators(extract):
+    rows = extract("Table 2. Ongoing trials\nInhibitorPartner(s)PhaseTumour typeStudy\n"
+                   "DivarasibErlotinibIbNSCLCCodeBreaK 101\n"
+                   "SotorasibTrametinib + panitumumabIbCRCCodeBreaK 101")
+    assert keyset(rows, "drug", "partner", "cancer_id") == {
+        ("divarasib", "erlotinib", "DOID:3908"), ("sotorasib", "panitumumab;trametinib", "DOID:9256")}, rows
