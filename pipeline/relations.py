@@ -573,6 +573,14 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Cla
                   prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
 
 
+def _is_class_of(cls: Mention, agent: Mention) -> bool:
+    """``cls`` names the class of ``agent`` ("ERK inhibitor" of ulixertinib)."""
+    if agent.norm_id == cls.norm_id:
+        return True
+    own = set(agent_targets(agent))
+    return bool(own) and set(agent_targets(cls)) <= own
+
+
 def _line_at(text: str, pos: int) -> str:
     """The line of ``text`` holding ``pos``."""
     hi = text.find("\n", pos)
@@ -1184,6 +1192,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             r.target_id: r for r in res if r.target_id}
         claims = [_aimed_at(c, mediated, frozenset(para_genes), doc.text) for c in claims]
         overcoming = [c for c in claims if c.relation == "overcomes"]
+        # the agent added to overcome resistance is not the agent resisted ("the pan-FGFR
+        # inhibitor futibatinib restored the response to sotorasib")
+        added = {p.norm_id for c in overcoming for p in c.partners} - {c.drug.norm_id for c in overcoming}
+        res = [r for r in res if r.drug.norm_id not in added and not (
+            r.drug.label == "DRUG_CLASS"
+            and any(_is_class_of(r.drug, p) for c in overcoming for p in c.partners))]
         if overcoming:
             # the process overcome: the sentence's own, else the one resistance stated
             # just before in the paragraph ("... EGFR feedback. X plus Y blocked it.")

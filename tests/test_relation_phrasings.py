@@ -1684,3 +1684,30 @@ def test_table_cells_glued_without_separators(extract):
                    "SotorasibTrametinib + panitumumabIbCRCCodeBreaK 101")
     assert keyset(rows, "drug", "partner", "cancer_id") == {
         ("divarasib", "erlotinib", "DOID:3908"), ("sotorasib", "panitumumab;trametinib", "DOID:9256")}, rows
+
+
+def test_cancer_of_the_experiment_passes_to_their_xenografts_and_derived_models(extract):
+    rows = extract("ALK-rearranged NSCLC cell lines resistant to lorlatinib showed activation of EGFR "
+                   "and MET. Combining lorlatinib with TNO155 suppressed the growth of the resistant "
+                   "cells and of their xenografts.")
+    ovc = [r for r in rows if r["relation"] in ("overcomes", "combination") and r["partner"] == "TNO155"]
+    assert ovc and {r["cancer_id"] for r in ovc} == {"DOID:3908"}, rows
+    rows = extract("We profiled ctDNA from 30 patients with CRC who progressed on adagrasib plus cetuximab; "
+                   "MAPK reactivation through NRAS mutations was common. In organoids derived from the "
+                   "resistant tumours, adding ulixertinib to adagrasib prevented MAPK reactivation.")
+    ovc = [r for r in rows if r["relation"] == "overcomes" and r["partner"] == "ulixertinib"]
+    assert ovc and {r["cancer_id"] for r in ovc} == {"DOID:9256"}, rows
+
+
+def test_the_added_agent_is_not_the_agent_resisted(extract):
+    # passage n-013 of annotations/challenge/dev11.jsonl (team prose)
+    rows = extract(
+        "MET amplification is the most frequent off-target mechanism of resistance to first-line "
+        "osimertinib, found in roughly 15% of progressing EGFR-mutant NSCLC tumours.[61] Adding a "
+        "MET tyrosine kinase inhibitor can restore disease control in these patients: in the "
+        "TATTON and SAVANNAH studies, osimertinib plus savolitinib produced objective responses "
+        "in about a third of patients with MET-driven resistance, and in close to half of those "
+        "with high-level MET overexpression or amplification.62,63")
+    assert not [r for r in rows if r["relation"] == "resistance" and r["drug"] == "savolitinib"], rows
+    assert ("overcomes", "osimertinib", "savolitinib", "BYPASS_ALTERATION") in keyset(
+        rows, "relation", "drug", "partner", "mechanism"), rows
