@@ -661,6 +661,8 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     for pat in rules.inhibits:
         for m in pat.regex.finditer(masked):
             agents = _agents_in(m.group(0), table)
+            if len(agents) > 1 and re.search(r"⟧\s*,\s*(?:which|that)\s+(?:\w+ly\s+)?[a-z]+s\b", m.group(0)):
+                agents = agents[-1:]  # "adagrasib, and afatinib, which blocks EGFR": the last agent
             if pat.tail_agents:  # the coordinated list ending the match ("... is inhibited by X")
                 tail = re.search(rf"{_AL}$", m.group(0))
                 agents = _agents_in(tail.group(0), table) if tail else agents[-1:]
@@ -877,13 +879,13 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
             return x.norm_id
     if rules is not None and code not in rules.alteration_keeps_code \
             and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
-        if rules.cues["primary_cues"].search(sentence):
-            return ""  # a pre-existing (primary) alteration: not an acquired mechanism of the codes
         if code and sentence and ctx("activating_before").search(sentence[:g.start - offset]) \
                 and not rules.cues["acquisition_cues"].search(sentence):
             # "Activating PIK3CA mutations ... blunt the efficacy of trastuzumab": a baseline
             # activating mutation drives its pathway (the mediator's process), not a bypass
             return code
+        if rules.cues["primary_cues"].search(sentence):
+            return ""  # a pre-existing (primary) alteration: not an acquired mechanism of the codes
         if sentence and (driven := _driven_process(g, mechanisms, sentence, offset)):
             return driven  # "... reactivates MAPK signalling through activating MAP2K1 mutations"
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
@@ -1366,15 +1368,16 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                         and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)]
                 # "NSCLC and CRC lines"; every model of the frame ("In PDAC cells and H2122 lung
                 # cancer cells, X ...")
+                between = doc.text[claim.drug.end:claim.span[1]]
+                pharmacology = bool(ctx("pharmacology_clause").match(between))
                 run = framed or _with_coordinated(near[:1], cancers, doc.text)
                 # a finding of the paragraph's experiment takes that experiment's cancer
                 # (GUIDELINES 3: the cancer of the experimental system named earlier)
                 # (not the drug's pharmacology in a relative clause or apposition: "crizotinib,
                 # which inhibits MET"; nor a statement about a class or "these inhibitors")
-                between = doc.text[claim.drug.end:claim.span[1]]
                 experiment = level in ("in_vitro", "in_vivo") and opts[0][2] != "sentence" \
                     and claim.drug.label == "DRUG" and "+anaphor" not in claim.drug.source \
-                    and not ctx("pharmacology_clause").match(between)
+                    and not pharmacology
                 opts = [(c.norm_id, c.norm_name, "sentence")
                         for c in {c.norm_id: c for c in run}.values()] or (
                     opts if experiment else [("", "", "")])

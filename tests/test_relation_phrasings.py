@@ -1711,3 +1711,18 @@ def test_the_added_agent_is_not_the_agent_resisted(extract):
     assert not [r for r in rows if r["relation"] == "resistance" and r["drug"] == "savolitinib"], rows
     assert ("overcomes", "osimertinib", "savolitinib", "BYPASS_ALTERATION") in keyset(
         rows, "relation", "drug", "partner", "mechanism"), rows
+
+
+def test_relative_clause_with_a_singular_verb_has_the_last_agent_as_subject(extract):
+    rows = extract("In KRAS G12C lung cancer lines, EGFR drove the feedback that limited divarasib, and "
+                   "afatinib, which irreversibly blocks EGFR and HER2, was the most effective partner.")
+    inh = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert ("afatinib", "EGFR") in inh and not [d for d, _ in inh if d == "divarasib"], rows
+
+
+def test_inactivating_alterations_are_no_inhibits_verb(extract):
+    rows = extract("In patients treated with KRAS G12C inhibitors, inactivating alterations in KEAP1 and "
+                   "SMARCA4 were associated with shorter progression-free survival.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
+    res = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("SMARCA4", "") in res and ("KEAP1", "IMMUNE_EVASION") in res, rows
