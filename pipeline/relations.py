@@ -1108,7 +1108,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]
         mechanisms = [m for m in ms if m.label == "MECHANISM"]
-        cancers = [m for m in ms if m.label == "CANCER"
+        # "xenografts of both tumour types": the paragraph's cancers again, not a new one
+        cancers_again = [m for m in ms if m.label == "CANCER" and m.norm_id == GENERIC_CANCER and para_cancers
+                         and ctx("cancer_back_reference").search(
+                             doc.text[max(sent.start, m.start - 30):m.start])]
+        cancers = [m for m in ms if m.label == "CANCER" and m not in cancers_again
                    and not ctx("transformed").search(doc.text[max(sent.start, m.start - 80):m.start])]
         cells = [m for m in ms if m.label == "CELL_LINE"]
         extra, used = _coordinated_classes(sent, doc.text, targets, agents)
@@ -1201,6 +1205,19 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             r.drug.label == "DRUG_CLASS"
             and any(_is_class_of(r.drug, p) for c in overcoming for p in c.partners))]
         if overcoming:
+            # the overcome resistance named by its driver ("overcame this PI3K-dependent
+            # resistance", "prevent adaptive RTK-driven resistance"): the driver's process, before
+            # any other process the sentence states
+            # (a mediator the paragraph gave a process keeps it: "MET-driven resistance" after MET
+            # amplification is bypass; a driven rebound or reactivation names its process later)
+            driven_all = [(para_mediators.get(table[d.group("gene")].norm_id)
+                           or mediator_mechanisms().get(table[d.group("gene")].norm_id, ""),
+                           re.search(r"(?:resistance|escape|adaptation|relapse)\W*$", d.group(0)) is not None)
+                          for d in ctx("driven_resistance").finditer(masked)]
+            driven = [code for code, _ in driven_all]
+            if driven_all and driven_all[0][0] and driven_all[0][1]:
+                claims = [replace(c, mechanism=driven[0]) if c.relation == "overcomes"
+                          and not c.mechanism else c for c in claims]
             # the process overcome: the sentence's own, else the one resistance stated
             # just before in the paragraph ("... EGFR feedback. X plus Y blocked it.")
             codes = [c.mechanism for c in res if c.mechanism]
@@ -1224,10 +1241,6 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
                 claims = [replace(c, mechanism=code_for(c)) if c.relation == "overcomes" and not c.mechanism
                           else c for c in claims]
-            # the overcome resistance named by its driver ("overcame this PI3K-dependent
-            # resistance"): the driver's process
-            driven = [mediator_mechanisms().get(table[d.group("gene")].norm_id, "")
-                      for d in ctx("driven_resistance").finditer(masked)]
             if driven and driven[0]:
                 claims = [replace(c, mechanism=driven[0]) if c.relation == "overcomes"
                           and not c.mechanism else c for c in claims]
@@ -1277,7 +1290,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")
                            for c in caption_cancers(row_table)][:rules.max_cancers]
         elif para_cancers and ("unspecified" in (own_level, para_level) or own_level == para_level
-                               or ctx("same_system").search(sent.text)):  # "xenografts of these cells"
+                               or ctx("same_system").search(sent.text) or cancers_again):  # "of these cells"
             # the system the paragraph's experiment was stated in (patients, mice and cell lines
             # of one paragraph are different systems: no cancer passes between them); one row
             # per cancer it was stated for (GUIDELINES 7.10)

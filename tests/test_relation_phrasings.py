@@ -1726,3 +1726,27 @@ def test_inactivating_alterations_are_no_inhibits_verb(extract):
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
     res = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert ("SMARCA4", "") in res and ("KEAP1", "IMMUNE_EVASION") in res, rows
+
+
+def test_both_tumour_types_refers_back_to_the_paragraphs_cancers(extract):
+    rows = extract("In KRAS G12C lung and colorectal cancer cell lines, pERK rebounded within 48 hours of "
+                   "sotorasib. Adding TNO155 prevented this rebound, and the effect was reproduced in "
+                   "xenografts of both tumour types.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert ovc and {r["cancer_id"] for r in ovc} == {"DOID:1324", "DOID:9256"}, ovc
+
+
+def test_driver_named_resistance_is_the_process_overcome(extract):
+    rows = extract("Vertical combinations with SOS1 inhibitors may prevent adaptive RTK-driven resistance to "
+                   "KRAS G12C inhibitors, whereas CDK4/6 inhibitors suit tumours that have lost CDKN2A.")
+    ovc = [r for r in rows if r["relation"] == "overcomes" and r["partner"] == "SOS1 inhibitor"]
+    assert ovc and {r["mechanism"] for r in ovc} == {"RTK_FEEDBACK"}, rows
+
+
+def test_retained_pathway_activity_limiting_depth_of_response_and_its_back_reference(extract):
+    rows = extract("Colorectal cancer cell lines often retain PI3K-AKT activity under divarasib, which "
+                   "limits the depth of growth inhibition. Adding the PI3K inhibitor alpelisib overcame "
+                   "this intrinsic resistance in the same cell lines.")
+    assert ("resistance", "divarasib", "PI3K_MTOR") in keyset(rows, "relation", "drug", "mechanism"), rows
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert ovc and {(r["mechanism"], r["cancer_id"]) for r in ovc} == {("PI3K_MTOR", "DOID:9256")}, rows
