@@ -1750,3 +1750,22 @@ def test_retained_pathway_activity_limiting_depth_of_response_and_its_back_refer
     assert ("resistance", "divarasib", "PI3K_MTOR") in keyset(rows, "relation", "drug", "mechanism"), rows
     ovc = [r for r in rows if r["relation"] == "overcomes"]
     assert ovc and {(r["mechanism"], r["cancer_id"]) for r in ovc} == {("PI3K_MTOR", "DOID:9256")}, rows
+
+
+def test_cotargeting_names_no_target_of_the_sentences_first_drug(extract):
+    rows = extract("Adaptive RTK feedback limits divarasib in NSCLC, and co-targeting SHP2 with TNO155 "
+                   "blunts it.")
+    assert not [r for r in rows if r["relation"] == "inhibits" and r["drug"] == "divarasib"
+                and r["target"] == "PTPN11"], rows
+    assert ("overcomes", "divarasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
+    # "mitigate it" after a toxicity is no overcome wording
+    rows = extract("Sotorasib plus pembrolizumab caused hepatotoxicity in NSCLC, and a lead-in schedule "
+                   "was introduced to mitigate it.")
+    assert not [r for r in rows if r["relation"] == "overcomes"], rows
+
+
+def test_pERK_climbing_back_is_a_rebound(extract):
+    rows = extract("In KRAS G12C lung cancer cells, adagrasib lowered pERK within 4 hours, but pERK climbed "
+                   "back to 60% of baseline by 48 hours.")
+    assert ("resistance", "adagrasib", "ERK", "MAPK_REACTIVATION") in keyset(
+        rows, "relation", "drug", "target", "mechanism"), rows
