@@ -545,9 +545,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     def inside_fuller(c: Claim) -> bool:
         # "adding X to Y plus Z": Y plus Z is the triplet's base; "Sotorasib | Trametinib +
         # panitumumab": the row's regimen is the triplet
+        # "pairs X with carboplatin plus pemetrexed": the pair inside the triplet's span is no
+        # regimen of its own (one match's "with or without" arms share its span and stay)
         return any(agents_of(c) < agents_of(o) and o.span[0] <= c.span[0] and c.span[1] <= o.span[1]
-                   and o.rule_id.removeprefix("OVC_") in ("COMB_ADDITION_OF", "COMB_TABLE_ROW")
-                   for o in claims)
+                   and o.span != c.span for o in claims)
 
     return [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
                                   or not any(agents_of(c) <= f for f in full))

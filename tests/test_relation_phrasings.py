@@ -1769,3 +1769,17 @@ def test_pERK_climbing_back_is_a_rebound(extract):
                    "back to 60% of baseline by 48 hours.")
     assert ("resistance", "adagrasib", "ERK", "MAPK_REACTIVATION") in keyset(
         rows, "relation", "drug", "target", "mechanism"), rows
+
+
+def test_agent_given_with_a_plus_doublet_is_one_triplet(extract):
+    rows = extract("The CodeBreaK 101 protocol includes an NSCLC cohort that pairs sotorasib with "
+                   "carboplatin plus pemetrexed.")
+    assert keyset(rows, "relation", "drug", "partner") == {
+        ("combination", "sotorasib", "carboplatin;pemetrexed")}, rows
+    rows = extract("FLAURA2 is testing osimertinib with cisplatin or carboplatin plus pemetrexed in NSCLC.")
+    assert keyset(rows, "drug", "partner") == {
+        ("osimertinib", "cisplatin;pemetrexed"), ("osimertinib", "carboplatin;pemetrexed")}, rows
+    # a comparator arm is no partner: "compares X plus Y and Z with W plus V"
+    rows = extract("CodeBreaK 202 compares sotorasib plus carboplatin and pemetrexed with pembrolizumab plus "
+                   "chemotherapy in NSCLC.")
+    assert not [r for r in rows if r["drug"] in ("pemetrexed", "carboplatin")], rows
