@@ -1783,3 +1783,17 @@ def test_agent_given_with_a_plus_doublet_is_one_triplet(extract):
     rows = extract("CodeBreaK 202 compares sotorasib plus carboplatin and pemetrexed with pembrolizumab plus "
                    "chemotherapy in NSCLC.")
     assert not [r for r in rows if r["drug"] in ("pemetrexed", "carboplatin")], rows
+
+
+def test_pairing_with_several_partners_each_introduced_by_with(extract):
+    rows = extract("Pairing divarasib with afatinib, with cetuximab or with the SHP2 inhibitor RMC-4550 led "
+                   "to tumour regression.")
+    assert keyset(rows, "drug", "partner") >= {
+        ("divarasib", "afatinib"), ("divarasib", "cetuximab"), ("divarasib", "RMC-4550")}, rows
+
+
+def test_partners_listed_after_among_them(extract):
+    rows = extract("In the master protocol, adagrasib is paired with a range of partners, among them the MEK "
+                   "inhibitor trametinib, the pan-ERBB inhibitor afatinib and the mTOR inhibitor everolimus.")
+    assert keyset(rows, "drug", "partner") >= {
+        ("adagrasib", "trametinib"), ("adagrasib", "afatinib"), ("adagrasib", "everolimus")}, rows
