@@ -1797,3 +1797,11 @@ def test_partners_listed_after_among_them(extract):
                    "inhibitor trametinib, the pan-ERBB inhibitor afatinib and the mTOR inhibitor everolimus.")
     assert keyset(rows, "drug", "partner") >= {
         ("adagrasib", "trametinib"), ("adagrasib", "afatinib"), ("adagrasib", "everolimus")}, rows
+
+
+def test_agent_alone_or_with_alternative_partners(extract):
+    rows = extract("NCT04449874, phase Ia/Ib: divarasib alone or with atezolizumab, cetuximab or erlotinib; "
+                   "advanced solid tumours.")
+    assert keyset(rows, "relation", "drug", "partner") == {
+        ("combination", "divarasib", "atezolizumab"), ("combination", "divarasib", "cetuximab"),
+        ("combination", "divarasib", "erlotinib")}, rows
