@@ -153,7 +153,8 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "searched_for", "driven_resistance", "named_by_driver", "inner_negation",
                  "inner_negation_break", "pharmacology_clause", "genotype_of_model",
                  "activating_before", "trial_context", "coordinated_clause",
-                 "same_system", "same_effect", "cancer_back_reference"}
+                 "same_system", "same_effect", "cancer_back_reference", "singular_relative",
+                 "relative_after", "resistance_noun_end"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

@@ -662,7 +662,7 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     for pat in rules.inhibits:
         for m in pat.regex.finditer(masked):
             agents = _agents_in(m.group(0), table)
-            if len(agents) > 1 and re.search(r"⟧\s*,\s*(?:which|that)\s+(?:\w+ly\s+)?[a-z]+s\b", m.group(0)):
+            if len(agents) > 1 and ctx("singular_relative").search(m.group(0)):
                 agents = agents[-1:]  # "adagrasib, and afatinib, which blocks EGFR": the last agent
             if pat.tail_agents:  # the coordinated list ending the match ("... is inhibited by X")
                 tail = re.search(rf"{_AL}$", m.group(0))
@@ -777,7 +777,7 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
                 pathways.append(g)
             continue
         if any(p.search(before[-60:]) for p in rules.not_mediator_before) \
-                and not re.match(r"\s*,?\s*(?:which|that)\b", after):
+                and not ctx("relative_after").match(after):
             continue  # a drug's target, unless a relative clause makes it one ("blocks RAS, which drives")
         s, e = g.start - offset, g.end - offset
         window = sentence[max(0, s - w): e + w]
@@ -1213,7 +1213,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # amplification is bypass; a driven rebound or reactivation names its process later)
             driven_all = [(para_mediators.get(table[d.group("gene")].norm_id)
                            or mediator_mechanisms().get(table[d.group("gene")].norm_id, ""),
-                           re.search(r"(?:resistance|escape|adaptation|relapse)\W*$", d.group(0)) is not None)
+                           ctx("resistance_noun_end").search(d.group(0)) is not None)
                           for d in ctx("driven_resistance").finditer(masked)]
             driven = [code for code, _ in driven_all]
             if driven_all and driven_all[0][0] and driven_all[0][1]:
