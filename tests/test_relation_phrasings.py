@@ -1805,3 +1805,11 @@ def test_agent_alone_or_with_alternative_partners(extract):
     assert keyset(rows, "relation", "drug", "partner") == {
         ("combination", "divarasib", "atezolizumab"), ("combination", "divarasib", "cetuximab"),
         ("combination", "divarasib", "erlotinib")}, rows
+
+
+def test_mediators_that_kept_a_pathway_arm_active(extract):
+    rows = extract("In KRAS G12C lung adenocarcinoma cells, IGF1R and mTOR kept the PI3K-AKT arm active and "
+                   "blunted the response to divarasib.")
+    res = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert {("divarasib", "IGF1R"), ("divarasib", "MTOR")} <= res, rows
+    assert ("divarasib", "PI3K") not in res, rows  # the pathway arm kept active is no mediator
