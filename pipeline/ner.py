@@ -491,6 +491,20 @@ def _composition_res(lex: Lexicon) -> dict[str, re.Pattern]:
     return _compiled_composition(tuple((name, tuple(spec[name])) for name in _COMPOSITION_KEYS))
 
 
+def _alteration_span(text: str, start: int, end: int, res: dict[str, re.Pattern]) -> tuple[int, int] | None:
+    """The span of a genetic alteration of the mention at [start, end): the alteration word
+    after it ("MET amplification", "KRAS G12C allele amplification"), else right before it
+    ("amplification of the KRASG12C allele"); None when there is neither."""
+    after = res["alteration_after"].match(text, end)
+    if after:
+        return start, after.end()
+    lo = max(0, start - 40)
+    before = res["alteration_before"].search(text[lo:start])
+    if before and before.end() == start - lo:
+        return start - len(before.group(0)), end
+    return None
+
+
 def mechanism_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Match]:
     """MECHANISM mentions composed from a process word and a named mediator the curated
     phrase list does not hold: "rebound of AXL signaling", "FGFR1-mediated reactivation",
@@ -514,15 +528,8 @@ def mechanism_compositions(text: str, matches: list[Match], lex: Lexicon) -> lis
     new: list[Match] = []
     for v in kras_variants:  # an amplified mutant allele is an alteration in any sentence
         allele = res["variant_allele"].match(text, v.end)
-        end = allele.end() if allele else v.end
-        alt_after = res["alteration_after"].match(text, end)
-        alt_before = res["alteration_before"].search(text[max(0, v.start - 40):v.start])
-        if alt_after:
-            new.append(Match(v.start, alt_after.end(), "MECHANISM", "SECONDARY_KRAS_ALTERATION",
-                             "SECONDARY_KRAS_ALTERATION", "pattern:mechanism", 0.75))
-        elif alt_before and alt_before.end() == v.start - max(0, v.start - 40):
-            new.append(Match(v.start - len(alt_before.group(0)), end, "MECHANISM",
-                             "SECONDARY_KRAS_ALTERATION", "SECONDARY_KRAS_ALTERATION",
+        if span := _alteration_span(text, v.start, allele.end() if allele else v.end, res):
+            new.append(Match(*span, "MECHANISM", "SECONDARY_KRAS_ALTERATION", "SECONDARY_KRAS_ALTERATION",
                              "pattern:mechanism", 0.75))
     for g in genes:
         code = codes.get(g.norm_id, "")
@@ -539,15 +546,12 @@ def mechanism_compositions(text: str, matches: list[Match], lex: Lexicon) -> lis
             continue
         if not resistance:
             continue
-        alt_after = res["alteration_after"].match(text, g.end)
-        alt_before = res["alteration_before"].search(text[max(0, g.start - 40):g.start])
-        if not (alt_after or alt_before and alt_before.end() == g.start - max(0, g.start - 40)):
+        span = _alteration_span(text, g.start, g.end, res)
+        if span is None:
             continue
         alt_code = ("SECONDARY_KRAS_ALTERATION" if g.norm_name == "KRAS"
                     else code if code in keep else "BYPASS_ALTERATION")
-        start = g.start - len(alt_before.group(0)) if alt_before and not alt_after else g.start
-        stop = alt_after.end() if alt_after else g.end
-        new.append(Match(start, stop, "MECHANISM", alt_code, alt_code, "pattern:mechanism", 0.75))
+        new.append(Match(*span, "MECHANISM", alt_code, alt_code, "pattern:mechanism", 0.75))
     if not new:
         return matches
     return resolve_overlaps([*new, *[m for m in matches if not any(

@@ -22,9 +22,9 @@ mechanism map). The stage works per sentence:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import zip_longest
 
 from pipeline.citations import numbers_in
@@ -582,10 +582,15 @@ def _is_class_of(cls: Mention, agent: Mention) -> bool:
     return bool(own) and set(agent_targets(cls)) <= own
 
 
-def _line_at(text: str, pos: int) -> str:
-    """The line of ``text`` holding ``pos``."""
-    hi = text.find("\n", pos)
-    return text[text.rfind("\n", 0, pos) + 1:hi if hi >= 0 else len(text)]
+def _line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The start and end of the lines of ``text`` holding [start, end] (end defaults to start)."""
+    hi = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, hi if hi >= 0 else len(text)
+
+
+def _sentence_opts(cancers: list[Mention], limit: int | None = None) -> list[tuple[str, str, str]]:
+    """One cancer option (id, name, source "sentence") per distinct cancer, in text order."""
+    return [(c.norm_id, c.norm_name, "sentence") for c in {c.norm_id: c for c in cancers}.values()][:limit]
 
 
 def _same_effect(masked: str, table: dict[str, Mention], offset: int, claims: list[Claim],
@@ -1211,14 +1216,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # any other process the sentence states
             # (a mediator the paragraph gave a process keeps it: "MET-driven resistance" after MET
             # amplification is bypass; a driven rebound or reactivation names its process later)
-            driven_all = [(para_mediators.get(table[d.group("gene")].norm_id)
-                           or mediator_mechanisms().get(table[d.group("gene")].norm_id, ""),
-                           ctx("resistance_noun_end").search(d.group(0)) is not None)
-                          for d in ctx("driven_resistance").finditer(masked)]
-            driven = [code for code, _ in driven_all]
-            if driven_all and driven_all[0][0] and driven_all[0][1]:
-                claims = [replace(c, mechanism=driven[0]) if c.relation == "overcomes"
-                          and not c.mechanism else c for c in claims]
+            d = ctx("driven_resistance").search(masked)
+            gid = table[d.group("gene")].norm_id if d else ""
+            driven = (para_mediators.get(gid) or mediator_mechanisms().get(gid, "")) if d else ""
+            if driven and ctx("resistance_noun_end").search(d.group(0)):
+                claims = _fill_overcome_mechanism(claims, driven)
             # the process overcome: the sentence's own, else the one resistance stated
             # just before in the paragraph ("... EGFR feedback. X plus Y blocked it.")
             codes = [c.mechanism for c in res if c.mechanism]
@@ -1227,10 +1229,6 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             defining = _defining_code(targets, doc.text, rules)
             if not codes and rules.cues["back_reference"].search(sent.text) and not defining:
                 codes = prev_res_codes
-            # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
-            # feedback ... Adding cetuximab ..."): that mediator's process
-            claims = [replace(c, mechanism=_paragraph_process(c, para_mediators, para_codes))
-                      if c.relation == "overcomes" and not c.mechanism and not codes else c for c in claims]
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
 
@@ -1240,15 +1238,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                            and r.target_id in {t for p in c.partners for t in _reach(p)}]
                     return hit[0] if hit else top
 
-                claims = [replace(c, mechanism=code_for(c)) if c.relation == "overcomes" and not c.mechanism
-                          else c for c in claims]
-            if driven and driven[0]:
-                claims = [replace(c, mechanism=driven[0]) if c.relation == "overcomes"
-                          and not c.mechanism else c for c in claims]
-            # a model defined by the alteration: its process
-            if defining:
-                claims = [replace(c, mechanism=defining) if c.relation == "overcomes"
-                          and not c.mechanism else c for c in claims]
+                claims = _fill_overcome_mechanism(claims, code_for)
+            else:
+                # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
+                # feedback ... Adding cetuximab ..."): that mediator's process
+                claims = _fill_overcome_mechanism(
+                    claims, partial(_paragraph_process, para_mediators=para_mediators, para_codes=para_codes))
+            # a driven rebound or reactivation, and a model defined by the alteration: their
+            # process, when nothing above named one
+            for code in (driven, defining):
+                if code:
+                    claims = _fill_overcome_mechanism(claims, code)
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res
@@ -1284,8 +1284,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         level = evidence_level(para_texts, rules)
         section = doc.section_at(sent.start)
         if own_cancers:
-            cancer_opts = [(c.norm_id, c.norm_name, "sentence") for c in
-                           {c.norm_id: c for c in own_cancers}.values()][:rules.max_cancers]
+            cancer_opts = _sentence_opts(own_cancers, rules.max_cancers)
         elif (row_table := _table_at(doc, sent.start)) is not None and caption_cancers(row_table):
             # a table row without a cancer: the one its caption states ("... in NSCLC")
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")
@@ -1322,7 +1321,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                                   strict=True)]
         # a footnote line defining abbreviations ("FOLFIRI, fluorouracil-based chemotherapy with
         # irinotecan; ORR, objective response rate") states no claim
-        claims = [c for c in claims if not is_glossary(_line_at(doc.text, c.span[0]), glossary_cues)]
+        claims = [c for c in claims if not is_glossary(doc.text[slice(*_line_span(doc.text, c.span[0]))],
+                                                       glossary_cues)]
         local = {id(c): _local_cancers(c, cancers) for c in claims}
         claimed = {id(m) for ls in local.values() for m in ls}
         # a table run together into one line ("Sotorasib + RMC-4630 CodeBreaK 101 NSCLC Ib NR
@@ -1336,23 +1336,19 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             if local[id(claim)]:  # "X + Y (NSCLC only)": the claim's own cancer
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in local[id(claim)]]
             elif claimed and cancer_opts[0][2] == "sentence":
-                free = [c for c in {c.norm_id: c for c in cancers if id(c) not in claimed}.values()]
-                opts = [(c.norm_id, c.norm_name, "sentence")
-                        for c in free[:rules.max_cancers]] or [("", "", "")]
+                opts = _sentence_opts([c for c in cancers if id(c) not in claimed], rules.max_cancers) \
+                    or [("", "", "")]
             if "\n" in sent.text.strip() and opts[0][2] == "sentence":
                 # rows of a flattened table that split into no sentences ("KRYSTAL-7 | adagrasib +
                 # pembrolizumab | NSCLC" over "KRYSTAL-10 | ... | CRC"): each claim keeps its row's
-                lo = doc.text.rfind("\n", 0, claim.span[0]) + 1
-                hi = doc.text.find("\n", claim.span[1])
-                row = [c for c in cancers if lo <= c.start and (hi < 0 or c.end <= hi)]
-                opts = [(c.norm_id, c.norm_name, "sentence")
-                        for c in {c.norm_id: c for c in row}.values()][:rules.max_cancers] or opts
+                lo, hi = _line_span(doc.text, *claim.span)
+                opts = _sentence_opts([c for c in cancers if lo <= c.start and c.end <= hi],
+                                      rules.max_cancers) or opts
             if run_together and claim.span in regimens and opts[0][2] == "sentence":
                 nxt = regimens.index(claim.span) + 1
                 hi = regimens[nxt][0] if nxt < len(regimens) else sent.end
-                seg = [c for c in cancers if claim.span[1] <= c.start and c.end <= hi]
-                opts = [(c.norm_id, c.norm_name, "sentence")
-                        for c in {c.norm_id: c for c in seg}.values()][:rules.max_cancers] or opts
+                opts = _sentence_opts([c for c in cancers if claim.span[1] <= c.start and c.end <= hi],
+                                      rules.max_cancers) or opts
             if claim.relation == "resistance" and claim.anchor and len(opts) > 1 and opts[0][2] == "sentence":
                 # "MIA PaCa-2-R pancreatic cancer cells acquired X, while SW837-R colorectal cancer
                 # cells upregulated Y": each finding keeps the cancer of its own clause
@@ -1372,8 +1368,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     c.norm_id for c in cancers if not denied(c)}
                 opts = [o for o in opts if o[0] not in later] or opts
             if claim.rule_id == "COMB_ANAPHOR_TRIAL":  # the trial's own cancer, if its clause names one
-                opts = [(c.norm_id, c.norm_name, "sentence") for c in {
-                    c.norm_id: c for c in cancers if c.start >= claim.span[0]}.values()] or [("", "", "")]
+                opts = _sentence_opts([c for c in cancers if c.start >= claim.span[0]]) or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")
@@ -1392,9 +1387,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 experiment = level in ("in_vitro", "in_vivo") and opts[0][2] != "sentence" \
                     and claim.drug.label == "DRUG" and "+anaphor" not in claim.drug.source \
                     and not pharmacology
-                opts = [(c.norm_id, c.norm_name, "sentence")
-                        for c in {c.norm_id: c for c in run}.values()] or (
-                    opts if experiment else [("", "", "")])
+                opts = _sentence_opts(run) or (opts if experiment else [("", "", "")])
             for cid, cname, csrc in opts:
                 conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (
                     0.9 if csrc.startswith("inferred") else 1.0)
@@ -1433,6 +1426,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             para_cancers, para_level = _specific(own_cancers), own_level
             line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
     return dedupe(rows)
+
+
+def _fill_overcome_mechanism(claims: list[Claim], code: str | Callable[[Claim], str]) -> list[Claim]:
+    """``overcomes`` claims still without a process take ``code`` (or ``code(claim)``)."""
+    return [replace(c, mechanism=code(c) if callable(code) else code)
+            if c.relation == "overcomes" and not c.mechanism else c for c in claims]
 
 
 def _defining_code(targets: list[Mention], text: str, rules: Rules) -> str:
