@@ -891,7 +891,9 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
             # activating mutation drives its pathway (the mediator's process), not a bypass
             return code
         if rules.cues["primary_cues"].search(sentence):
-            return ""  # a pre-existing (primary) alteration: not an acquired mechanism of the codes
+            # a pre-existing (primary) alteration: not an acquired mechanism of the codes; a gene
+            # whose pathway is a process of its own keeps it ("concurrent PTEN loss": PI3K_MTOR)
+            return code if code in rules.genotype_mediator_codes else ""
         if sentence and (driven := _driven_process(g, mechanisms, sentence, offset)):
             return driven  # "... reactivates MAPK signalling through activating MAP2K1 mutations"
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
@@ -961,14 +963,20 @@ def _mediator_in_phrase(x: Mention) -> tuple[str, str]:
     return (genes[0], target_name(genes[0])) if len(genes) == 1 else ("", "")
 
 
-def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], text: str = "") -> Claim:
-    if c.relation != "combination" or not mediated:
-        return c
+def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], text: str = "",
+              pathway_codes: frozenset[str] = frozenset()) -> Claim:
+    if c.relation != "combination" or not mediated or c.rule_id == "COMB_ANAPHOR_TRIAL":
+        return c  # (the regimen taken into a trial is the trial's combination besides the overcomes)
     # a mediator that recovers after a contrast ("X deepened suppression when added to Y, yet
     # pERK recovered") escaped the combination: the combination was not aimed at it
-    hits = [mediated[t] for p in c.partners for t in _reach(p) if t in mediated
-            and not (mediated[t].anchor and mediated[t].anchor[0] > c.span[1]
-                     and ctx("contrast_break").search(text, c.span[1], mediated[t].anchor[0]))]
+    escaped = {t for t, r in mediated.items() if r.anchor and r.anchor[0] > c.span[1]
+               and ctx("contrast_break").search(text, c.span[1], r.anchor[0])}
+    hits = [mediated[t] for p in c.partners for t in _reach(p) if t in mediated and t not in escaped]
+    if not hits and pathway_codes:
+        # a partner acting elsewhere on the pathway process the mediator drives ("PTEN loss blunted
+        # the response to X, and co-treatment with everolimus ..." : mTOR, PI3K_MTOR)
+        own = {mediator_mechanisms().get(t, "") for p in c.partners for t in agent_targets(p)} & pathway_codes
+        hits = [r for t, r in mediated.items() if t not in escaped and r.mechanism in own]
     if not hits or hits[0].drug.norm_id != c.drug.norm_id:
         return c
     tid, tname = _partner_target(c.partners, named, drug=c.drug)
@@ -1031,7 +1039,10 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 code = x.norm_id
                 if code in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION") and tid \
                         and rules.cues["primary_cues"].search(sentence):
-                    code = ""  # a pre-existing co-alteration ("primary resistance ... SMAD4 loss")
+                    # a pre-existing co-alteration ("primary resistance ... SMAD4 loss"); its
+                    # gene's own pathway process, if it has one
+                    code = mediator_mechanisms().get(tid, "")
+                    code = code if code in rules.genotype_mediator_codes else ""
                 elif code in _ALTERED and tid and \
                         (driven := _driven_process(x, mechanisms, sentence, offset)):
                     # "reactivates MAPK signalling, through NRAS mutations or BRAF amplification":
@@ -1202,7 +1213,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # is aimed at that resistance: overcomes
         mediated = {} if ctx("genetic_tool").search(sent.text) else {
             r.target_id: r for r in res if r.target_id}
-        claims = [_aimed_at(c, mediated, frozenset(para_genes), doc.text) for c in claims]
+        claims = [_aimed_at(c, mediated, frozenset(para_genes), doc.text, rules.genotype_mediator_codes)
+                  for c in claims]
         overcoming = [c for c in claims if c.relation == "overcomes"]
         # the agent added to overcome resistance is not the agent resisted ("the pan-FGFR
         # inhibitor futibatinib restored the response to sotorasib")
@@ -1246,7 +1258,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     claims, partial(_paragraph_process, para_mediators=para_mediators, para_codes=para_codes))
             # a driven rebound or reactivation, and a model defined by the alteration: their
             # process, when nothing above named one
-            for code in (driven, defining):
+            # a blocked readout of a mediator ("prevented the rise in EGFR phosphorylation",
+            # "prevented pERK recovery"): that mediator's process
+            b = ctx("blocked_readout").search(masked)
+            blocked = mediator_mechanisms().get(table[b.group("gene") or b.group("gene2")].norm_id, "") \
+                if b else ""
+            for code in (driven, defining, blocked):
                 if code:
                     claims = _fill_overcome_mechanism(claims, code)
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own

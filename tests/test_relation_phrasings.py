@@ -1813,3 +1813,63 @@ def test_mediators_that_kept_a_pathway_arm_active(extract):
     res = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert {("divarasib", "IGF1R"), ("divarasib", "MTOR")} <= res, rows
     assert ("divarasib", "PI3K") not in res, rows  # the pathway arm kept active is no mediator
+
+
+def test_lone_blocker_of_the_adaptation_just_described(extract):
+    # the partner named alone as the subject; the drug is the one the previous sentence resisted
+    rows = extract("In KRAS G12C NSCLC cell lines, divarasib lowered pERK within 4 hours, but pERK "
+                   "rebounded by 48 hours. RMC-4550, which blocks SHP2, abolished this rebound and "
+                   "deepened growth arrest.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert keyset(ovc, "drug", "partner", "mechanism") == {
+        ("divarasib", "RMC-4550", "MAPK_REACTIVATION")}, rows
+    assert {r["cancer"] for r in ovc} == {"lung non-small cell carcinoma"}, ovc
+    # no adaptation stated before: the partner joins nobody
+    rows = extract("RMC-4550, which blocks SHP2, abolished this rebound in NSCLC cells.")
+    assert not [r for r in rows if r["relation"] in ("overcomes", "combination")], rows
+
+
+def test_blocked_rise_of_a_readout_names_the_mediators_process(extract):
+    rows = extract("In patients with colorectal cancer, on-treatment biopsies showed that panitumumab "
+                   "blunted the early rise in EGFR phosphorylation seen on divarasib monotherapy.")
+    ovc = [r for r in rows if r["relation"] == "overcomes"]
+    assert keyset(ovc, "drug", "partner", "target", "mechanism") == {
+        ("divarasib", "panitumumab", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_agent_added_in_apposition_and_relative_clause_before_restored_sensitivity(extract):
+    rows = extract("In NSCLC cells, the MEK inhibitor trametinib, added to divarasib, prevented pERK "
+                   "recovery altogether.")
+    assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism") == {
+        ("divarasib", "trametinib", "MAPK_REACTIVATION")}, rows
+    rows = extract("In PDAC organoids, ipatasertib, which inhibits all three AKT isoforms, restored "
+                   "MRTX1133 sensitivity in four of five resistant lines.")
+    assert ("MRTX1133", "ipatasertib") in keyset(
+        [r for r in rows if r["relation"] == "overcomes"], "drug", "partner"), rows
+
+
+def test_one_agent_potentiating_another(extract):
+    rows = extract("BI-3406 potentiated divarasib in KRAS G12C NSCLC xenografts (12).")
+    assert keyset(rows, "relation", "drug", "partner") >= {("combination", "divarasib", "BI-3406")}, rows
+    rows = extract("BI-3406 potentiated divarasib in KRAS G12C NSCLC xenografts, and the doublet delayed "
+                   "the emergence of acquired resistance relative to divarasib alone (12).")
+    assert ("overcomes", "divarasib", "BI-3406") in keyset(rows, "relation", "drug", "partner"), rows
+    # "enhanced the X-induced apoptosis" is another pattern's reading, not "X potentiated Y"
+    rows = extract("Everolimus enhanced the sotorasib-induced apoptosis of H358 cells.")
+    assert keyset(rows, "drug", "partner") <= {("sotorasib", "everolimus")}, rows
+
+
+def test_patient_derived_models_are_not_clinical_evidence(extract):
+    rows = extract("Patient-derived organoids from six KRAS G12C colorectal cancers were exposed to "
+                   "divarasib with or without panitumumab.")
+    assert rows and {r["evidence_level"] for r in rows} == {"in_vitro"}, rows
+
+
+def test_concurrent_pathway_alteration_keeps_its_pathway_and_aims_the_partner(extract):
+    rows = extract("In KRAS G12C lung cancer models, concurrent PIK3CA mutation or PTEN loss blunted the "
+                   "response to divarasib, and co-treatment with the mTOR inhibitor sirolimus or the PI3K "
+                   "inhibitor buparlisib converted stasis into regression.")
+    res = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert res == {("divarasib", "PIK3CA", "PI3K_MTOR"), ("divarasib", "PTEN", "PI3K_MTOR")}, rows
+    ovc = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert ovc == {("divarasib", "sirolimus", "PI3K_MTOR"), ("divarasib", "buparlisib", "PI3K_MTOR")}, rows
