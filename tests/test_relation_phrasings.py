@@ -1873,3 +1873,40 @@ def test_concurrent_pathway_alteration_keeps_its_pathway_and_aims_the_partner(ex
     assert res == {("divarasib", "PIK3CA", "PI3K_MTOR"), ("divarasib", "PTEN", "PI3K_MTOR")}, rows
     ovc = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
     assert ovc == {("divarasib", "sirolimus", "PI3K_MTOR"), ("divarasib", "buparlisib", "PI3K_MTOR")}, rows
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("MRTX1133 binds KRAS G12D in both nucleotide states and lowered pERK by 80% in HPAC cells.", "MRTX1133"),
+    ("In MIA PaCa-2 cells, glecirasib caused sustained suppression of pERK for 72 hours.", "glecirasib"),
+    ("In SW1463 cells, divarasib lowers both pERK and DUSP6 within 6 hours.", "divarasib"),
+])
+def test_readout_inhibition_phrasings(extract, text, drug):
+    rows = [r for r in extract(text) if r["relation"] == "inhibits"]
+    assert (drug, "ERK") in keyset(rows, "drug", "target"), rows
+
+
+def test_readout_after_a_relative_clause_is_not_the_agents(extract):
+    # the loss belongs to the relative clause's subject, not to the agent
+    rows = [r for r in extract("Sotorasib binds KRAS G12C, whose knockdown also lowered pERK in H358 cells.")
+            if r["relation"] == "inhibits"]
+    assert keyset(rows, "drug", "target") == {("sotorasib", "KRAS")}, rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("In these lines crizotinib abolished ALK phosphorylation, yet pERK persisted.", "crizotinib", "ERK"),
+    ("NF1-null H1975 cells maintained pERK even though osimertinib fully suppressed EGFR phosphorylation.",
+     "osimertinib", "ERK"),
+    ("Enforced FGFR1 overexpression raised the divarasib IC50 more than 50-fold in H2122 cells.",
+     "divarasib", "FGFR1"),
+    ("Relapsing xenografts on divarasib carried higher levels of phosphorylated ERBB3 than responding ones.",
+     "divarasib", "ERBB3"),
+])
+def test_persisting_readouts_and_shifted_ic50_are_resistance(extract, text, drug, target):
+    rows = [r for r in extract(text) if r["relation"] == "resistance"]
+    assert (drug, target) in keyset(rows, "drug", "target"), rows
+
+
+def test_sustained_suppression_of_a_readout_is_no_resistance(extract):
+    rows = extract("H358 lung cancer cells, which express little EGFR, showed sustained pERK suppression "
+                   "under divarasib over the same interval.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
