@@ -517,17 +517,30 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                                          and not member(a) and a is not named_again),
                                         key=lambda a: a.norm_name))
                 key = (drug.norm_id, *sorted(p.norm_id for p in partners))
+                # the regimen named for its trial ("tested in KRYSTAL-16 (adagrasib plus palbociclib;
+                # NCT05178888)"): that trial's combination, beside any overcomes reading (7.14)
+                trial = _trial_mention(sentence, span[0] - offset, span[1] - offset)
+                if trial:
+                    key = ("trial", *key)
                 if key in seen or not partners:
                     continue
                 seen.add(key)
                 resisted_class = _class_resisted(drug, resistant)
-                if overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
-                                 or drug.norm_id in resistant or resisted_class or strong):
+                overcomes = overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
+                                          or drug.norm_id in resistant or resisted_class or strong)
+                if trial:
+                    claims.append(Claim("combination", drug, partners, "", "", "", "", "unknown",
+                                        pat.id, pat.confidence, span))
+                    # ... and, with a tie to resistance, its overcomes reading too
+                    if not overcomes or key[1:] in seen:
+                        continue
+                    seen.add(key[1:])
+                if overcomes:
                     tid, tname = _partner_target(partners, named_genes, mediators, drug)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
                                         f"OVC_{pat.id}", pat.confidence, span))
-                else:
+                elif not trial:
                     # SPEC: `target` is the partner's target for `overcomes` only
                     claims.append(Claim("combination", drug, partners, "", "", "", "",
                                         _effect(sentence, rules), pat.id, pat.confidence, span))
@@ -552,8 +565,16 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
 
     return [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
                                   or not any(agents_of(c) <= f for f in full))
-            and not (c.relation == "combination" and agents_of(c) in overcoming)
+            and not (c.relation == "combination" and agents_of(c) in overcoming
+                     and not _trial_mention(sentence, c.span[0] - offset, c.span[1] - offset))
             and not inside_fuller(c)]
+
+
+def _trial_mention(sentence: str, lo: int, hi: int) -> bool:
+    """A regimen (sentence offsets ``lo``..``hi``) named as a trial's: "... in SAFFRON (NCT...)"
+    after it, or "tested in KRYSTAL-16 (" right before it."""
+    return ctx("trial_regimen").match(sentence, hi) is not None \
+        or ctx("trial_before").search(sentence[max(0, lo - 80):lo]) is not None
 
 
 def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Claim]:
@@ -1213,7 +1234,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # is aimed at that resistance: overcomes
         mediated = {} if ctx("genetic_tool").search(sent.text) else {
             r.target_id: r for r in res if r.target_id}
-        claims = [_aimed_at(c, mediated, frozenset(para_genes), doc.text, rules.genotype_mediator_codes)
+        # (not a regimen named for its trial: that is the trial's combination, GUIDELINES 7.14)
+        claims = [c if _trial_mention(sent.text, c.span[0] - sent.start, c.span[1] - sent.start) else
+                  _aimed_at(c, mediated, frozenset(para_genes), doc.text, rules.genotype_mediator_codes)
                   for c in claims]
         overcoming = [c for c in claims if c.relation == "overcomes"]
         # the agent added to overcome resistance is not the agent resisted ("the pan-FGFR
@@ -1384,7 +1407,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 later = {c.norm_id for c in cancers if denied(c)} - {
                     c.norm_id for c in cancers if not denied(c)}
                 opts = [o for o in opts if o[0] not in later] or opts
-            if claim.rule_id == "COMB_ANAPHOR_TRIAL":  # the trial's own cancer, if its clause names one
+            if claim.rule_id == "COMB_ANAPHOR_TRIAL" or cancers and claim.relation == "combination" \
+                    and _trial_mention(sent.text, claim.span[0] - sent.start, claim.span[1] - sent.start):
+                # the trial's own cancer, if its clause names one (a cancer the sentence states before
+                # it belongs to the finding reported there)
                 opts = _sentence_opts([c for c in cancers if c.start >= claim.span[0]]) or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."

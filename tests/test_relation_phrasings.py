@@ -1910,3 +1910,39 @@ def test_sustained_suppression_of_a_readout_is_no_resistance(extract):
     rows = extract("H358 lung cancer cells, which express little EGFR, showed sustained pERK suppression "
                    "under divarasib over the same interval.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_partner_added_in_such_cases_after_a_relapse_statement(extract):
+    rows = extract("MET amplification has been reported in patients with NSCLC relapsing on lorlatinib. "
+                   "In such cases, adding capmatinib to lorlatinib induced responses.")
+    assert ("resistance", "lorlatinib", "MET", "BYPASS_ALTERATION") in keyset(
+        rows, "relation", "drug", "target", "mechanism"), rows
+    assert ("overcomes", "lorlatinib", "capmatinib", "BYPASS_ALTERATION") in keyset(
+        rows, "relation", "drug", "partner", "mechanism"), rows
+
+
+def test_cells_that_kept_cycling_under_the_drug(extract):
+    rows = extract("H2122 cells lacking CDKN2A kept cycling under divarasib. Abemaciclib "
+                   "restored G1 arrest in the knockout cells when combined with divarasib.")
+    assert ("resistance", "divarasib", "CDKN2A", "CELL_CYCLE") in keyset(
+        rows, "relation", "drug", "target", "mechanism"), rows
+    assert {r["mechanism"] for r in rows if r["relation"] == "overcomes"} == {"CELL_CYCLE"}, rows
+
+
+def test_regimen_named_for_its_trial_beside_an_overcomes_claim(extract):
+    rows = extract("Abemaciclib enhanced the effect of divarasib in CDKN2A-null NSCLC xenografts and "
+                   "restored durable responses in models that had escaped monotherapy, a rationale now "
+                   "tested clinically in a phase I study (divarasib plus abemaciclib; NCT01234567).")
+    keys = keyset(rows, "relation", "drug", "partner", "effect", "cancer")
+    nsclc = "lung non-small cell carcinoma"
+    assert ("overcomes", "divarasib", "abemaciclib", "positive", nsclc) in keys, rows
+    # the trial's combination: effect unknown, no cancer (the NSCLC is the xenografts' finding)
+    assert ("combination", "divarasib", "abemaciclib", "unknown", "") in keys, rows
+    rows = extract("Adding the MET inhibitor tepotinib to osimertinib re-established disease control in "
+                   "MET-driven resistance, and the osimertinib + tepotinib doublet is now being "
+                   "compared with chemotherapy in a phase III trial.")
+    assert keyset(rows, "relation", "drug", "partner") >= {
+        ("overcomes", "osimertinib", "tepotinib"), ("combination", "osimertinib", "tepotinib")}, rows
+    # a regimen stated once, with a result and no trial of its own, stays one claim
+    rows = extract("Trametinib plus sotorasib overcame adaptive resistance in NSCLC xenografts.")
+    assert keyset(rows, "relation") == {("overcomes",)}, rows
