@@ -426,6 +426,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     """
     claims: list[Claim] = []
     seen: set[tuple[str, ...]] = set()
+    trial_spans: set[tuple[int, int]] = set()  # regimens named for their trial
     opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
     strong = bool(rules.cues["strong_overcome_cues"].search(sentence))  # any drug: explicit wording
     overcome = causal_tie or bool(rules.cues["overcome_cues"].search(sentence)) or bool(
@@ -517,30 +518,31 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                                          and not member(a) and a is not named_again),
                                         key=lambda a: a.norm_name))
                 key = (drug.norm_id, *sorted(p.norm_id for p in partners))
+                if not partners:
+                    continue
+                overcomes = overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
+                                          or drug.norm_id in resistant or _class_resisted(drug, resistant)
+                                          or strong)
                 # the regimen named for its trial ("tested in KRYSTAL-16 (adagrasib plus palbociclib;
                 # NCT05178888)"): that trial's combination, beside any overcomes reading (7.14)
-                trial = _trial_mention(sentence, span[0] - offset, span[1] - offset)
-                if trial:
-                    key = ("trial", *key)
-                if key in seen or not partners:
-                    continue
-                seen.add(key)
-                resisted_class = _class_resisted(drug, resistant)
-                overcomes = overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
-                                          or drug.norm_id in resistant or resisted_class or strong)
-                if trial:
+                if _trial_mention(sentence, span[0] - offset, span[1] - offset):
+                    if ("trial", *key) in seen:
+                        continue
+                    seen.add(("trial", *key))
+                    trial_spans.add(span)
                     claims.append(Claim("combination", drug, partners, "", "", "", "", "unknown",
                                         pat.id, pat.confidence, span))
-                    # ... and, with a tie to resistance, its overcomes reading too
-                    if not overcomes or key[1:] in seen:
+                    if not overcomes:
                         continue
-                    seen.add(key[1:])
+                if key in seen:
+                    continue
+                seen.add(key)
                 if overcomes:
                     tid, tname = _partner_target(partners, named_genes, mediators, drug)
                     mech = mechanisms[0].norm_id if mechanisms else ""
                     claims.append(Claim("overcomes", drug, partners, tid, tname, "", mech, "positive",
                                         f"OVC_{pat.id}", pat.confidence, span))
-                elif not trial:
+                else:
                     # SPEC: `target` is the partner's target for `overcomes` only
                     claims.append(Claim("combination", drug, partners, "", "", "", "",
                                         _effect(sentence, rules), pat.id, pat.confidence, span))
@@ -565,8 +567,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
 
     return [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
                                   or not any(agents_of(c) <= f for f in full))
-            and not (c.relation == "combination" and agents_of(c) in overcoming
-                     and not _trial_mention(sentence, c.span[0] - offset, c.span[1] - offset))
+            and not (c.relation == "combination" and agents_of(c) in overcoming and c.span not in trial_spans)
             and not inside_fuller(c)]
 
 
@@ -1235,7 +1236,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         mediated = {} if ctx("genetic_tool").search(sent.text) else {
             r.target_id: r for r in res if r.target_id}
         # (not a regimen named for its trial: that is the trial's combination, GUIDELINES 7.14)
-        claims = [c if _trial_mention(sent.text, c.span[0] - sent.start, c.span[1] - sent.start) else
+        trial_spans = {c.span for c in claims if c.relation == "combination"
+                       and _trial_mention(sent.text, c.span[0] - sent.start, c.span[1] - sent.start)}
+        claims = [c if c.span in trial_spans else
                   _aimed_at(c, mediated, frozenset(para_genes), doc.text, rules.genotype_mediator_codes)
                   for c in claims]
         overcoming = [c for c in claims if c.relation == "overcomes"]
@@ -1408,7 +1411,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     c.norm_id for c in cancers if not denied(c)}
                 opts = [o for o in opts if o[0] not in later] or opts
             if claim.rule_id == "COMB_ANAPHOR_TRIAL" or cancers and claim.relation == "combination" \
-                    and _trial_mention(sent.text, claim.span[0] - sent.start, claim.span[1] - sent.start):
+                    and claim.span in trial_spans:
                 # the trial's own cancer, if its clause names one (a cancer the sentence states before
                 # it belongs to the finding reported there)
                 opts = _sentence_opts([c for c in cancers if c.start >= claim.span[0]]) or [("", "", "")]
