@@ -61,7 +61,7 @@ LABELS = ("DRUG", "DRUG_CLASS", "GENE", "VARIANT", "MECHANISM", "CANCER", "CELL_
 #: into an abbreviation ("pembrolizumabNSCLC") and an abbreviation into a capitalised word
 #: ("NSCLCPhase"), and a trial phase into an abbreviation ("IbNSCLC").
 PIECE_RE = re.compile(
-    r"[^\W\d_]+?(?:(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{5})(?=[A-Z]{2})|(?<=[A-Z]{3})(?=[A-Z][a-z]{2})"
+    r"[^\W\d_]+?(?:(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{5})(?=[A-Z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})"
     r"|(?<=[IV][ab])(?=[A-Z]{2})|(?![^\W\d_]))|\d+"
     r"|[^\w\s\-\u2010\u2011\u2012\u2013\u2212]"
 )

@@ -93,6 +93,13 @@ def is_boundary(text: str, i: int) -> bool:
         if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or not text[j - 1].isalnum()
                                                         or text[j - 1].isdigit()):
             return True
+    if b.isdigit() and re.match(r"\d+\.\d", text[i:]):
+        # an abbreviation run into the number cells after it ("CRC9434.06.9": N 94, ORR 34.0)
+        j = i
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or is_boundary(text, j)):
+            return True
     if a.isdigit() and b.isupper() and text[i + 1:i + 4].isalpha() and text[i + 1:i + 4].islower():
         return True  # a number cell run into a capitalised word ("5.6Adagrasib")
     if a.isdigit() and text[i:i + 3].isalpha() and text[i:i + 3].isupper():
@@ -101,14 +108,14 @@ def is_boundary(text: str, i: int) -> bool:
         j = i
         while j > 0 and text[j - 1].isdigit():
             j -= 1
-        if j == 0 or (not text[j - 1].isalnum() and (i - j >= 2 or text[j - 1] == "-")):
-            return True
+        if j == 0 or i - j >= 3 or (not text[j - 1].isalnum() and (i - j >= 2 or text[j - 1] == "-")):
+            return True  # (or a trial code's long number: "GO42144CRC")
     if b.isupper() and i + 1 < len(text) and text[i + 1].isupper() and i >= 5 \
             and text[i - 5:i].isalpha() and text[i - 5:i].islower():
         return True  # a flattened table cell run into an abbreviation ("pembrolizumabNSCLC")
     if b.isupper() and i + 2 < len(text) and text[i + 1:i + 3].isalpha() and text[i + 1:i + 3].islower() \
-            and i >= 3 and text[i - 3:i].isalpha() and text[i - 3:i].isupper():
-        return True  # ... or an abbreviation run into a capitalised word ("NSCLCPhase")
+            and i >= 2 and text[i - 2:i].isalpha() and text[i - 2:i].isupper():
+        return True  # ... or an abbreviation run into a capitalised word ("NSCLCPhase", "NRAdagrasib")
     if b.isupper() and i + 1 < len(text) and text[i + 1].isupper() and i >= 2 and a in "ab" \
             and text[i - 2] in "IV":
         return True  # a trial phase run into an abbreviation ("IbNSCLC")

@@ -98,13 +98,14 @@ def _definite_class_referent(a: Mention, text: str, recent: list[list[Mention]],
     return a
 
 
-def _local_cancers(claim: Claim, cancers: list[Mention]) -> list[Mention]:
+def _local_cancers(claim: Claim, cancers: list[Mention], text: str) -> list[Mention]:
     """Cancers that belong to one combination only, right after it ("sotorasib +
-    afatinib (NSCLC only)", "X plus Y in CRC"): trial arms list their own cancers."""
+    afatinib (NSCLC only)", "X plus Y in CRC"): trial arms list their own cancers. A cancer
+    in the next cell of a table row ("A + B vs C +/- D | First-line CRC") is the whole row's."""
     if claim.relation not in ("combination", "overcomes"):
         return []
     _, hi = claim.span
-    return [c for c in cancers if 0 <= c.start - hi <= 12]
+    return [c for c in cancers if 0 <= c.start - hi <= 12 and not re.search(r"[\t|]", text[hi:c.start])]
 
 
 def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:

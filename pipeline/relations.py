@@ -324,7 +324,7 @@ _ENUMERATION = 4  # a conjunctive run of this many items lists alternatives, not
 _RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
-_OPTIONAL = re.compile(r"\+\s*/\s*-|,?\s*with or without\b")
+_OPTIONAL = re.compile(r"\+\s*/\s*[-\u2013\u2212]|,?\s*with or without\b")
 
 
 def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules,
@@ -1366,7 +1366,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # irinotecan; ORR, objective response rate") states no claim
         claims = [c for c in claims if not is_glossary(doc.text[slice(*_line_span(doc.text, c.span[0]))],
                                                        glossary_cues)]
-        local = {id(c): _local_cancers(c, cancers) for c in claims}
+        local = {id(c): _local_cancers(c, cancers, doc.text) for c in claims}
         claimed = {id(m) for ls in local.values() for m in ls}
         # a table run together into one line ("Sotorasib + RMC-4630 CodeBreaK 101 NSCLC Ib NR
         # Adagrasib + TNO155 KRYSTAL-2 ..."): each regimen keeps the cells up to the next one

@@ -1686,6 +1686,38 @@ def test_table_cells_glued_without_separators(extract):
         ("divarasib", "erlotinib", "DOID:3908"), ("sotorasib", "panitumumab;trametinib", "DOID:9256")}, rows
 
 
+def test_partner_cell_listing_several_agents_and_an_optional_one(extract):
+    # "Trametinib; Cetuximab" lists partners tested one at a time; "TNO155 +/- tislelizumab" is
+    # two arms (GUIDELINES 7.17); the row's cancer is in its own cell
+    rows = extract("Trial | Inhibitor | Partner(s) | Population\n"
+                   "CodeBreaK 101 | Sotorasib | Trametinib; Cetuximab; Palbociclib | Advanced solid tumours\n"
+                   "KontRASt-01 | JDQ443 | TNO155 +/\u2013 tislelizumab | Advanced NSCLC\n")
+    assert keyset(rows, "relation", "drug", "partner", "cancer_id") == {
+        ("combination", "sotorasib", "trametinib", "DOID:162"),
+        ("combination", "sotorasib", "cetuximab", "DOID:162"),
+        ("combination", "sotorasib", "palbociclib", "DOID:162"),
+        ("combination", "opnurasib", "TNO155", "DOID:3908"),
+        ("combination", "opnurasib", "TNO155;tislelizumab", "DOID:3908")}, rows
+
+
+def test_cancer_cell_of_a_table_row_is_every_regimens_of_the_row(extract):
+    rows = extract("Trial\tRegimen\tSetting\nCodeBreaK 301\tSotorasib + panitumumab + FOLFIRI vs FOLFIRI "
+                   "+/- bevacizumab\tFirst-line CRC\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "cancer_id")
+    assert got == {("sotorasib", "DOID:9256"), ("chemotherapy", "DOID:9256")}, rows
+
+
+def test_abbreviations_and_names_glued_to_the_number_cells_around_them(extract):
+    # "GO42144CRC3158.27.5": a trial code, the tumour and N / ORR / mPFS run together;
+    # "NRSotorasib": a "not reached" cell run into the next row's drug
+    rows = extract("Table 4. Doublets in trials\nRegimenTrialTumourNORR (%)mPFS (months)"
+                   "Divarasib + cetuximabGO42144CRC3158.27.5Adagrasib + pembrolizumabKRYSTAL-7NSCLC4857.0NR"
+                   "Sotorasib + panitumumabCodeBreaK 300CRC5526.45.6")
+    assert keyset(rows, "drug", "partner", "cancer_id") == {
+        ("divarasib", "cetuximab", "DOID:9256"), ("adagrasib", "pembrolizumab", "DOID:3908"),
+        ("sotorasib", "panitumumab", "DOID:9256")}, rows
+
+
 def test_cancer_of_the_experiment_passes_to_their_xenografts_and_derived_models(extract):
     rows = extract("ALK-rearranged NSCLC cell lines resistant to lorlatinib showed activation of EGFR "
                    "and MET. Combining lorlatinib with TNO155 suppressed the growth of the resistant "
