@@ -91,6 +91,11 @@ def test_inhibits_with_trapping_verb(extract):
      "models.", "combination", "adagrasib", "BI 1701963"),
     ("Treatment of resistant cells with adagrasib plus the MEK inhibitor trametinib restored "
      "suppression of pERK.", "overcomes", "adagrasib", "trametinib"),
+    ("In PDAC organoids, sotorasib paired with ulixertinib, which blocks ERK1/2, was synergistic.",
+     "combination", "sotorasib", "ulixertinib"),
+    ("Adagrasib given alongside cetuximab shrank CRC xenografts.", "combination", "adagrasib", "cetuximab"),
+    ("Sotorasib left drug-tolerant cells in H358 cultures. These persisters were eliminated when "
+     "palbociclib was given alongside sotorasib.", "overcomes", "sotorasib", "palbociclib"),
 ])
 def test_more_combination_phrasings(extract, text, relation, drug, partner):
     rows = extract(text)
@@ -1978,3 +1983,19 @@ def test_regimen_named_for_its_trial_beside_an_overcomes_claim(extract):
     # a regimen stated once, with a result and no trial of its own, stays one claim
     rows = extract("Trametinib plus sotorasib overcame adaptive resistance in NSCLC xenografts.")
     assert keyset(rows, "relation") == {("overcomes",)}, rows
+
+
+def test_cells_surviving_a_drug_through_a_mediator_are_resistance(extract):
+    rows = extract("A small fraction of KRAS G12C lung cancer cells survives sotorasib in a slow-cycling "
+                   "state and later resumes division through cyclin D1 activity.")
+    assert ("resistance", "sotorasib", "CCND1", "CELL_CYCLE") in keyset(
+        rows, "relation", "drug", "target", "mechanism"), rows
+    # patients living longer is survival, not cells surviving a drug
+    rows = extract("Patients with high cyclin D1 expression survived longer on sotorasib.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_responding_poorly_is_resistance(extract):
+    rows = extract("Mesenchymal lung cancer cells that have undergone an "
+                   "epithelial-to-mesenchymal transition respond poorly to adagrasib.")
+    assert ("resistance", "adagrasib", "EMT") in keyset(rows, "relation", "drug", "mechanism"), rows
