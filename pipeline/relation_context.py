@@ -40,6 +40,11 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     opener = _opening_clause_end(sent.text)
     if opener is not None:  # "Given that X mediates resistance, ...": the opener is a clause
         lo, hi = (lo, min(hi, opener)) if e <= opener else (max(lo, opener), hi)
+    # "... responded in patients whose NSCLC had progressed on X with MET amplification": a
+    # relative clause describing the patients states their resistance on its own
+    rel = [m.start() for m in ctx("progression_relative").finditer(sent.text, lo, s)]
+    if rel:
+        lo = rel[-1]
     text = sent.text[lo:hi]
     if not (ctx("resistance_word").search(text) or claim.mechanism and (
             rules.cues["resistance_cues"].search(text) or rules.cues["acquisition_cues"].search(text))) \

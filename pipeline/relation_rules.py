@@ -154,7 +154,8 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "inner_negation_break", "pharmacology_clause", "genotype_of_model",
                  "activating_before", "trial_context", "coordinated_clause",
                  "same_system", "same_effect", "cancer_back_reference", "singular_relative",
-                 "relative_after", "resistance_noun_end", "blocked_readout", "trial_before", "trial_regimen"}
+                 "relative_after", "resistance_noun_end", "blocked_readout", "trial_before", "trial_regimen",
+                 "progression_relative"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

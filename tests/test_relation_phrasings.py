@@ -1999,3 +1999,32 @@ def test_responding_poorly_is_resistance(extract):
     rows = extract("Mesenchymal lung cancer cells that have undergone an "
                    "epithelial-to-mesenchymal transition respond poorly to adagrasib.")
     assert ("resistance", "adagrasib", "EMT") in keyset(rows, "relation", "drug", "mechanism"), rows
+
+
+@pytest.mark.parametrize("text, drug, target, mechanism", [
+    ("When introduced into Ba/F3 cells, the KRAS R68S mutation blocked the activity of adagrasib.",
+     "adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION"),
+    ("In NSCLC cell lines exposed to adagrasib, phosphorylation of EGFR and HER3 rose within 48 hours.",
+     "adagrasib", "ERBB3", "RTK_FEEDBACK"),
+    ("Sustained phosphorylation of AKT was observed in lung cancer cells treated with sotorasib.",
+     "sotorasib", "AKT", "PI3K_MTOR"),
+    ("Persistent AKT phosphorylation was seen in CRC cells treated with adagrasib.",
+     "adagrasib", "AKT", "PI3K_MTOR"),
+])
+def test_readouts_that_rise_or_persist_and_mutations_that_block_a_drug(extract, text, drug, target,
+                                                                       mechanism):
+    got = keyset(extract(text), "relation", "drug", "target", "mechanism")
+    assert ("resistance", drug, target, mechanism) in got, got
+
+
+def test_a_drug_blocking_its_own_target_is_no_resistance(extract):
+    rows = extract("Sotorasib blocked the activity of KRAS G12C in H358 cells.")
+    assert {r["relation"] for r in rows} == {"inhibits"}, rows
+
+
+def test_patients_progressing_with_an_alteration_keep_their_resistance_beside_the_combination(extract):
+    rows = extract("Savolitinib plus osimertinib produced responses in patients whose EGFR-mutant NSCLC "
+                   "had progressed on osimertinib with MET amplification.")
+    got = keyset(rows, "relation", "drug", "target", "mechanism")
+    assert ("overcomes", "osimertinib", "MET", "BYPASS_ALTERATION") in got, rows
+    assert ("resistance", "osimertinib", "MET", "BYPASS_ALTERATION") in got, rows
