@@ -2028,3 +2028,16 @@ def test_patients_progressing_with_an_alteration_keep_their_resistance_beside_th
     got = keyset(rows, "relation", "drug", "target", "mechanism")
     assert ("overcomes", "osimertinib", "MET", "BYPASS_ALTERATION") in got, rows
     assert ("resistance", "osimertinib", "MET", "BYPASS_ALTERATION") in got, rows
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("In CDKN2A-deleted lung adenocarcinoma xenografts, tumours regressed only when palbociclib, which "
+     "inhibits CDK4 and CDK6, was added to adagrasib.", "adagrasib", "palbociclib"),
+    ("CDKN2A-deleted xenografts treated with adagrasib regressed only when palbociclib, which inhibits "
+     "CDK4 and CDK6, was added.", "adagrasib", "palbociclib"),
+    ("In these cells, everolimus, which binds FKBP12, restored the antiproliferative effect of sotorasib.",
+     "sotorasib", "everolimus"),
+])
+def test_added_or_restoring_partner_described_by_a_relative_clause(extract, text, drug, partner):
+    got = keyset(extract(text), "relation", "drug", "partner")
+    assert ("overcomes", drug, partner) in got, got
