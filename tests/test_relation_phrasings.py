@@ -2041,3 +2041,13 @@ def test_patients_progressing_with_an_alteration_keep_their_resistance_beside_th
 def test_added_or_restoring_partner_described_by_a_relative_clause(extract, text, drug, partner):
     got = keyset(extract(text), "relation", "drug", "partner")
     assert ("overcomes", drug, partner) in got, got
+
+
+def test_partner_with_an_apposition_blocking_the_rebound_a_drug_induces(extract):
+    rows = extract("RMC-4550, an allosteric compound that keeps SHP2 in its closed, inactive form, "
+                   "suppressed the rebound of pERK that otherwise follows sotorasib exposure in KRAS G12C "
+                   "lung cancer cells.")
+    got = keyset(rows, "relation", "drug", "partner", "mechanism")
+    assert ("overcomes", "sotorasib", "RMC-4550", "MAPK_REACTIVATION") in got, got
+    # the rebound is stated only as what the partner blocked (GUIDELINES 7.13)
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
