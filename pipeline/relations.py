@@ -429,11 +429,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     trial_spans: set[tuple[int, int]] = set()  # regimens named for their trial
     opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
     strong = bool(rules.cues["strong_overcome_cues"].search(sentence))  # any drug: explicit wording
-    overcome = causal_tie or bool(rules.cues["overcome_cues"].search(sentence)) or bool(
-        opener and rules.cues["resistance_cues"].search(sentence[:opener])) or any(
+    tied = causal_tie or bool(opener and rules.cues["resistance_cues"].search(sentence[:opener])) or any(
         re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
                   r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)
         for m in mechanisms)
+    cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)]
+    overcome = tied or bool(cue_at)
     for pat in rules.combination:
         for m in pat.regex.finditer(masked):
             if pat.not_after is not None and pat.not_after.search(masked[:m.start()]):
@@ -565,10 +566,39 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         return any(agents_of(c) < agents_of(o) and o.span[0] <= c.span[0] and c.span[1] <= o.span[1]
                    and o.span != c.span for o in claims)
 
-    return [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
+    kept = [c for c in claims if (c.rule_id.removeprefix("OVC_") not in partner_only
                                   or not any(agents_of(c) <= f for f in full))
             and not (c.relation == "combination" and agents_of(c) in overcoming and c.span not in trial_spans)
             and not inside_fuller(c)]
+    return kept if tied else _own_clause_wording(kept, cue_at, sentence, offset, rules)
+
+
+def _own_clause_wording(claims: list[Claim], cue_at: list[int], sentence: str, offset: int,
+                        rules: Rules) -> list[Claim]:
+    """Regimens of coordinated clauses each take their own clause's wording: "Adding cetuximab
+    to vemurafenib blunted this reactivation, and BEACON showed that encorafenib plus cetuximab
+    prolonged survival": the overcome wording of the first clause does not make the second
+    clause's regimen an `overcomes` claim (GUIDELINES 7.14, the tie is stated per regimen)."""
+    breaks = [m.start() for m in ctx("coordinated_clause").finditer(sentence)]
+
+    def clause_of(pos: int) -> int:
+        return sum(b <= pos for b in breaks)
+
+    regimens = [c for c in claims if c.relation in ("combination", "overcomes")]
+    if len({clause_of(c.span[0] - offset) for c in regimens}) < 2:
+        return claims
+    # ("...; TNO155 had a similar effect with adagrasib": a clause saying "the same" inherits it)
+    worded = {clause_of(p) for p in cue_at} | {
+        clause_of(m.start()) for m in ctx("same_wording").finditer(sentence)}
+    out = []
+    for c in claims:
+        if c.relation == "overcomes" and clause_of(c.span[0] - offset) not in worded:
+            lo = max([b for b in breaks if b <= c.span[0] - offset], default=0)
+            hi = min([b for b in breaks if b > c.span[0] - offset], default=len(sentence))
+            c = replace(c, relation="combination", target_id="", target_name="", mechanism="",
+                        effect=_effect(sentence[lo:hi], rules), rule_id=c.rule_id.removeprefix("OVC_"))
+        out.append(c)
+    return out
 
 
 def _trial_mention(sentence: str, lo: int, hi: int) -> bool:

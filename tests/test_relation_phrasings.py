@@ -2051,3 +2051,35 @@ def test_partner_with_an_apposition_blocking_the_rebound_a_drug_induces(extract)
     assert ("overcomes", "sotorasib", "RMC-4550", "MAPK_REACTIVATION") in got, got
     # the rebound is stated only as what the partner blocked (GUIDELINES 7.13)
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("When adagrasib was given at the same time as pembrolizumab or atezolizumab, hepatotoxicity was common.",
+     {("adagrasib", "pembrolizumab"), ("adagrasib", "atezolizumab")}),
+    ("The bispecific antibody amivantamab, given with the EGFR TKI lazertinib, improved progression-free "
+     "survival in EGFR-mutant NSCLC.", {("amivantamab", "lazertinib")}),
+    ("Dabrafenib, which inhibits BRAF V600E, plus trametinib prolonged survival in melanoma.",
+     {("dabrafenib", "trametinib")}),
+    ("In PDAC models, combining MRTX1133 with afatinib, which irreversibly blocks EGFR, HER2 and HER4, or "
+     "with cetuximab produced deeper regressions.", {("MRTX1133", "afatinib"), ("MRTX1133", "cetuximab")}),
+])
+def test_combinations_around_relative_clauses_and_appositions(extract, text, pairs):
+    got = keyset([r for r in extract(text) if r["relation"] == "combination"], "drug", "partner")
+    assert got == pairs, got
+
+
+def test_overcome_wording_of_one_clause_does_not_reach_a_regimen_of_another(extract):
+    rows = extract("Adding cetuximab to adagrasib blunted this reactivation in xenografts, and a later "
+                   "trial showed that sotorasib plus panitumumab prolonged survival in colorectal cancer.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert ("overcomes", "adagrasib", "cetuximab") in got, got
+    assert ("combination", "sotorasib", "panitumumab") in got, got
+    assert ("overcomes", "sotorasib", "panitumumab") not in got, got
+    # a clause saying the other regimen had "a similar effect" keeps the wording
+    rows = extract("In NSCLC xenografts, adding RMC-4550 delayed resistance to sotorasib; TNO155 had a "
+                   "similar effect in combination with adagrasib.")
+    assert ("overcomes", "adagrasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
+    # one clause, the combination referred back to: still overcomes
+    rows = extract("Sotorasib plus trametinib was tested in CRC cells, and this combination overcame "
+                   "adaptive resistance.")
+    assert ("overcomes", "sotorasib", "trametinib") in keyset(rows, "relation", "drug", "partner"), rows
