@@ -62,7 +62,7 @@ LABELS = ("DRUG", "DRUG_CLASS", "GENE", "VARIANT", "MECHANISM", "CANCER", "CELL_
 #: ("NSCLCPhase"), and a trial phase into an abbreviation ("IbNSCLC").
 PIECE_RE = re.compile(
     r"[^\W\d_]+?(?:(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{5})(?=[A-Z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})"
-    r"|(?<=[IV][ab])(?=[A-Z]{2})|(?![^\W\d_]))|\d+"
+    r"|(?<=[IV][ab])(?=[A-Z]{2})|(?<=(?<![^\W\d_])[IV])(?=[A-Z][a-z]{3})|(?![^\W\d_]))|\d+"
     r"|[^\w\s\-\u2010\u2011\u2012\u2013\u2212]"
 )
 SEP = "\x1f"

@@ -116,6 +116,13 @@ def is_boundary(text: str, i: int) -> bool:
     if b.isupper() and i + 2 < len(text) and text[i + 1:i + 3].isalpha() and text[i + 1:i + 3].islower() \
             and i >= 2 and text[i - 2:i].isalpha() and text[i - 2:i].isupper():
         return True  # ... or an abbreviation run into a capitalised word ("NSCLCPhase", "NRAdagrasib")
+    if a in "IV" and b.isupper() and text[i + 1:i + 4].isalpha() and text[i + 1:i + 4].islower():
+        # a trial phase cell run into a capitalised name ("Ib/II | I" + "Divarasib": "IDivarasib")
+        j = i
+        while j > 0 and text[j - 1] in "IV":
+            j -= 1
+        if j == 0 or not text[j - 1].isalpha():
+            return True
     if b.isupper() and i + 1 < len(text) and text[i + 1].isupper() and i >= 2 and a in "ab" \
             and text[i - 2] in "IV":
         return True  # a trial phase run into an abbreviation ("IbNSCLC")

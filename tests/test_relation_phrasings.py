@@ -2083,3 +2083,17 @@ def test_overcome_wording_of_one_clause_does_not_reach_a_regimen_of_another(extr
     rows = extract("Sotorasib plus trametinib was tested in CRC cells, and this combination overcame "
                    "adaptive resistance.")
     assert ("overcomes", "sotorasib", "trametinib") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_trial_table_with_every_cell_run_together(extract):
+    # a scraped table whose cells lost their separators: phase, drug, partners and tumour glued
+    rows = extract("Table 3.\nCombination trials\nTrialPhaseInhibitorPartner(s)Tumour type\n"
+                   "CodeBreaK 101 (NCT04185883)Ib/IISotorasibTrametinib; afatinib; everolimusSolid tumors\n"
+                   "KRYSTAL-1 (NCT03785249)I/IIAdagrasibCetuximabCRC\n"
+                   "GO42144 (NCT04449874)IDivarasibCetuximabCRC")
+    assert keyset(rows, "relation", "drug", "partner", "cancer_id") == {
+        ("combination", "sotorasib", "trametinib", "DOID:162"),
+        ("combination", "sotorasib", "afatinib", "DOID:162"),
+        ("combination", "sotorasib", "everolimus", "DOID:162"),
+        ("combination", "adagrasib", "cetuximab", "DOID:9256"),
+        ("combination", "divarasib", "cetuximab", "DOID:9256")}, rows
