@@ -345,6 +345,12 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     near = [a for pos, a in outside if clause_start <= pos < m.start()]
     if near:  # "TNO155 had a similar effect in combination with adagrasib"
         return near[-1]
+    if ctx("possessive_before").search(masked, max(0, m.start() - 40), m.start()):
+        # "sotorasib increased T-cell infiltration, and its combination with anti-PD-1 ...": the
+        # agent named last before the possessive, not the sentence's first focus agent
+        before = [a for pos, a in outside if pos < m.start()]
+        if before:
+            return before[-1]
     focus = [a for _, a in outside if is_focus(a, rules)]
     if focus:
         return focus[0]

@@ -2097,3 +2097,14 @@ def test_trial_table_with_every_cell_run_together(extract):
         ("combination", "sotorasib", "everolimus", "DOID:162"),
         ("combination", "adagrasib", "cetuximab", "DOID:9256"),
         ("combination", "divarasib", "cetuximab", "DOID:9256")}, rows
+
+
+def test_its_combination_joins_the_agent_named_last_not_the_first_focus_class(extract):
+    rows = extract("KRAS G12C inhibitors do more than block signalling: in CT26 tumours, sotorasib increased "
+                   "infiltration by CD8+ T cells, and its combination with anti-PD-1 produced durable "
+                   "responses.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "PD-1 inhibitor")}, rows
+    rows = extract("Adagrasib similarly reprogrammed the microenvironment in syngeneic models and synergized "
+                   "with PD-1 blockade.")
+    assert ("adagrasib", "PD-1 inhibitor") in keyset(rows, "drug", "partner"), rows
