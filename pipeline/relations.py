@@ -435,11 +435,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     trial_spans: set[tuple[int, int]] = set()  # regimens named for their trial
     opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
     strong = bool(rules.cues["strong_overcome_cues"].search(sentence))  # any drug: explicit wording
-    tied = causal_tie or bool(opener and rules.cues["resistance_cues"].search(sentence[:opener])) or any(
-        re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
-                  r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)
-        for m in mechanisms)
-    cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)]
+    tied = causal_tie or bool(opener and rules.cues["resistance_cues"].search(sentence[:opener]))
+    # overcome wording, where it stands: the cues, and a mechanism the sentence says was blocked
+    cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)] + [
+        m.start - offset for m in mechanisms
+        if re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
+                     r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)]
     overcome = tied or bool(cue_at)
     for pat in rules.combination:
         for m in pat.regex.finditer(masked):

@@ -2108,3 +2108,12 @@ def test_its_combination_joins_the_agent_named_last_not_the_first_focus_class(ex
     rows = extract("Adagrasib similarly reprogrammed the microenvironment in syngeneic models and synergized "
                    "with PD-1 blockade.")
     assert ("adagrasib", "PD-1 inhibitor") in keyset(rows, "drug", "partner"), rows
+
+
+def test_a_blocked_mechanism_ties_only_the_regimen_of_its_own_clause(extract):
+    rows = extract("Combining a KRAS G12C inhibitor with a MEK inhibitor is the most direct way to suppress "
+                   "the rebound of MAPK signalling, and in NSCLC xenografts the addition of trametinib to "
+                   "sotorasib deepened tumour regressions.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert ("overcomes", "KRAS G12C inhibitor", "MEK inhibitor") in got, got
+    assert ("combination", "sotorasib", "trametinib") in got, got
