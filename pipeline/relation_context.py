@@ -45,13 +45,24 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     rel = [m.start() for m in ctx("progression_relative").finditer(sent.text, lo, s)]
     if rel:
         lo = rel[-1]
-    text = sent.text[lo:hi]
-    if not (ctx("resistance_word").search(text) or claim.mechanism and (
-            rules.cues["resistance_cues"].search(text) or rules.cues["acquisition_cues"].search(text))) \
-            or ctx("overcome_verb").search(text) \
-            or re.match(r"\s*(?:In|Among|For|Within|Across)\b", text):  # a frame: "In resistant cells, ..."
-        return False
-    return all(p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
+    if _states_resistance(sent.text[lo:hi], claim, rules):
+        return all(p.end - sent.start <= lo or p.start - sent.start >= hi
+                   for o in overcoming for p in o.partners)
+    # the anchor sits in an apposition ("EGFR, reactivated by feedback, limits the activity of
+    # X, and blocking this feedback with Y ..."): the whole coordinated clause around it
+    lo = max([m.end() for m in ctx("coordinated_clause").finditer(sent.text, 0, s)], default=0)
+    nxt = ctx("coordinated_clause").search(sent.text, e)
+    hi = nxt.start() if nxt else len(sent.text)
+    return _states_resistance(sent.text[lo:hi], claim, rules) and all(
+        p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
+
+
+def _states_resistance(text: str, claim: Claim, rules: Rules) -> bool:
+    """``text`` (a clause) states resistance and holds no overcome wording."""
+    return bool(ctx("resistance_word").search(text) or claim.mechanism and (
+        rules.cues["resistance_cues"].search(text) or rules.cues["acquisition_cues"].search(text))) \
+        and not ctx("overcome_verb").search(text) \
+        and not re.match(r"\s*(?:In|Among|For|Within|Across)\b", text)  # a frame: "In resistant cells, ..."
 
 
 

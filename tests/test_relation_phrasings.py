@@ -2117,3 +2117,21 @@ def test_a_blocked_mechanism_ties_only_the_regimen_of_its_own_clause(extract):
     got = keyset(rows, "relation", "drug", "partner")
     assert ("overcomes", "KRAS G12C inhibitor", "MEK inhibitor") in got, got
     assert ("combination", "sotorasib", "trametinib") in got, got
+
+
+def test_blocking_the_feedback_with_a_partner_overcomes_the_drug_it_limits(extract):
+    rows = extract("In CRC models, EGFR reactivated by feedback limits the activity of MRTX1133, and "
+                   "blocking this feedback with cetuximab or afatinib enhanced its effect.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert {("overcomes", "MRTX1133", "cetuximab"), ("overcomes", "MRTX1133", "afatinib")} <= got, got
+    rows = extract("In colorectal cancer cells, BRAF inhibition relieves negative feedback on EGFR, which "
+                   "then reactivates MAPK signalling. Blocking EGFR with cetuximab reversed this feedback.")
+    assert ("overcomes", "BRAF inhibitor", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_resistance_clause_with_an_apposition_is_kept_beside_the_combination(extract):
+    rows = extract("MET, amplified in the resistant clones, mediates resistance to sotorasib, and adding "
+                   "crizotinib restored sensitivity in NSCLC cells.")
+    got = keyset(rows, "relation", "drug", "partner", "target")
+    assert ("overcomes", "sotorasib", "crizotinib", "MET") in got, got
+    assert ("resistance", "sotorasib", "", "MET") in got, got
