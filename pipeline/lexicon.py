@@ -58,8 +58,10 @@ LABELS = ("DRUG", "DRUG_CLASS", "GENE", "VARIANT", "MECHANISM", "CANCER", "CELL_
 #: letters run | digits run | one punctuation mark (hyphens and whitespace are skipped).
 #: A letters run also ends where a lower-case word runs into a capitalised one
 #: ("inhibitorSotorasib", table cells printed without a separator), a long lower-case word
-#: into an abbreviation ("pembrolizumabNSCLC") and an abbreviation into a capitalised word
-#: ("NSCLCPhase"), and a trial phase into an abbreviation ("IbNSCLC").
+#: into an abbreviation ("pembrolizumabNSCLC"), an abbreviation of two or more capitals into a
+#: capitalised word ("NSCLCPhase", "NRAdagrasib"), a trial phase into an abbreviation
+#: ("IbNSCLC") and a one-letter phase into a capitalised word ("IDivarasib").
+#: :func:`pipeline.ner.is_boundary` accepts the same places as mention boundaries.
 PIECE_RE = re.compile(
     r"[^\W\d_]+?(?:(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{5})(?=[A-Z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})"
     r"|(?<=[IV][ab])(?=[A-Z]{2})|(?<=(?<![^\W\d_])[IV])(?=[A-Z][a-z]{3})|(?![^\W\d_]))|\d+"
