@@ -2135,3 +2135,10 @@ def test_resistance_clause_with_an_apposition_is_kept_beside_the_combination(ext
     got = keyset(rows, "relation", "drug", "partner", "target")
     assert ("overcomes", "sotorasib", "crizotinib", "MET") in got, got
     assert ("resistance", "sotorasib", "", "MET") in got, got
+
+
+def test_renewed_responses_after_progression_are_overcome_wording(extract):
+    rows = extract("MET amplification has been found at progression on sotorasib and adagrasib, and case "
+                   "reports describe renewed responses when capmatinib was added to the KRAS G12C inhibitor.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert ("overcomes", "KRAS G12C inhibitor", "capmatinib") in got, got
