@@ -71,6 +71,15 @@ class Match:
 _GLUED_CITATION = re.compile(r"\d{1,3}(?:[,\u2013-]\d{1,3})*(?![\w\u2010-\u2013%-])")
 
 
+def _capitals_before(text: str, i: int) -> int | None:
+    """Where the letters run ending at ``i`` starts, if it is an abbreviation of 3 to 6
+    capitals ("NSCLC" of "NSCLC109"), else None."""
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return j if 3 <= i - j <= 6 and text[j:i].isupper() else None
+
+
 def is_boundary(text: str, i: int) -> bool:
     """True if a mention may start or end at ``i`` (between ``text[i-1]`` and ``text[i]``):
     not inside a letter/digit run, except where a lower-case word runs into a capitalised
@@ -87,18 +96,13 @@ def is_boundary(text: str, i: int) -> bool:
     if cite and not (cite.group(0).isdigit() and len(cite.group(0)) < 2):
         # ... or to an all-capital abbreviation ("NSCLC109", "CRC12,13"); one digit stays part
         # of the symbol ("AKT1"), and a whole known token ("STK11") wins as the longer match
-        j = i
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or not text[j - 1].isalnum()
-                                                        or text[j - 1].isdigit()):
+        j = _capitals_before(text, i)
+        if j is not None and (j == 0 or not text[j - 1].isalnum() or text[j - 1].isdigit()):
             return True
     if b.isdigit() and re.match(r"\d+\.\d", text[i:]):
         # an abbreviation run into the number cells after it ("CRC9434.06.9": N 94, ORR 34.0)
-        j = i
-        while j > 0 and text[j - 1].isalpha():
-            j -= 1
-        if 3 <= i - j <= 6 and text[j:i].isupper() and (j == 0 or is_boundary(text, j)):
+        j = _capitals_before(text, i)
+        if j is not None and (j == 0 or is_boundary(text, j)):
             return True
     if a.isdigit() and b.isupper() and text[i + 1:i + 4].isalpha() and text[i + 1:i + 4].islower():
         return True  # a number cell run into a capitalised word ("5.6Adagrasib")

@@ -25,10 +25,12 @@ def _opening_clause_end(sentence: str) -> int | None:
     return m.end() if m else None
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around [start, end): from the last break before it to the first after it."""
-    lo = max([m.end() for m in ctx("clause_break").finditer(sentence, 0, start)], default=0)
-    nxt = ctx("clause_break").search(sentence, end)
+def _clause(sentence: str, start: int, end: int, breaks: str = "clause_break") -> tuple[int, int]:
+    """The clause around [start, end): from the last break before it to the first after it
+    (``breaks``: the context pattern that ends a clause; "coordinated_clause" for the whole
+    coordinated clause, appositions and relative clauses included)."""
+    lo = max([m.end() for m in ctx(breaks).finditer(sentence, 0, start)], default=0)
+    nxt = ctx(breaks).search(sentence, end)
     return lo, nxt.start() if nxt else len(sentence)
 
 
@@ -45,16 +47,13 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     rel = [m.start() for m in ctx("progression_relative").finditer(sent.text, lo, s)]
     if rel:
         lo = rel[-1]
-    if _states_resistance(sent.text[lo:hi], claim, rules):
-        return all(p.end - sent.start <= lo or p.start - sent.start >= hi
-                   for o in overcoming for p in o.partners)
-    # the anchor sits in an apposition ("EGFR, reactivated by feedback, limits the activity of
-    # X, and blocking this feedback with Y ..."): the whole coordinated clause around it
-    lo = max([m.end() for m in ctx("coordinated_clause").finditer(sent.text, 0, s)], default=0)
-    nxt = ctx("coordinated_clause").search(sent.text, e)
-    hi = nxt.start() if nxt else len(sent.text)
-    return _states_resistance(sent.text[lo:hi], claim, rules) and all(
-        p.end - sent.start <= lo or p.start - sent.start >= hi for o in overcoming for p in o.partners)
+    # ... else, when the anchor sits in an apposition ("EGFR, reactivated by feedback, limits the
+    # activity of X, and blocking this feedback with Y ..."), the whole coordinated clause around it
+    for a, b in ((lo, hi), _clause(sent.text, s, e, "coordinated_clause")):
+        if _states_resistance(sent.text[a:b], claim, rules):
+            return all(p.end - sent.start <= a or p.start - sent.start >= b
+                       for o in overcoming for p in o.partners)
+    return False
 
 
 def _states_resistance(text: str, claim: Claim, rules: Rules) -> bool:
