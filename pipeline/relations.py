@@ -868,6 +868,15 @@ def _resistance_agents(masked: str, table: dict[str, Mention], agents: list[Ment
     return found, groups == 1 and len(found) > 1
 
 
+def _spared(agent: Mention, sentence: str, offset: int) -> bool:
+    """Whether the sentence says ``agent`` kept its activity (an agent of an earlier sentence never)."""
+    lo, hi = agent.start - offset, agent.end - offset
+    if not (0 <= lo and hi <= len(sentence)):
+        return False
+    return bool(ctx("spared_after").search(sentence[hi:hi + 160])
+                or ctx("spared_before").search(sentence[max(0, lo - 60):lo]))
+
+
 def _drugs_for(x: Mention, drugs: list[Mention], sentence: str, offset: int) -> list[Mention]:
     """The drugs a mechanism or mediator holds for: every one in its clause, else the nearest."""
     if len(drugs) == 1:
@@ -1056,6 +1065,12 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     # what a study looked for is no finding ("biopsies were reviewed for histologic transformation")
     mechanisms = [m for m in mechanisms if not ctx("searched_for").search(
         sentence, max(0, m.start - offset - 120), max(0, m.start - offset))]
+    # an agent the sentence says kept its activity is not the one resisted ("RM-018 retained
+    # full potency, so it could treat Y96D-driven relapse"; "remained sensitive to RMC-6236"),
+    # unless an anaphor names it again ("JDQ443 remained potent; Y96D impairs all three inhibitors")
+    agents = [a for a in agents if "ANAPHOR" in rule_suffix or not _spared(a, sentence, offset)]
+    if not agents:
+        return []
     drugs, together = _resistance_agents(masked, table, agents, rules)
     # agents taken from earlier sentences ("patients treated with sotorasib or adagrasib. ...
     # At progression, ...") hold for every mechanism of this one

@@ -2142,3 +2142,15 @@ def test_renewed_responses_after_progression_are_overcome_wording(extract):
                    "reports describe renewed responses when capmatinib was added to the KRAS G12C inhibitor.")
     got = keyset(rows, "relation", "drug", "partner")
     assert ("overcomes", "KRAS G12C inhibitor", "capmatinib") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "In the same cells, the tri-complex inhibitor RM-018 retained full potency, suggesting that it could "
+    "be used to treat Y96D-driven relapse.",
+    "RMC-6236 remained fully active in H358 cells with acquired KRAS Y96D mutations, so it could be "
+    "given at relapse.",
+])
+def test_an_agent_that_kept_its_activity_is_not_the_one_resisted(extract, text):
+    rows = extract(text)
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
+
