@@ -180,6 +180,7 @@ class CuratedData:
     files: dict[str, list[dict]]
     patterns: dict = field(default_factory=dict)
     process_prefixes: tuple[str, ...] = ()
+    process_suffixes: tuple[str, ...] = ()
 
 
 def _load_json(path: Path) -> dict:
@@ -197,10 +198,10 @@ def validate_file(name: str, data: object) -> list[dict]:
     if name not in _SCHEMAS:
         raise LexiconDataError(f"{name}: not a known lexicon file")
     list_key, req, opt = _SCHEMAS[name]
-    extra_top = {"process_prefixes"} if name == "mechanisms.json" else set()
+    extra_top = {"process_prefixes", "process_suffixes"} if name == "mechanisms.json" else set()
     top = _strict(data, {"version", list_key}, {"description"} | extra_top, name)
-    if "process_prefixes" in top:
-        _str_list(top["process_prefixes"], f"{name}.process_prefixes")
+    for key in sorted(extra_top & set(top)):
+        _str_list(top[key], f"{name}.{key}")
     if not isinstance(top["version"], str) or not top["version"]:
         raise LexiconDataError(f"{name}: version must be a non-empty string")
     rows = top[list_key]
@@ -253,15 +254,17 @@ def load_curated(folder: Path = LEXICON_DIR) -> CuratedData:
     versions: dict[str, str] = {}
     files: dict[str, list[dict]] = {}
     prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
     for name in sorted(_SCHEMAS):
         data = _load_json(folder / name)
         files[name] = validate_file(name, data)
         versions[name] = data["version"]
         prefixes = tuple(data.get("process_prefixes", prefixes))
+        suffixes = tuple(data.get("process_suffixes", suffixes))
     patterns = _load_json(folder / "patterns.json")
     validate_file("patterns.json", patterns)
     versions["patterns.json"] = patterns["version"]
-    return CuratedData(versions, files, patterns, prefixes)
+    return CuratedData(versions, files, patterns, prefixes, suffixes)
 
 
 # --- building ----------------------------------------------------------------------------
@@ -581,11 +584,14 @@ def _add_curated(b: _Builder, cur: CuratedData, id2sym: dict[str, str], families
             raise LexiconDataError(f"mechanisms.json: {row['code']} not in mechanisms.tsv")
         for p in row["phrases"]:
             b.add(p, "MECHANISM", row["code"], row["code"], "curated", p.isupper())
-        # "induction of bypass MAPK signaling", "increased PI3K/AKT signaling": the process
-        # word belongs to the span; pathway-only phrases count only with one
+        # "induction of bypass MAPK signaling", "increased PI3K/AKT signaling", "PI3K signalling
+        # remained active": the process words belong to the span; pathway-only phrases count
+        # only with them
         for p in row.get("with_process", []):
             for pre in cur.process_prefixes:
                 b.add(f"{pre} {p}", "MECHANISM", row["code"], row["code"], "curated", False)
+            for suf in cur.process_suffixes:
+                b.add(f"{p} {suf}", "MECHANISM", row["code"], row["code"], "curated", False)
     lines = vocab.cell_lines()
     for row in cur.files["cell_lines.json"]:
         name = lines.get(row["id"]) or row.get("name")

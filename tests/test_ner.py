@@ -172,6 +172,11 @@ def test_spacy_component_sets_extensions(lex):
     ("Amplification of MET was found in resistant tumours.",
      ("Amplification of MET", "MECHANISM", "BYPASS_ALTERATION")),
     ("Loss of CDKN2A emerged in resistant tumours.", ("Loss of CDKN2A", "MECHANISM", "CELL_CYCLE")),
+    # the process stated after the pathway
+    ("In these tumours PI3K signalling remained active.",
+     ("PI3K signalling remained active", "MECHANISM", "PI3K_MTOR")),
+    ("In the resistant clones MAPK signalling was restored.",
+     ("MAPK signalling was restored", "MECHANISM", "MAPK_REACTIVATION")),
 ])
 def test_mechanisms_composed_from_process_and_mediator(lex, text, want):
     assert want in found(text, lex)
@@ -181,6 +186,7 @@ def test_mechanisms_composed_from_process_and_mediator(lex, text, want):
     ("Patients with FGFR2 amplification were enrolled.", "MECHANISM"),  # no resistance context
     ("RNA sequencing of MAPK feedback pathways was done.", "MECHANISM"),  # a pathway, not a process
     ("FGFR1-mediated signalling was studied.", "MECHANISM"),
+    ("ERK signalling remained suppressed throughout.", "MECHANISM"),
 ])
 def test_no_composed_mechanism_without_process_or_context(lex, text, unwanted):
     assert unwanted not in {label for _, label, _ in found(text, lex)}

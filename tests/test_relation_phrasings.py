@@ -2154,3 +2154,10 @@ def test_an_agent_that_kept_its_activity_is_not_the_one_resisted(extract, text):
     rows = extract(text)
     assert not [r for r in rows if r["relation"] == "resistance"], rows
 
+
+
+def test_pathway_stated_active_through_a_lost_suppressor_takes_the_pathways_code(extract):
+    rows = extract("In lung cancer xenografts, tumours in which PI3K signalling was constitutively active "
+                   "through loss of PTEN responded poorly to ARS-1620.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert got == {("PTEN", "PI3K_MTOR")}, rows
