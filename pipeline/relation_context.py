@@ -173,6 +173,10 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
     inside = list(rules.context["inner_negation"].finditer(sentence, s, e))
     if inside and not rules.context["inner_negation_break"].search(sentence[inside[-1].end(): e]):
         return "negated"
+    # an elliptical negated predicate right after the claim: "..., whereas adagrasib plus
+    # trametinib did not", "but adding cetuximab failed to do so"
+    if rules.context["elliptic_negation"].match(sentence, e):
+        return "negated"
     breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
     opener = _opening_clause_end(sentence)
     if opener is not None and opener <= s:

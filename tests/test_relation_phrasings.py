@@ -2161,3 +2161,18 @@ def test_pathway_stated_active_through_a_lost_suppressor_takes_the_pathways_code
                    "through loss of PTEN responded poorly to ARS-1620.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert got == {("PTEN", "PI3K_MTOR")}, rows
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("Adagrasib plus BI-3406 delayed the emergence of resistance over 8 weeks, whereas adagrasib plus the "
+     "MEK inhibitor trametinib did not.", "trametinib"),
+    ("Adding TNO155 to sotorasib restored sensitivity in resistant cells, but adding cetuximab did not.",
+     "cetuximab"),
+    ("Sotorasib plus TNO155 overcame adaptive resistance in NSCLC xenografts, while sotorasib plus "
+     "palbociclib failed to do so.", "palbociclib"),
+])
+def test_an_elliptical_negated_clause_keeps_the_overcome_wording_negated(extract, text, partner):
+    rows = extract(text)
+    got = {(r["relation"], r["partner"], r["assertion"]) for r in rows}
+    assert ("overcomes", partner, "negated") in got, got
+    assert not [r for r in rows if r["partner"] != partner and r["assertion"] != "affirmed"], rows
