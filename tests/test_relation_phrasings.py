@@ -2176,3 +2176,27 @@ def test_an_elliptical_negated_clause_keeps_the_overcome_wording_negated(extract
     got = {(r["relation"], r["partner"], r["assertion"]) for r in rows}
     assert ("overcomes", partner, "negated") in got, got
     assert not [r for r in rows if r["partner"] != partner and r["assertion"] != "affirmed"], rows
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Dabrafenib and trametinib, which inhibit BRAF V600E and MEK1/2 respectively, are standard therapy "
+     "for BRAF V600E-mutant NSCLC.", {("dabrafenib", "BRAF"), ("trametinib", "MEK")}),
+    ("Sotorasib and TNO155 target KRAS G12C and SHP2, respectively.",
+     {("sotorasib", "KRAS"), ("TNO155", "PTPN11")}),
+])
+def test_respectively_pairs_agents_and_targets_in_order(extract, text, want):
+    rows = extract(text)
+    assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target") == want, rows
+
+
+def test_a_numbered_range_of_family_members_is_the_family(extract):
+    rows = extract("Erdafitinib, which inhibits FGFR1–4, restored the antiproliferative effect of sotorasib.")
+    got = keyset(rows, "relation", "drug", "target_id")
+    assert ("inhibits", "erdafitinib", "FPLX:FGFR") in got, got
+    assert not [r for r in rows if r["target_id"] == "HGNC:3688"], rows
+
+
+def test_resistance_that_involves_mediators(extract):
+    rows = extract("In pancreatic cancer, resistance to adagrasib appears to involve FGFR1 and AXL.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("adagrasib", "FGFR1"), ("adagrasib", "AXL")}, rows
