@@ -1215,6 +1215,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             targets = [t for t in targets if id(t) not in used]
         cites = [(c.start, c.end) for c in doc.citations if sent.start <= c.start and c.end <= sent.end]
         suffix = ""
+        # "at progression on the doublet": resistance to the paragraph's latest regimen is
+        # resistance to its drug (the partner is not resisted, as for a named regimen)
+        failed = [] if prev_combo is None else [
+            (sent.start + rm.start(), sent.start + rm.end())
+            for rm in rules.cues["combination_anaphora"].finditer(sent.text)
+            if ctx("failed_regimen").search(sent.text[max(0, rm.start() - 60):rm.start()])
+            and not any(m.start < sent.start + rm.end() and sent.start + rm.start() < m.end for m in ms)]
+        if failed:
+            agents += [replace(prev_combo.drug, start=s0, end=e0, source=prev_combo.drug.source + "+anaphor")
+                       for s0, e0 in failed]
+            suffix = "+ANAPHOR"
         if recent_agents:
             # agent anaphors ("this drug", "both agents") always resolve; "the latter" /
             # "the former" only in a sentence that names no agent itself
@@ -1226,7 +1237,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                       and all(a.start >= sent.start + am.end() for a in agents)]
             for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
-                if any(m.start < e0 and s0 < m.end for m in ms):
+                if any(m.start < e0 and s0 < m.end for m in ms) or \
+                        any(f0 < e0 and s0 < f1 for f0, f1 in failed):
                     continue
                 agents += [replace(a, start=s0, end=e0, source=a.source + "+anaphor")
                            for a in antecedents(am.group(0), recent_agents)]
@@ -1249,7 +1261,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                     dict(para_mediators))
         claims += _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
                                dict(para_mediators), rules)
-        if prev_combo is not None and not any(c.relation in ("combination", "overcomes") for c in claims):
+        if prev_combo is not None and not failed and \
+                not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)
         claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)

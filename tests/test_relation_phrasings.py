@@ -2200,3 +2200,14 @@ def test_resistance_that_involves_mediators(extract):
     rows = extract("In pancreatic cancer, resistance to adagrasib appears to involve FGFR1 and AXL.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("adagrasib", "FGFR1"), ("adagrasib", "AXL")}, rows
+
+
+def test_progression_on_the_doublet_is_resistance_to_the_regimens_drug(extract):
+    rows = extract("In the phase 1b study, 29 patients with KRAS G12C-positive colorectal cancer received "
+                   "divarasib plus cetuximab. Responses were less frequent in the five patients previously "
+                   "treated with sotorasib or adagrasib. Emerging NRAS and MAP2K1 alterations were detected "
+                   "at progression on the doublet.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("divarasib", "NRAS"), ("divarasib", "MAP2K1")}, rows
+    # the regimen patients progressed on is no new combination claim
+    assert len([r for r in rows if r["relation"] in ("combination", "overcomes")]) == 1, rows
