@@ -57,11 +57,13 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
 
 
 def _states_resistance(text: str, claim: Claim, rules: Rules) -> bool:
-    """``text`` (a clause) states resistance and holds no overcome wording."""
+    """``text`` (a clause) states resistance and holds no overcome wording; a leading frame
+    ("In resistant cells, ...") states nothing itself."""
+    frame = re.match(r"\s*(?:In|Among|For|Within|Across)\b[^,;]{0,100}(?:,|$)", text)
+    text = text[frame.end():] if frame else text
     return bool(ctx("resistance_word").search(text) or claim.mechanism and (
         rules.cues["resistance_cues"].search(text) or rules.cues["acquisition_cues"].search(text))) \
-        and not ctx("overcome_verb").search(text) \
-        and not re.match(r"\s*(?:In|Among|For|Within|Across)\b", text)  # a frame: "In resistant cells, ..."
+        and not ctx("overcome_verb").search(text)
 
 
 

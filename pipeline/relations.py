@@ -436,6 +436,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
     strong = bool(rules.cues["strong_overcome_cues"].search(sentence))  # any drug: explicit wording
     tied = causal_tie or bool(opener and rules.cues["resistance_cues"].search(sentence[:opener]))
+    # "... are ineffective because BRAF inhibition relieves feedback on EGFR; encorafenib was
+    # therefore paired with cetuximab": a connective after a clause stating resistance
+    inner = ctx("inner_connective").search(sentence)
+    tied = tied or bool(inner and rules.cues["resistance_cues"].search(sentence[:inner.start()]))
     # overcome wording, where it stands: the cues, and a mechanism the sentence says was blocked
     cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)] + [
         m.start - offset for m in mechanisms

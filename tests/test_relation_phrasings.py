@@ -2211,3 +2211,21 @@ def test_progression_on_the_doublet_is_resistance_to_the_regimens_drug(extract):
     assert got == {("divarasib", "NRAS"), ("divarasib", "MAP2K1")}, rows
     # the regimen patients progressed on is no new combination claim
     assert len([r for r in rows if r["relation"] in ("combination", "overcomes")]) == 1, rows
+
+
+def test_therefore_after_a_clause_stating_resistance_ties_the_combination(extract):
+    rows = extract("In BRAF V600E-mutant colorectal cancer, BRAF inhibitors alone are largely ineffective "
+                   "because inhibition of BRAF relieves negative feedback on EGFR; encorafenib, which "
+                   "inhibits BRAF V600E at low nanomolar concentrations, was therefore paired with "
+                   "cetuximab.")
+    got = keyset(rows, "relation", "drug", "partner", "target")
+    assert ("overcomes", "encorafenib", "cetuximab", "EGFR") in got, got
+    # the resistance stated in a clause of its own after a framing phrase is kept (GUIDELINES 7.13)
+    assert ("resistance", "BRAF inhibitor", "", "EGFR") in got, got
+
+
+def test_a_mediator_that_limits_a_drug_is_resistance(extract):
+    rows = extract("Because EGFR feedback limits sotorasib in colorectal cancer, sotorasib was combined "
+                   "with panitumumab.")
+    got = keyset(rows, "relation", "drug", "partner", "target")
+    assert ("overcomes", "sotorasib", "panitumumab", "EGFR") in got, got
