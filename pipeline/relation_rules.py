@@ -156,7 +156,8 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "same_system", "same_effect", "cancer_back_reference", "singular_relative",
                  "relative_after", "resistance_noun_end", "blocked_readout", "trial_before", "trial_regimen",
                  "progression_relative", "same_wording", "possessive_before", "spared_after", "spared_before",
-                 "elliptic_negation", "respectively", "inner_connective"}
+                 "elliptic_negation", "respectively", "inner_connective",
+                 "defined_population", "treated_with_before"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

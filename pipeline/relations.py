@@ -1166,6 +1166,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     rows: list[dict] = []
     recent_agents: list[list[Mention]] = []  # agents of the paragraph's earlier sentences
     prev_res_agents: list[Mention] = []
+    focus_since: list[Mention] = []  # focus agents named after the paragraph's last resistance statement
     para_genes: set[str] = set()  # gene ids named so far in the paragraph
     prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
     prev_combo: Claim | None = None  # the paragraph's latest combination
@@ -1199,6 +1200,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
+            focus_since = []
             line_cancers = {}
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
             para_mediators, para_codes = {}, {}
@@ -1257,6 +1259,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         resistant = {a.norm_id for a in prev_res_agents} | {a.norm_id for a in resisted_here}
         # "Consequently, X plus Y ..." right after a resistance statement: an explicit tie (7.14)
         causal_tie = bool(prev_res_agents and rules.cues["causal_connectives"].search(sent.text))
+        # "In two patients with MET amplification, adding crizotinib ...": a population defined by
+        # an alteration the paragraph has stated as a resistance mechanism (GUIDELINES 7.14)
+        causal_tie = causal_tie or any(
+            ctx("defined_population").search(doc.text, max(sent.start, x.start - 60), x.start)
+            and (x.norm_id in para_codes if x.label == "MECHANISM"
+                 else _target_fields(x)[0] in para_mediators)
+            for x in mechanisms + targets)
         lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
         resisted_before = prev_res_agents[0] if prev_res_agents else cue_agents[0] if cue_agents else None
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
@@ -1272,7 +1281,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims += inhibits_claims(masked, table, rules, claims)
         res_agents = [a for a in agents]
         res_suffix = ""
-        context = prev_res_agents or cue_agents
+        # (a focus agent a cohort or model was treated with, named after the paragraph's last
+        # resistance statement, is the one the next findings are about: "... inferior outcomes with
+        # immunotherapy. We pooled patients treated with sotorasib. KEAP1 co-mutation was
+        # associated with shorter PFS.")
+        context = focus_since or prev_res_agents or cue_agents
         if not context and not res_agents and recent_agents:
             # "... patients with NSCLC treated with sotorasib. At progression, two tumours had
             # acquired KRAS Y96D": the paragraph's focus agent, else its one latest agent
@@ -1386,6 +1399,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         own = list({a.norm_id: a for a in agents if "+anaphor" not in a.source}.values())
         if own:
             recent_agents.append(own)
+        if res or cue_k == k:
+            focus_since = []
+        elif prev_res_agents and (treated := [a for a in own if is_focus(a, rules) and ctx(
+                "treated_with_before").search(doc.text, max(sent.start, a.start - 60), a.start)]):
+            focus_since = treated  # the agent a cohort or model was treated with
         own_level = evidence_level([sent.text], rules)  # the sentence's own system, if it names one
         # "In contrast to colorectal cancer, ... in NSCLC": the cancer compared against is not the
         # claim's, nor inherited, when the sentence names another

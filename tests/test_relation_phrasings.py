@@ -2229,3 +2229,21 @@ def test_a_mediator_that_limits_a_drug_is_resistance(extract):
                    "with panitumumab.")
     got = keyset(rows, "relation", "drug", "partner", "target")
     assert ("overcomes", "sotorasib", "panitumumab", "EGFR") in got, got
+
+
+def test_patients_defined_by_the_paragraphs_resistance_alteration_tie_the_combination(extract):
+    rows = extract("MET amplification was detected in three patients at progression on selpercatinib. In two "
+                   "patients with MET amplification, adding crizotinib to selpercatinib produced partial "
+                   "responses.")
+    got = keyset(rows, "relation", "drug", "partner", "target")
+    assert ("overcomes", "selpercatinib", "crizotinib", "MET") in got, got
+    assert not [r for r in rows if r["relation"] == "resistance" and r["drug"] == "crizotinib"], rows
+
+
+def test_findings_after_a_cohort_description_are_about_the_agent_it_was_treated_with(extract):
+    rows = extract("Background: KEAP1 co-mutation has been linked to inferior outcomes with immunotherapy in "
+                   "KRAS-mutant NSCLC. Methods: We pooled 424 patients with KRAS G12C-mutated NSCLC treated "
+                   "with sotorasib at 21 centres. Results: KEAP1 co-mutation was associated with shorter "
+                   "progression-free survival.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert ("sotorasib", "KEAP1") in got, rows
