@@ -103,7 +103,7 @@ _T = r"⟦T\d+⟧"
 # ("X and its clinical analogue Y" is a list of two agents)
 _AL = (rf"{_A}(?:\s*(?:,\s*and|and|/|[-\u2013]"
        rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_A}"
-       rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*")
+       rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b))*")
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
 

@@ -321,7 +321,7 @@ def _effect(sentence: str, rules: Rules) -> str:
 
 _LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b)\s*(?:(?:the|a|an)\s+)?")
 _ENUMERATION = 4  # a conjunctive run of this many items lists alternatives, not one regimen
-_RUN = re.compile(rf"(?P<dist>\b(?:either|both)\s+)?(?P<run>{_AL})")
+_RUN = re.compile(rf"(?P<dist>\b(?:either|both|neither)\s+)?(?P<run>{_AL})(?P<after>\s+(?:both|each)\b)?")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
 _OPTIONAL = re.compile(r"\+\s*/\s*[-\u2013\u2212]|,?\s*with or without\b")
@@ -365,9 +365,10 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     """The agent sets a combination span stands for.
 
     Each coordinated run of agents is conjunctive ("X, Y and Z": one regimen) unless it is
-    introduced by "either"/"both" or joined by "or", which distributes ("with either X or
-    Y": two regimens). Examples in brackets ("EGFR inhibitors (e.g., gefitinib)") stand for
-    their class and are dropped. The result is the product over runs.
+    introduced by "either"/"both"/"neither", followed by "both"/"each" or joined by "or"/"nor",
+    which distributes ("with either X or Y", "X and Y both restored ...": two regimens).
+    Examples in brackets ("EGFR inhibitors (e.g., gefitinib)") stand for their class and are
+    dropped. The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
     parts = re.split(r"(?:,\s*|,?\s+(?:or|and)\s+)with\s+", span)
@@ -397,7 +398,7 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
             continue
         last_end = m.end()
         items = _LIST_ITEM.split(m.group("run"))
-        if m.group("dist") or re.search(r"\bor\b", m.group("run")):
+        if m.group("dist") or m.group("after") or re.search(r"\b(?:or|nor)\b", m.group("run")):
             choices.append([[x] for x in members])
         elif len(items) >= _ENUMERATION:
             # "X is combined with afatinib, trametinib, palbociclib, everolimus and

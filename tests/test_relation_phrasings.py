@@ -2247,3 +2247,15 @@ def test_findings_after_a_cohort_description_are_about_the_agent_it_was_treated_
                    "progression-free survival.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert ("sotorasib", "KEAP1") in got, rows
+
+
+@pytest.mark.parametrize("text, assertion", [
+    ("In H358-SR cells, neither crizotinib nor the SHP2 inhibitor RMC-4550 restored sensitivity to "
+     "sotorasib.", "negated"),
+    ("Crizotinib and RMC-4550 both restored sensitivity to sotorasib in MET-amplified cells.", "affirmed"),
+])
+def test_neither_nor_and_both_after_a_list_give_one_regimen_per_agent(extract, text, assertion):
+    rows = extract(text)
+    got = {(r["relation"], r["drug"], r["partner"], r["assertion"]) for r in rows}
+    assert got == {("overcomes", "sotorasib", "crizotinib", assertion),
+                   ("overcomes", "sotorasib", "RMC-4550", assertion)}, got
