@@ -157,7 +157,8 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "relative_after", "resistance_noun_end", "blocked_readout", "trial_before", "trial_regimen",
                  "progression_relative", "same_wording", "possessive_before", "spared_after", "spared_before",
                  "elliptic_negation", "respectively", "inner_connective",
-                 "defined_population", "treated_with_before"}
+                 "defined_population", "treated_with_before",
+                 "elliptic_agent"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

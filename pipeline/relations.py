@@ -613,6 +613,40 @@ def _own_clause_wording(claims: list[Claim], cue_at: list[int], sentence: str, o
     return out
 
 
+def _elliptical_contrast(claims: list[Claim], masked: str, table: dict[str, Mention], rules: Rules,
+                         named: frozenset[str], mediators: Mapping[str, str]) -> list[Claim]:
+    """The claim of a contrasting clause that leaves its predicate out: "lorlatinib inhibited ALK
+    autophosphorylation, whereas alectinib did not" (alectinib inhibits ALK, negated by the
+    assertion stage); "erdafitinib re-sensitized the cells to adagrasib, whereas bemcentinib did
+    not" (the same regimen with bemcentinib as the partner). One claim per contrasted agent, copied
+    from the claim just before it."""
+    out: list[Claim] = []
+    for m in ctx("elliptic_agent").finditer(masked):
+        z = table[m.group("agent")]
+        before = [c for c in claims if c.span[1] <= z.start and c.relation != "resistance"]
+        if not before:
+            continue
+        last = max(c.span[1] for c in before)
+        for c in [c for c in before if c.span[1] == last]:
+            if z.norm_id in {c.drug.norm_id, *(p.norm_id for p in c.partners)}:
+                continue
+            if c.relation == "inhibits":
+                new = replace(c, drug=z)
+            elif is_focus(z, rules) and not is_focus(c.drug, rules):
+                continue
+            elif is_focus(z, rules):
+                new = replace(c, drug=z)
+            elif len(c.partners) == 1:
+                tid, tname = _partner_target((z,), named, mediators, c.drug) if c.relation == "overcomes" \
+                    else ("", "")
+                new = replace(c, partners=(z,), target_id=tid, target_name=tname)
+            else:
+                continue
+            out.append(replace(new, rule_id=new.rule_id + "+ELLIPSIS", span=(z.start, z.end),
+                               confidence=new.confidence * 0.85))
+    return out
+
+
 def _trial_mention(sentence: str, lo: int, hi: int) -> bool:
     """A regimen (sentence offsets ``lo``..``hi``) named as a trial's: "... in SAFFRON (NCT...)"
     after it, or "tested in KRYSTAL-16 (" right before it."""
@@ -1381,6 +1415,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res
+        claims += _elliptical_contrast(claims, masked, table, rules, frozenset(para_genes),
+                                       dict(para_mediators))
         if agents and rules.cues["resistance_cues"].search(sent.text):
             cue_agents, cue_k = [a for a in agents if "+anaphor" not in a.source], k
         elif recent_agents and rules.cues["resistance_cues"].search(sent.text):

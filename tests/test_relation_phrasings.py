@@ -2259,3 +2259,15 @@ def test_neither_nor_and_both_after_a_list_give_one_regimen_per_agent(extract, t
     got = {(r["relation"], r["drug"], r["partner"], r["assertion"]) for r in rows}
     assert got == {("overcomes", "sotorasib", "crizotinib", assertion),
                    ("overcomes", "sotorasib", "RMC-4550", assertion)}, got
+
+
+def test_a_contrasting_clause_without_its_predicate_repeats_the_claim_negated(extract):
+    rows = extract("Lorlatinib inhibited ALK autophosphorylation in cells carrying G1202R at 50 nM, whereas "
+                   "alectinib did not.")
+    got = {(r["relation"], r["drug"], r["target"], r["assertion"]) for r in rows}
+    assert got == {("inhibits", "lorlatinib", "ALK", "affirmed"), ("inhibits", "alectinib", "ALK", "negated")}
+    rows = extract("In H358 cells, erdafitinib prevented the pERK rebound and re-sensitized "
+                   "sotorasib-tolerant cells, whereas bemcentinib did not.")
+    got = {(r["relation"], r["drug"], r["partner"], r["assertion"]) for r in rows}
+    assert ("overcomes", "sotorasib", "bemcentinib", "negated") in got, got
+    assert ("overcomes", "sotorasib", "erdafitinib", "affirmed") in got, got
