@@ -2271,3 +2271,22 @@ def test_a_contrasting_clause_without_its_predicate_repeats_the_claim_negated(ex
     got = {(r["relation"], r["drug"], r["partner"], r["assertion"]) for r in rows}
     assert ("overcomes", "sotorasib", "bemcentinib", "negated") in got, got
     assert ("overcomes", "sotorasib", "erdafitinib", "affirmed") in got, got
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("In lung cancer cells, FGFR1 signalling sustained proliferation under sotorasib, and futibatinib "
+     "restored the response.", "futibatinib"),
+    ("In other NSCLC lines, EGFR drove the feedback that limited adagrasib, and afatinib, which "
+     "irreversibly blocks EGFR and HER2, proved the most effective partner.", "afatinib"),
+])
+def test_comma_and_between_two_agents_joins_clauses_not_a_list(extract, text, partner):
+    rows = extract(text)
+    assert partner in {r["partner"] for r in rows if r["relation"] == "overcomes"}, rows
+    # the added agent is not the agent resisted
+    assert partner not in {r["drug"] for r in rows if r["relation"] == "resistance"}, rows
+
+
+def test_a_list_of_three_may_still_end_with_comma_and(extract):
+    rows = extract("In CodeBreaK 101, sotorasib was combined with trametinib, afatinib, and palbociclib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "afatinib;palbociclib;trametinib")}, rows
