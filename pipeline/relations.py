@@ -508,6 +508,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     named[0] if named else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
                     drug = named[0] if named else agents[0]  # "restore sensitivity ... to X": X is the drug
+                    if resisted and drug not in resisted and not focus:
+                        # "adding vemurafenib to irinotecan and cetuximab ... preventing the reactivation
+                        # that limits BRAF inhibitors": the agent whose resistance is overcome
+                        drug = resisted[0]
                 # the drug's own class is no partner ("adding a KRAS G12C inhibitor" hosted by sotorasib)
                 own = set(agent_targets(drug)) if drug.label == "DRUG" else set()
                 own_class = {cid for cid, (_, ts) in class_table().items()

@@ -2290,3 +2290,10 @@ def test_a_list_of_three_may_still_end_with_comma_and(extract):
     rows = extract("In CodeBreaK 101, sotorasib was combined with trametinib, afatinib, and palbociclib.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "afatinib;palbociclib;trametinib")}, rows
+
+
+def test_the_agent_added_to_a_base_is_the_drug_when_its_resistance_is_the_one_overcome(extract):
+    rows = extract("In colorectal cancer xenografts, adding vemurafenib to cetuximab prevented the EGFR "
+                   "feedback that limits BRAF inhibitors.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target")
+    assert got == {("vemurafenib", "cetuximab", "EGFR")}, rows
