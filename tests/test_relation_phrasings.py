@@ -2297,3 +2297,12 @@ def test_the_agent_added_to_a_base_is_the_drug_when_its_resistance_is_the_one_ov
                    "feedback that limits BRAF inhibitors.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target")
     assert got == {("vemurafenib", "cetuximab", "EGFR")}, rows
+
+
+def test_a_cancer_named_as_where_the_effect_is_weaker_is_not_the_claims(extract):
+    rows = extract("The modest single-agent activity of sotorasib in CRC has been traced to EGFR. In "
+                   "colorectal cancer cells exposed to sotorasib, EGFR phosphorylation rises within hours "
+                   "and pERK climbs back towards baseline, a response that is far weaker in lung cancer "
+                   "cells.")
+    got = {r["cancer"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"colorectal cancer"}, rows
