@@ -2306,3 +2306,11 @@ def test_a_cancer_named_as_where_the_effect_is_weaker_is_not_the_claims(extract)
                    "cells.")
     got = {r["cancer"] for r in rows if r["relation"] == "resistance"}
     assert got == {"colorectal cancer"}, rows
+
+
+def test_a_mutation_that_disrupts_a_drugs_binding_is_resistance(extract):
+    rows = extract("The EGFR ectodomain mutation S492R disrupts the binding of cetuximab but not of "
+                   "panitumumab.")
+    got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
+    assert ("cetuximab", "EGFR", "affirmed") in got, rows
+    assert ("panitumumab", "EGFR", "affirmed") not in got, rows
