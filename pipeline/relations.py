@@ -1115,6 +1115,11 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     # full potency, so it could treat Y96D-driven relapse"; "remained sensitive to RMC-6236"),
     # unless an anaphor names it again ("JDQ443 remained potent; Y96D impairs all three inhibitors")
     agents = [a for a in agents if "ANAPHOR" in rule_suffix or not _spared(a, sentence, offset)]
+    # members given as examples of a class ("KRAS G12C inhibitors (sotorasib or adagrasib)") were
+    # masked into the class: the class stands for them (GUIDELINES 7.11)
+    kept = {id(table[k]) for k in re.findall(r"⟦A\d+⟧", masked)}
+    masked_away = {id(a) for a in table.values() if id(a) not in kept}
+    agents = [a for a in agents if id(a) not in masked_away]
     if not agents:
         return []
     drugs, together = _resistance_agents(masked, table, agents, rules)

@@ -2314,3 +2314,11 @@ def test_a_mutation_that_disrupts_a_drugs_binding_is_resistance(extract):
     got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
     assert ("cetuximab", "EGFR", "affirmed") in got, rows
     assert ("panitumumab", "EGFR", "affirmed") not in got, rows
+
+
+def test_members_given_as_examples_of_a_class_leave_the_resistance_to_the_class(extract):
+    rows = extract("In a pooled analysis of patients with NSCLC treated with KRAS G12C inhibitors "
+                   "(sotorasib or adagrasib), KEAP1 co-mutations were associated with shorter "
+                   "progression-free survival.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("KRAS G12C inhibitor", "KEAP1")}, rows
