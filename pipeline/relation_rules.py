@@ -103,12 +103,15 @@ _T = r"⟦T\d+⟧"
 # ("X and its clinical analogue Y" is a list of two agents)
 # ", and" never joins the first two agents: "... limited adagrasib, and afatinib proved the most
 # effective partner" coordinates two clauses (a list of three may end ", and C")
-_LIST_NEXT = (rf"\s*(?:COMMA_AND|and|/|[-\u2013]"
-              rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_A}"
-              rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b)")
-_LIST_FIRST = _LIST_NEXT.replace("COMMA_AND", "(?!)")
-_LIST_NEXT = _LIST_NEXT.replace("COMMA_AND", r",\s*and")
-_AL = rf"{_A}(?:(?:{_LIST_FIRST})(?:{_LIST_NEXT})*)?"
+def _list_step(comma_and: str) -> str:
+    """The pattern of one more agent of a list; ``comma_and`` is the pattern ", and" takes there
+    ("(?!)": none, as between the first two agents)."""
+    return (rf"\s*(?:{comma_and}|and|/|[-\u2013]"
+            rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_A}"
+            rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b)")
+
+
+_AL = _A + "(?:(?:" + _list_step("(?!)") + ")(?:" + _list_step(r",\s*and") + ")*)?"
 _TL = rf"{_T}(?:\s*(?:,\s*(?:and|or)?|and|or|and/or|/)\s*{_T})*"
 
 

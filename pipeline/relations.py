@@ -609,8 +609,7 @@ def _own_clause_wording(claims: list[Claim], cue_at: list[int], sentence: str, o
     out = []
     for c in claims:
         if c.relation == "overcomes" and clause_of(c.span[0] - offset) not in worded:
-            lo = max([b for b in breaks if b <= c.span[0] - offset], default=0)
-            hi = min([b for b in breaks if b > c.span[0] - offset], default=len(sentence))
+            lo, hi = _clause(sentence, c.span[0] - offset, c.span[0] - offset, "coordinated_clause")
             c = replace(c, relation="combination", target_id="", target_name="", mechanism="",
                         effect=_effect(sentence[lo:hi], rules), rule_id=c.rule_id.removeprefix("OVC_"))
         out.append(c)
@@ -634,18 +633,14 @@ def _elliptical_contrast(claims: list[Claim], masked: str, table: dict[str, Ment
         for c in [c for c in before if c.span[1] == last]:
             if z.norm_id in {c.drug.norm_id, *(p.norm_id for p in c.partners)}:
                 continue
-            if c.relation == "inhibits":
-                new = replace(c, drug=z)
-            elif is_focus(z, rules) and not is_focus(c.drug, rules):
-                continue
-            elif is_focus(z, rules):
-                new = replace(c, drug=z)
-            elif len(c.partners) == 1:
+            if c.relation == "inhibits" or is_focus(z, rules) and is_focus(c.drug, rules):
+                new = replace(c, drug=z)  # the contrasted agent takes the drug's place
+            elif is_focus(z, rules) or len(c.partners) != 1:
+                continue  # no single place for it
+            else:  # ... or the one partner's
                 tid, tname = _partner_target((z,), named, mediators, c.drug) if c.relation == "overcomes" \
                     else ("", "")
                 new = replace(c, partners=(z,), target_id=tid, target_name=tname)
-            else:
-                continue
             out.append(replace(new, rule_id=new.rule_id + "+ELLIPSIS", span=(z.start, z.end),
                                confidence=new.confidence * 0.85))
     return out
