@@ -588,6 +588,13 @@ def _add_curated(b: _Builder, cur: CuratedData, id2sym: dict[str, str], families
             raise LexiconDataError(f"cancers.json: unknown DOID id {row['id']}")
         b.add(row["text"], "CANCER", row["id"], doid_names[row["id"]], "curated",
               row.get("case", "insensitive") == "sensitive")
+    # a tissue word and "tumour" name that tissue's cancer ("colorectal tumours", GUIDELINES 2)
+    by_name = {name: i for i, name in doid_names.items()}
+    for tissue, cancer in cur.patterns["tissue_cancers"].items():
+        if cancer not in by_name:
+            raise LexiconDataError(f"patterns.json tissue_cancers: {cancer!r} is not a DOID cancer name")
+        for noun in ("tumor", "tumors", "tumour", "tumours"):
+            b.add(f"{tissue} {noun}", "CANCER", by_name[cancer], cancer, "curated", False)
     classes = vocab.drug_classes()
     suffixes = cur.patterns["class_suffixes"]
     for row in cur.files["drug_classes.json"]:

@@ -992,8 +992,11 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
             if driven:  # beside "NRAS mutations", both driving the process named before them
                 return driven
             return x.norm_id
+    # a gene the experimenters deleted or knocked out ("deleting ERBB2 restored sensitivity") is
+    # a mediator found by a genetic tool, not an alteration the tumour acquired
     if rules is not None and code not in rules.alteration_keeps_code \
-            and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)):
+            and (g.label == "VARIANT" or _alteration_near(g, sentence, offset, rules)
+                 and not (code and ctx("genetic_tool").search(sentence))):
         if code and sentence and ctx("activating_before").search(sentence[:g.start - offset]) \
                 and not rules.cues["acquisition_cues"].search(sentence):
             # "Activating PIK3CA mutations ... blunt the efficacy of trastuzumab": a baseline

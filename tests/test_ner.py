@@ -230,6 +230,17 @@ def test_tissue_adjective_of_a_model_is_its_cancer(tmp_path):
         ("colorectal", "DOID:9256"), ("pancreatic", "DOID:1793")], ents
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Adagrasib shrank colorectal tumours in mice.", ("colorectal tumours", "DOID:9256")),
+    ("Pancreatic tumors regrew within weeks.", ("Pancreatic tumors", "DOID:1793")),
+    ("Sotorasib was less active against gastric tumours.", ("gastric tumours", "DOID:10534")),
+    ("One colon tumour carried a BRAF fusion.", ("colon tumour", "DOID:219")),
+])
+def test_a_tissue_word_and_tumour_name_the_tissues_cancer(lex, text, want):
+    # GUIDELINES 2: tissue word + tumor = a specific cancer ("lung tumor" -> lung cancer)
+    assert (want[0], "CANCER", want[1]) in found(text, lex)
+
+
 def test_reference_number_glued_to_an_abbreviation(lex):
     # scraped pages glue superscript citations to the word before: "in first-line NSCLC109."
     got = found("Both doublets are being tested in first-line NSCLC109. PDAC12 models relapsed.", lex)

@@ -2322,3 +2322,36 @@ def test_members_given_as_examples_of_a_class_leave_the_resistance_to_the_class(
                    "progression-free survival.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("KRAS G12C inhibitor", "KEAP1")}, rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("The modest single-agent activity of KRASG12C inhibitors in colorectal cancer has been traced to "
+     "a rapid rise in EGFR phosphorylation.", "KRAS G12C inhibitor", "EGFR"),
+    ("The limited single-agent activity of adagrasib in pancreatic cancer has been attributed to FGFR1, "
+     "whose expression is high in these tumours.", "adagrasib", "FGFR1"),
+    ("Early progression on sotorasib has been ascribed to AXL in several models.", "sotorasib", "AXL"),
+    ("The low antitumour activity of glecirasib in colorectal cancer models stems from EGFR.",
+     "glecirasib", "EGFR"),
+])
+def test_a_poor_response_attributed_to_a_gene_makes_it_the_mediator(extract, text, drug, target):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert (drug, target) in got, rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("Deleting ERBB2 restored sensitivity to divarasib in the three least responsive lines.",
+     "divarasib", "ERBB2"),
+    ("Genetic deletion of AXL re-sensitized the persister cells to adagrasib.", "adagrasib", "AXL"),
+])
+def test_a_gene_the_experimenters_deleted_is_a_mediator_not_an_acquired_alteration(extract, text, drug,
+                                                                                   target):
+    rows = [r for r in extract(text) if r["relation"] == "resistance"]
+    got = keyset(rows, "drug", "target", "mechanism")
+    assert got == {(drug, target, "RTK_FEEDBACK")}, rows
+
+
+def test_a_deletion_in_the_tumour_stays_an_alteration(extract):
+    rows = extract("Acquired MET amplification and NF1 deletion were detected at progression on adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert got == {("MET", "BYPASS_ALTERATION"), ("NF1", "BYPASS_ALTERATION")}, rows
