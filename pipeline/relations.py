@@ -144,8 +144,10 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
     out, pos = [], 0
     last: tuple[int, int] | None = None
     for s, e, rep in pieces:
-        if (s, e) == last and rep:  # several antecedents standing at one anaphor
-            out[-1] = f"{out[-1]} and {rep}"
+        if (s, e) == last and rep:  # several antecedents standing at one anaphor ("either drug":
+            # each on its own)
+            joiner = "or" if re.match(r"(?i)(?:either|each)\b", text[s:e]) else "and"
+            out[-1] = f"{out[-1]} {joiner} {rep}"
             continue
         if s < pos:
             continue  # overlapping mention (should not happen): keep the first
@@ -447,6 +449,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         if re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
                      r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)]
     overcome = tied or bool(cue_at)
+    # an ongoing or planned trial with no process named is a combination, whatever population it
+    # enrols ("is being tested ... in patients who progressed on a first-generation inhibitor", 7.14)
+    ongoing = [] if strong or mechanisms else [
+        _clause_bounds(sentence, m.start()) for m in ctx("ongoing_trial").finditer(sentence)]
     for pat in rules.combination:
         for m in pat.regex.finditer(masked):
             if pat.not_after is not None and pat.not_after.search(masked[:m.start()]):
@@ -539,7 +545,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     continue
                 overcomes = overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
                                           or drug.norm_id in resistant or _class_resisted(drug, resistant)
-                                          or strong)
+                                          or strong) \
+                    and not any(lo <= span[0] - offset < hi for lo, hi in ongoing)
                 # the regimen named for its trial ("tested in KRYSTAL-16 (adagrasib plus palbociclib;
                 # NCT05178888)"): that trial's combination, beside any overcomes reading (7.14)
                 if _trial_mention(sentence, span[0] - offset, span[1] - offset):
@@ -940,6 +947,26 @@ def _drugs_for(x: Mention, drugs: list[Mention], sentence: str, offset: int) -> 
     return run
 
 
+def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """The stretch of ``sentence`` between the semicolons around ``pos``."""
+    lo = sentence.rfind(";", 0, pos) + 1
+    hi = sentence.find(";", pos)
+    return lo, len(sentence) if hi < 0 else hi
+
+
+def _coordinated_before(agents: list[Mention], text: str, pos: int) -> list[Mention]:
+    """The agents of the latest list of at least two coordinated ones before ``pos``
+    ("sotorasib and adagrasib", "A, B or C"), each once; [] if there is none."""
+    runs: list[list[Mention]] = []
+    for a in [a for a in agents if a.end <= pos]:
+        if runs and re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?", text[runs[-1][-1].end:a.start]):
+            runs[-1].append(a)
+        else:
+            runs.append([a])
+    pairs = [r for r in runs if len({a.norm_id for a in r}) >= 2]
+    return list({a.norm_id: a for a in pairs[-1]}.values()) if pairs else []
+
+
 def _nearest(m: Mention, agents: list[Mention]) -> Mention:
     return min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
 
@@ -1274,6 +1301,19 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             agents += [replace(prev_combo.drug, start=s0, end=e0, source=prev_combo.drug.source + "+anaphor")
                        for s0, e0 in failed]
             suffix = "+ANAPHOR"
+        # "either drug" / "both agents" after a pair the sentence itself coordinates ("... to
+        # sotorasib and adagrasib, and that cetuximab added to either drug overcame ...") takes that pair
+        own_pairs = []
+        for am in rules.cues["anaphora"].finditer(sent.text):
+            s0, e0 = sent.start + am.start(), sent.start + am.end()
+            pair = _coordinated_before(agents, doc.text, s0) if ctx("distributive_anaphor").match(
+                am.group(0)) else []
+            if len(pair) >= 2 and not any(m.start < e0 and s0 < m.end for m in ms):
+                own_pairs.append((s0, e0))
+                agents += [replace(a, start=s0, end=e0, source=a.source + "+anaphor") for a in pair]
+                suffix = "+ANAPHOR"
+        if own_pairs:
+            agents.sort(key=lambda m: m.start)
         if recent_agents:
             # agent anaphors ("this drug", "both agents") always resolve; "the latter" /
             # "the former" only in a sentence that names no agent itself
@@ -1285,7 +1325,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                       and all(a.start >= sent.start + am.end() for a in agents)]
             for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
-                if any(m.start < e0 and s0 < m.end for m in ms) or \
+                if any(m.start < e0 and s0 < m.end for m in ms) or (s0, e0) in own_pairs or \
                         any(f0 < e0 and s0 < f1 for f0, f1 in failed):
                     continue
                 agents += [replace(a, start=s0, end=e0, source=a.source + "+anaphor")

@@ -2355,3 +2355,68 @@ def test_a_deletion_in_the_tumour_stays_an_alteration(extract):
     rows = extract("Acquired MET amplification and NF1 deletion were detected at progression on adagrasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert got == {("MET", "BYPASS_ALTERATION"), ("NF1", "BYPASS_ALTERATION")}, rows
+
+
+def test_either_drug_after_a_pair_the_sentence_names_takes_that_pair(extract):
+    rows = extract("Amodio et al. showed that EGFR signalling limits the response of colorectal cancer cells "
+                   "to sotorasib and adagrasib, and that cetuximab added to either drug overcame this "
+                   "resistance in organoids.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("sotorasib", "cetuximab"), ("adagrasib", "cetuximab")}, rows
+
+
+def test_each_drug_gives_a_regimen_per_antecedent(extract):
+    rows = extract("Patients received sotorasib or adagrasib. Adding trametinib to each drug was feasible.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "trametinib"), ("adagrasib", "trametinib")}, rows
+
+
+def test_co_mutations_associated_with_shorter_pfs_are_resistance(extract):
+    rows = extract("KEAP1 and STK11 alterations are associated with shorter PFS on sotorasib monotherapy.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("sotorasib", "KEAP1"), ("sotorasib", "STK11")}, rows
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("Cancer-associated fibroblasts reduce the activity of adagrasib; in organoid co-cultures, cetuximab "
+     "restored adagrasib activity.", "adagrasib", "cetuximab"),
+    ("AXL upregulation accompanied acquired resistance to sotorasib in lung adenocarcinoma cell lines, and "
+     "the AXL inhibitor bemcentinib re-sensitised these cells.", "sotorasib", "bemcentinib"),
+    ("AXL upregulation accompanied acquired resistance to sotorasib in lung adenocarcinoma cell lines. "
+     "The AXL inhibitor bemcentinib re-sensitised these cells.", "sotorasib", "bemcentinib"),
+])
+def test_restored_activity_and_resensitised_cells_are_overcome_wording(extract, text, drug, partner):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {(drug, partner)}, rows
+
+
+def test_an_agent_that_entered_a_trial_with_another_is_a_combination(extract):
+    rows = extract("The SOS1 inhibitor BI 1701963 has entered a phase I study with adagrasib (KRYSTAL-14).")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("adagrasib", "BI 1701963")}, rows
+
+
+def test_an_ongoing_trial_in_a_resistant_population_is_a_combination(extract):
+    rows = extract("Elironrasib is being tested together with daraxonrasib in patients whose tumours "
+                   "progressed on a first-generation inhibitor.")
+    assert {r["relation"] for r in rows} == {"combination"}, rows
+    # ... but a finding in a model defined by the resistance, in a clause of its own, stays overcomes
+    rows = extract("In CDKN2A-null NSCLC xenografts, adagrasib plus palbociclib produced deeper regressions "
+                   "than either drug alone; the doublet is being evaluated clinically in KRYSTAL-16.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("adagrasib", "palbociclib")}, rows
+
+
+def test_a_ramp_trial_is_not_a_partner(extract):
+    rows = extract("Combined with defactinib and sotorasib, avutometinib achieved responses in KRAS G12C "
+                   "NSCLC that had progressed on a KRAS G12C inhibitor (RAMP 203).")
+    partners = {p for r in rows for p in r["partner"].split(";")}
+    assert not any(p.startswith("RAMP") for p in partners), rows
+
+
+def test_a_gene_driven_reactivation_names_the_gene_as_mediator(extract):
+    rows = extract("The modest single-agent activity of KRAS G12C inhibitors in colorectal cancer reflects "
+                   "rapid EGFR-driven reactivation of MAPK signalling.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("KRAS G12C inhibitor", "EGFR", "MAPK_REACTIVATION")}, rows
