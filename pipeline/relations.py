@@ -464,10 +464,16 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
             drugs = _agents_in(m.group("drug"), table) if "drug" in pat.regex.groupindex \
                 and m.group("drug") else []
             if pat.roles == "partner_only":
-                regimen = [c for c in claims if c.relation in ("combination", "overcomes")] or \
-                    ([previous] if previous is not None else [])
-                if regimen and ctx("to_the_regimen").match(masked, m.end()):
-                    # "adding anti-PD-1 to the doublet": the regimen named before, plus the partner
+                # (the regimen named before the added agent: this sentence's, else the paragraph's)
+                regimen = [c for c in claims if c.relation in ("combination", "overcomes")
+                           and c.span[0] < span[0]] or ([previous] if previous is not None else [])
+                to_regimen = ctx("to_the_regimen").match(masked, m.end()) or \
+                    ctx("over_the_regimen").match(masked, m.end())
+                if to_regimen and not regimen:
+                    continue  # added to a regimen not named as one before: no agent to pair it with
+                if to_regimen:
+                    # "adding anti-PD-1 to the doublet", "adding X did not improve survival over the
+                    # doublet": the regimen named before, plus the partner
                     base = [regimen[-1].drug, *regimen[-1].partners]
                     groups = [base + g for g in agent_groups(m.group(0), table, single=True)]
                     span = (min(base[0].start, span[0]), span[1])

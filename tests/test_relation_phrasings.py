@@ -2420,3 +2420,19 @@ def test_a_gene_driven_reactivation_names_the_gene_as_mediator(extract):
                    "rapid EGFR-driven reactivation of MAPK signalling.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("KRAS G12C inhibitor", "EGFR", "MAPK_REACTIVATION")}, rows
+
+
+def test_a_drug_compared_with_a_doublet_is_not_combined_with_it(extract):
+    rows = extract("A phase III trial compares daraxonrasib with gemcitabine plus nab-paclitaxel in "
+                   "previously treated PDAC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("gemcitabine", "paclitaxel")}, rows
+
+
+def test_an_agent_added_over_the_doublet_joins_the_doublet_named_before(extract):
+    rows = extract("In BEACON, encorafenib plus cetuximab improved survival. Adding binimetinib did not "
+                   "improve survival over the doublet, but an ERK inhibitor combined with encorafenib "
+                   "delayed regrowth of xenografts.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert ("encorafenib", "binimetinib;cetuximab") in got, rows
+    assert not any("binimetinib" in p and "ERK" in p for _, p in got), rows
