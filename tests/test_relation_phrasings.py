@@ -2436,3 +2436,19 @@ def test_an_agent_added_over_the_doublet_joins_the_doublet_named_before(extract)
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert ("encorafenib", "binimetinib;cetuximab") in got, rows
     assert not any("binimetinib" in p and "ERK" in p for _, p in got), rows
+
+
+def test_signalling_sustained_by_a_gene_under_a_drug_is_resistance(extract):
+    rows = extract("In NSCLC cells that had undergone EMT during chronic adagrasib exposure, ERK signalling "
+                   "was sustained by FGFR1 rather than by KRAS G12C.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert ("adagrasib", "", "EMT") in got and ("adagrasib", "FGFR1") in {g[:2] for g in got}, rows
+
+
+@pytest.mark.parametrize("phrase", ["adenocarcinoma-to-squamous conversion", "small cell conversion",
+                                    "neuroendocrine conversion"])
+def test_a_conversion_of_histology_is_transformation(extract, phrase):
+    rows = extract(f"Biopsies taken at progression on adagrasib have shown {phrase} without any new "
+                   "genomic alteration.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
+    assert got == {("adagrasib", "HISTOLOGIC_TRANSFORMATION")}, rows
