@@ -659,6 +659,33 @@ def _elliptical_contrast(claims: list[Claim], masked: str, table: dict[str, Ment
     return out
 
 
+def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mention],
+                            mechanisms: list[Mention], drugs: list[Mention], named: frozenset[str],
+                            rules: Rules) -> list[Claim]:
+    """A sentence naming no focus agent in which agents block a resistance process ("SOS1
+    inhibitors may blunt the adaptive reloading of KRAS with GTP", "TNO155 blocked this adaptive
+    feedback"): `overcomes` of the paragraph's focus drug ``drugs``, each blocking agent a partner
+    (its subject, in the clause of the verb), the process its mechanism."""
+    kept = [table[k] for k in re.findall(r"⟦A\d+⟧", masked)]
+    if not drugs or not kept or any(is_focus(a, rules) for a in kept) \
+            or rules.cues["combination_anaphora"].search(sent.text):
+        return []  # (a sentence about a regimen, "adding X to this doublet", is not this claim)
+    out: list[Claim] = []
+    for x in mechanisms:
+        xs = x.start - sent.start
+        verb = ctx("blocks_process").search(sent.text, max(0, xs - 60), xs)
+        if verb is None or x.norm_id in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION"):
+            continue
+        lo, _ = _clause(sent.text, verb.start(), verb.end())
+        subjects = [a for a in kept if lo <= a.start - sent.start and a.end - sent.start <= verb.start()]
+        for partner in list({a.norm_id: a for a in subjects}.values()):
+            for drug in drugs:
+                tid, tname = _partner_target((partner,), named, [], drug)
+                out.append(Claim("overcomes", drug, (partner,), tid, tname, "", x.norm_id, "positive",
+                                 "OVC_PARTNER_BLOCKS_PROCESS+CONTEXT", 0.55, (partner.start, x.end)))
+    return list({(c.drug.norm_id, c.partners[0].norm_id, c.mechanism): c for c in out}.values())
+
+
 def _trial_mention(sentence: str, lo: int, hi: int) -> bool:
     """A regimen (sentence offsets ``lo``..``hi``) named as a trial's: "... in SAFFRON (NCT...)"
     after it, or "tested in KRYSTAL-16 (" right before it."""
@@ -1414,6 +1441,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = [c if c.span in trial_spans else
                   _aimed_at(c, mediated, frozenset(para_genes), doc.text, rules.genotype_mediator_codes)
                   for c in claims]
+        if not any(c.relation in ("combination", "overcomes") for c in claims):
+            # "SOS1 inhibitors may blunt the adaptive reloading of KRAS", "TNO155 blocked this
+            # feedback": a partner blocking a resistance process of the paragraph's focus drug
+            resisted_focus = [a for a in prev_res_agents if is_focus(a, rules)] or next(
+                ([a for a in g if is_focus(a, rules)] for g in reversed(recent_agents)
+                 if any(is_focus(a, rules) for a in g)), [])
+            claims += _partner_blocks_process(sent, masked, table, mechanisms, resisted_focus,
+                                              frozenset(para_genes), rules)
         overcoming = [c for c in claims if c.relation == "overcomes"]
         # the agent added to overcome resistance is not the agent resisted ("the pan-FGFR
         # inhibitor futibatinib restored the response to sotorasib")

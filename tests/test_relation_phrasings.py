@@ -2452,3 +2452,22 @@ def test_a_conversion_of_histology_is_transformation(extract, phrase):
                    "genomic alteration.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
     assert got == {("adagrasib", "HISTOLOGIC_TRANSFORMATION")}, rows
+
+
+def test_a_partner_blocking_the_paragraphs_resistance_process_overcomes_it(extract):
+    rows = extract("Sotorasib induces adaptive RTK feedback in CRC cells. TNO155 blocked this adaptive "
+                   "feedback.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert got == {("sotorasib", "TNO155", "RTK_FEEDBACK")}, rows
+    # the blocked process is what the partner overcame, not a second resistance statement (7.13)
+    assert len([r for r in rows if r["relation"] == "resistance"]) == 1, rows
+
+
+def test_partner_classes_that_may_intercept_a_process_give_hedged_overcomes_rows(extract):
+    rows = extract("Other vertical partners for G12C inhibitors are at an earlier stage of development. "
+                   "SOS1 inhibitors may blunt the adaptive reloading of KRAS with GTP, while MEK or ERK "
+                   "inhibition could intercept MAPK reactivation whatever its upstream source.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "partner", "mechanism", "assertion")
+    assert got == {("SOS1 inhibitor", "KRAS_REACTIVATION", "hedged"), ("MEK inhibitor", "MAPK_REACTIVATION",
+                   "hedged"), ("ERK inhibitor", "MAPK_REACTIVATION", "hedged")}, rows
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
