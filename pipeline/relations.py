@@ -925,7 +925,11 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
                 and not ctx("relative_after").match(after):
             continue  # a drug's target, unless a relative clause makes it one ("blocks RAS, which drives")
         s, e = g.start - offset, g.end - offset
-        window = sentence[max(0, s - w): e + w]
+        # (a cue across "whereas" / "but" belongs to the other side: "sustained suppression of pERK,
+        # whereas pAKT returned to pretreatment levels")
+        seg_lo = max([m.end() for m in ctx("opposing_break").finditer(sentence, 0, s)], default=0)
+        seg_hi = next((m.start() for m in ctx("opposing_break").finditer(sentence, e)), len(sentence))
+        window = sentence[max(seg_lo, s - w): min(seg_hi, e + w)]
         cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
         if sentence_wide or cues.search(window) or g.label == "VARIANT" and (
                 rules.cues["mediator_cues"].search(window) or rules.cues["acquisition_cues"].search(window)):

@@ -2471,3 +2471,17 @@ def test_partner_classes_that_may_intercept_a_process_give_hedged_overcomes_rows
     assert got == {("SOS1 inhibitor", "KRAS_REACTIVATION", "hedged"), ("MEK inhibitor", "MAPK_REACTIVATION",
                    "hedged"), ("ERK inhibitor", "MAPK_REACTIVATION", "hedged")}, rows
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_a_mediator_cue_across_whereas_belongs_to_the_other_side(extract):
+    rows = extract("Tumours treated with sotorasib showed sustained suppression of pERK, whereas pAKT "
+                   "returned to pretreatment levels within 48 hours.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("sotorasib", "AKT")}, rows
+
+
+def test_wild_type_ras_switched_on_under_a_drug_is_a_mediator(extract):
+    rows = extract("Sotorasib-resistant H358 clones remained dependent on KRAS G12C but switched on "
+                   "wild-type HRAS and NRAS.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert {("sotorasib", "HRAS"), ("sotorasib", "NRAS")} <= got, rows
