@@ -312,6 +312,8 @@ def code_name_matches(text: str, lex: Lexicon) -> list[Match]:
             continue
         if re.match(r"\s+(?:trials?|study|studies|cohorts?|investigators)\b", tail):
             continue  # a trial named by its code ("the NEJ026 trial")
+        if re.match(r"/[A-Z][A-Za-z]{3,}[- ]?\d", text[m.end():m.end() + 12]):
+            continue  # one of a pair of trial names ("ECHO-301/KEYNOTE-252")
         out.append(Match(m.start(), m.end(), "DRUG", f"CODE:{name}", name, "pattern:code_name",
                          0.7))
     return out

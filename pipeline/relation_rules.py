@@ -106,7 +106,7 @@ _T = r"⟦T\d+⟧"
 def _list_step(comma_and: str) -> str:
     """The pattern of one more agent of a list; ``comma_and`` is the pattern ", and" takes there
     ("(?!)": none, as between the first two agents)."""
-    return (rf"\s*(?:{comma_and}|and|/|[-\u2013]"
+    return (rf"\s*(?:{comma_and}|and(?:\s+either)?|/|[-\u2013]"
             rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_A}"
             rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b)")
 

@@ -385,6 +385,12 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
         head = _agents_in(base, table)
         alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
         return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
+    either = re.search(r",?\s+and\s+either\s+", span)
+    if either:  # "pemetrexed and either cisplatin or carboplatin": the head with each alternative
+        heads = agent_groups(span[:either.start()], table, single=True) or [[]]
+        alts = _agents_in(span[either.end():], table)
+        out = [list({a.norm_id: a for a in h + [x]}.values()) for h in heads for x in alts]
+        return [g for g in out if len(g) >= (1 if single else 2)]
     choices: list[list[list[Mention]]] = []
     last_end = -1
     for m in _RUN.finditer(span):

@@ -241,6 +241,16 @@ def test_a_tissue_word_and_tumour_name_the_tissues_cancer(lex, text, want):
     assert (want[0], "CANCER", want[1]) in found(text, lex)
 
 
+@pytest.mark.parametrize("text, want", [
+    ("PROpel enrolled men with metastatic castration-resistant prostate cancer.",
+     ("metastatic castration-resistant prostate cancer", "DOID:0080909")),
+    ("Olaparib is approved in mCRPC.", ("mCRPC", "DOID:0080909")),
+    ("KEYNOTE-407 enrolled patients with squamous NSCLC.", ("squamous NSCLC", "DOID:3907")),
+])
+def test_named_subtypes_ground_to_their_own_doid_term(lex, text, want):
+    assert (want[0], "CANCER", want[1]) in found(text, lex)
+
+
 def test_reference_number_glued_to_an_abbreviation(lex):
     # scraped pages glue superscript citations to the word before: "in first-line NSCLC109."
     got = found("Both doublets are being tested in first-line NSCLC109. PDAC12 models relapsed.", lex)

@@ -2485,3 +2485,17 @@ def test_wild_type_ras_switched_on_under_a_drug_is_a_mediator(extract):
                    "wild-type HRAS and NRAS.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert {("sotorasib", "HRAS"), ("sotorasib", "NRAS")} <= got, rows
+
+
+def test_a_partner_and_either_of_two_alternatives_gives_a_regimen_per_alternative(extract):
+    rows = extract("Patients were randomised to pembrolizumab or placebo, each combined with pemetrexed and "
+                   "either cisplatin or carboplatin.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("pembrolizumab", "cisplatin;pemetrexed"),
+                   ("pembrolizumab", "carboplatin;pemetrexed")}, rows
+
+
+def test_one_of_a_pair_of_trial_names_is_no_drug(extract):
+    rows = extract("In ECHO-301/KEYNOTE-252, adding the IDO1 inhibitor epacadostat to pembrolizumab did not "
+                   "lengthen progression-free survival in unresectable melanoma.")
+    assert {r["drug"] for r in rows if r["relation"] == "combination"} == {"pembrolizumab"}, rows
