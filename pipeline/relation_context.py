@@ -38,6 +38,11 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     """A resistance claim kept beside an `overcomes` claim: its clause states resistance,
     holds no overcome wording and none of the combination."""
     s, e = (claim.anchor or claim.span)[0] - sent.start, (claim.anchor or claim.span)[1] - sent.start
+    if any(m.start() < e and s < m.end() for m in ctx("blocked_subject").finditer(sent.text)):
+        return False  # the subject of a blocking predicate ("the reactivation that follows X was
+                      # prevented by co-treatment with Y"): what the combination overcame (7.13)
+    if ctx("acquired_before").search(sent.text, max(0, s - 40), s):
+        return False  # the alteration that defines the treated population ("patients with acquired X")
     lo, hi = _clause(sent.text, s, e)
     opener = _opening_clause_end(sent.text)
     if opener is not None:  # "Given that X mediates resistance, ...": the opener is a clause

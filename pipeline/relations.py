@@ -1706,10 +1706,12 @@ def _fill_overcome_mechanism(claims: list[Claim], code: str | Callable[[Claim], 
 
 
 def _defining_code(targets: list[Mention], text: str, rules: Rules) -> str:
-    """The process of a model the sentence defines by an alteration ("CDKN2A-deleted
-    xenografts" -> CELL_CYCLE, "MET-amplified tumours" -> BYPASS_ALTERATION)."""
+    """The process of a model or population the sentence defines by an alteration ("CDKN2A-deleted
+    xenografts" -> CELL_CYCLE, "MET-amplified tumours", "patients with acquired BRAF V600E" ->
+    BYPASS_ALTERATION)."""
     for t in targets:
-        defining = ctx("defining_alteration").match(text, t.end)
+        defining = ctx("defining_alteration").match(text, t.end) or \
+            ctx("acquired_before").search(text, max(0, t.start - 40), t.start)  # "with acquired RET fusions"
         code = mediator_mechanisms().get(t.norm_id, "") if defining else ""
         if defining and "overexpress" not in defining.group(0).lower():
             # a genetic alteration ("MET-amplified", "PTEN-null"): coded as one

@@ -2499,3 +2499,20 @@ def test_one_of_a_pair_of_trial_names_is_no_drug(extract):
     rows = extract("In ECHO-301/KEYNOTE-252, adding the IDO1 inhibitor epacadostat to pembrolizumab did not "
                    "lengthen progression-free survival in unresectable melanoma.")
     assert {r["drug"] for r in rows if r["relation"] == "combination"} == {"pembrolizumab"}, rows
+
+
+def test_a_combination_in_patients_with_an_acquired_alteration_overcomes_it(extract):
+    rows = extract("Osimertinib plus selpercatinib produced partial responses in three of four patients with "
+                   "acquired RET fusions, and patients with acquired BRAF V600E received the triplet of "
+                   "osimertinib, dabrafenib and trametinib.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target", "mechanism")
+    assert got == {("osimertinib", "selpercatinib", "RET", "BYPASS_ALTERATION"),
+                   ("osimertinib", "dabrafenib;trametinib", "BRAF", "BYPASS_ALTERATION")}, rows
+    # the fusions are what the combination addressed, not resistance rows of their own (7.13)
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_the_subject_of_a_blocking_predicate_is_no_resistance_row(extract):
+    rows = extract("The adaptive reactivation of MAPK signalling that follows sotorasib exposure was "
+                   "prevented by co-treatment with RMC-4550.")
+    assert {r["relation"] for r in rows} == {"overcomes"}, rows
