@@ -2516,3 +2516,11 @@ def test_the_subject_of_a_blocking_predicate_is_no_resistance_row(extract):
     rows = extract("The adaptive reactivation of MAPK signalling that follows sotorasib exposure was "
                    "prevented by co-treatment with RMC-4550.")
     assert {r["relation"] for r in rows} == {"overcomes"}, rows
+
+
+def test_a_cancer_named_as_the_comparison_is_not_the_claims(extract):
+    rows = extract("Colorectal cancer organoids were less sensitive to sotorasib, and pERK returned to "
+                   "baseline within 24 h. The rebound was abrogated when cetuximab was added, producing a "
+                   "response comparable to that of the lung organoids.")
+    got = {r["cancer"] for r in rows if r["relation"] == "overcomes"}
+    assert got == {"colorectal cancer"}, rows
