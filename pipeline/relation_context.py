@@ -38,7 +38,8 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     """A resistance claim kept beside an `overcomes` claim: its clause states resistance,
     holds no overcome wording and none of the combination."""
     s, e = (claim.anchor or claim.span)[0] - sent.start, (claim.anchor or claim.span)[1] - sent.start
-    if any(m.start() < e and s < m.end() for m in ctx("blocked_subject").finditer(sent.text)):
+    if any(m.start() < e and s < m.end() for m in ctx("blocked_subject").finditer(
+            sent.text, max(0, s - 120), min(len(sent.text), e + 200))):
         return False  # the subject of a blocking predicate ("the reactivation that follows X was
                       # prevented by co-treatment with Y"): what the combination overcame (7.13)
     if ctx("acquired_before").search(sent.text, max(0, s - 40), s):

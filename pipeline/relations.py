@@ -22,6 +22,7 @@ mechanism map). The stage works per sentence:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from functools import lru_cache, partial
@@ -899,6 +900,8 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     # from RTKs to SOS1, mediates ...") describe its function, they are not mediators
     described = {k for rc in _RELATIVE.finditer(masked) if table[rc.group("head")].label == "GENE"
                  for k in re.findall(r"⟦T\d+⟧", rc.group("clause"))}
+    breaks = list(ctx("opposing_break").finditer(sentence))
+    break_starts, break_ends = [b.start() for b in breaks], [b.end() for b in breaks]
     for key, g in table.items():
         if key in families or key in described:
             continue  # "RTK (i.e., EGFR, FGFR)": the listed members stand for the family
@@ -933,8 +936,10 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         s, e = g.start - offset, g.end - offset
         # (a cue across "whereas" / "but" belongs to the other side: "sustained suppression of pERK,
         # whereas pAKT returned to pretreatment levels")
-        seg_lo = max([m.end() for m in ctx("opposing_break").finditer(sentence, 0, s)], default=0)
-        seg_hi = next((m.start() for m in ctx("opposing_break").finditer(sentence, e)), len(sentence))
+        i = bisect_right(break_ends, s)
+        seg_lo = break_ends[i - 1] if i else 0
+        j = bisect_left(break_starts, e)
+        seg_hi = break_starts[j] if j < len(break_starts) else len(sentence)
         window = sentence[max(seg_lo, s - w): min(seg_hi, e + w)]
         cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
         if sentence_wide or cues.search(window) or g.label == "VARIANT" and (
