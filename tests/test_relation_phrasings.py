@@ -2524,3 +2524,10 @@ def test_a_cancer_named_as_the_comparison_is_not_the_claims(extract):
                    "response comparable to that of the lung organoids.")
     got = {r["cancer"] for r in rows if r["relation"] == "overcomes"}
     assert got == {"colorectal cancer"}, rows
+
+
+def test_a_parenthetical_however_does_not_cut_a_mediator_from_its_cue(extract):
+    rows = extract("Wild-type NRAS and HRAS, however, can keep ERK signalling going after sotorasib has "
+                   "silenced KRAS G12C.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("sotorasib", "NRAS"), ("sotorasib", "HRAS")}, rows
