@@ -147,7 +147,7 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
     for s, e, rep in pieces:
         if (s, e) == last and rep:  # several antecedents standing at one anaphor ("either drug":
             # each on its own)
-            joiner = "or" if re.match(r"(?i)(?:either|each)\b", text[s:e]) else "and"
+            joiner = "or" if ctx("alternative_anaphor").match(text, s, e) else "and"
             out[-1] = f"{out[-1]} {joiner} {rep}"
             continue
         if s < pos:
@@ -681,7 +681,7 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
     for x in mechanisms:
         xs = x.start - sent.start
         verb = ctx("blocks_process").search(sent.text, max(0, xs - 60), xs)
-        if verb is None or x.norm_id in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION"):
+        if verb is None or x.norm_id in _ALTERED:
             continue
         lo, _ = _clause(sent.text, verb.start(), verb.end())
         subjects = [a for a in kept if lo <= a.start - sent.start and a.end - sent.start <= verb.start()]
