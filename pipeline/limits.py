@@ -88,16 +88,23 @@ def _in_process(item: InputFile, limits: Limits, fn: Callable[[InputFile], DocRe
     if threading.current_thread() is not threading.main_thread() or limits.timeout_s <= 0:
         return fn(item)
 
+    stopped = [False]
+
     def on_alarm(signum, frame):
-        raise DocTimeout
+        if not stopped[0]:
+            raise DocTimeout
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, limits.timeout_s)
+    # the alarm repeats every second after the limit: an exception raised while compiled code
+    # (a spaCy or regex callback) runs can be swallowed there, and the document must still stop
+    signal.setitimer(signal.ITIMER_REAL, limits.timeout_s, 1.0)
     try:
         return fn(item)
     except DocTimeout:
+        stopped[0] = True
         return failed_result(item, _timeout_message(limits))
     finally:
+        stopped[0] = True
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 

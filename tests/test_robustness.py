@@ -174,6 +174,16 @@ def _slow(item: InputFile) -> DocResult:
     return process_document(item)
 
 
+def _swallows_first_alarm(item: InputFile) -> DocResult:
+    # compiled code (a spaCy or regex callback) can swallow the exception the timer raises
+    try:
+        time.sleep(30)
+    except BaseException:  # noqa: BLE001 - what such code does, not what ours does
+        pass
+    time.sleep(30)
+    return process_document(item)
+
+
 def _greedy(item: InputFile) -> DocResult:
     hog = bytearray(3 * 1024**3)  # 3 GB
     return DocResult({"doc_id": item.doc_id, "status": "ok", "message": str(len(hog))})
@@ -197,6 +207,13 @@ def doc(tmp_path: Path) -> InputFile:
     p = tmp_path / "paper.pdf"
     p.write_text(GOOD)
     return InputFile(p, "paper")
+
+
+def test_time_limit_holds_when_the_first_alarm_is_swallowed(doc):
+    t0 = time.perf_counter()
+    res = run_limited(doc, Limits(timeout_s=1.0, memory_mb=0, isolate="none"), fn=_swallows_first_alarm)
+    assert time.perf_counter() - t0 < 10
+    assert res.row["status"] == "failed" and "time limit" in res.row["message"]
 
 
 @pytest.mark.parametrize("isolate", ["all", "none"])
