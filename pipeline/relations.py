@@ -322,6 +322,7 @@ def _effect(sentence: str, rules: Rules) -> str:
     return "unknown"
 
 
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?")  # between two listed agents
 _LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b)\s*(?:(?:the|a|an)\s+)?")
 _ENUMERATION = 4  # a conjunctive run of this many items lists alternatives, not one regimen
 _RUN = re.compile(rf"(?P<dist>\b(?:either|both|neither)\s+)?(?P<run>{_AL})(?P<after>\s+(?:both|each)\b)?")
@@ -459,7 +460,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     # an ongoing or planned trial with no process named is a combination, whatever population it
     # enrols ("is being tested ... in patients who progressed on a first-generation inhibitor", 7.14)
     ongoing = [] if strong or mechanisms else [
-        _clause_bounds(sentence, m.start()) for m in ctx("ongoing_trial").finditer(sentence)]
+        _clause(sentence, m.start(), m.start(), "semicolon") for m in ctx("ongoing_trial").finditer(sentence)]
     for pat in rules.combination:
         for m in pat.regex.finditer(masked):
             if pat.not_after is not None and pat.not_after.search(masked[:m.start()]):
@@ -988,18 +989,11 @@ def _drugs_for(x: Mention, drugs: list[Mention], sentence: str, offset: int) -> 
     while grown:
         grown = False
         for d in drugs:
-            if d not in run and any(re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?", sentence[
+            if d not in run and any(_LIST_GAP.fullmatch(sentence[
                     min(a.end, d.end) - offset:max(a.start, d.start) - offset]) for a in run):
                 run.append(d)
                 grown = True
     return run
-
-
-def _clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
-    """The stretch of ``sentence`` between the semicolons around ``pos``."""
-    lo = sentence.rfind(";", 0, pos) + 1
-    hi = sentence.find(";", pos)
-    return lo, len(sentence) if hi < 0 else hi
 
 
 def _coordinated_before(agents: list[Mention], text: str, pos: int) -> list[Mention]:
@@ -1007,12 +1001,22 @@ def _coordinated_before(agents: list[Mention], text: str, pos: int) -> list[Ment
     ("sotorasib and adagrasib", "A, B or C"), each once; [] if there is none."""
     runs: list[list[Mention]] = []
     for a in [a for a in agents if a.end <= pos]:
-        if runs and re.fullmatch(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?", text[runs[-1][-1].end:a.start]):
+        if runs and _LIST_GAP.fullmatch(text[runs[-1][-1].end:a.start]):
             runs[-1].append(a)
         else:
             runs.append([a])
     pairs = [r for r in runs if len({a.norm_id for a in r}) >= 2]
     return list({a.norm_id: a for a in pairs[-1]}.values()) if pairs else []
+
+
+def _standing_at(agents: Iterable[Mention], start: int, end: int) -> list[Mention]:
+    """``agents`` as the antecedents of the anaphor at [start, end)."""
+    return [replace(a, start=start, end=end, source=a.source + "+anaphor") for a in agents]
+
+
+def _covered(start: int, end: int, mentions: Iterable[Mention]) -> bool:
+    """Whether a mention overlaps [start, end)."""
+    return any(m.start < end and start < m.end for m in mentions)
 
 
 def _nearest(m: Mention, agents: list[Mention]) -> Mention:
@@ -1344,10 +1348,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             (sent.start + rm.start(), sent.start + rm.end())
             for rm in rules.cues["combination_anaphora"].finditer(sent.text)
             if ctx("failed_regimen").search(sent.text[max(0, rm.start() - 60):rm.start()])
-            and not any(m.start < sent.start + rm.end() and sent.start + rm.start() < m.end for m in ms)]
+            and not _covered(sent.start + rm.start(), sent.start + rm.end(), ms)]
         if failed:
-            agents += [replace(prev_combo.drug, start=s0, end=e0, source=prev_combo.drug.source + "+anaphor")
-                       for s0, e0 in failed]
+            agents += [a for s0, e0 in failed for a in _standing_at([prev_combo.drug], s0, e0)]
             suffix = "+ANAPHOR"
         # "either drug" / "both agents" after a pair the sentence itself coordinates ("... to
         # sotorasib and adagrasib, and that cetuximab added to either drug overcame ...") takes that pair
@@ -1356,9 +1359,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             s0, e0 = sent.start + am.start(), sent.start + am.end()
             pair = _coordinated_before(agents, doc.text, s0) if ctx("distributive_anaphor").match(
                 am.group(0)) else []
-            if len(pair) >= 2 and not any(m.start < e0 and s0 < m.end for m in ms):
+            if len(pair) >= 2 and not _covered(s0, e0, ms):
                 own_pairs.append((s0, e0))
-                agents += [replace(a, start=s0, end=e0, source=a.source + "+anaphor") for a in pair]
+                agents += _standing_at(pair, s0, e0)
                 suffix = "+ANAPHOR"
         if own_pairs:
             agents.sort(key=lambda m: m.start)
@@ -1373,11 +1376,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                       and all(a.start >= sent.start + am.end() for a in agents)]
             for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
-                if any(m.start < e0 and s0 < m.end for m in ms) or (s0, e0) in own_pairs or \
+                if _covered(s0, e0, ms) or (s0, e0) in own_pairs or \
                         any(f0 < e0 and s0 < f1 for f0, f1 in failed):
                     continue
-                agents += [replace(a, start=s0, end=e0, source=a.source + "+anaphor")
-                           for a in antecedents(am.group(0), recent_agents)]
+                agents += _standing_at(antecedents(am.group(0), recent_agents), s0, e0)
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
         agents = [_definite_class_referent(a, doc.text, recent_agents, nxt)
