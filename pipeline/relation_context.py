@@ -135,14 +135,14 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     """Documented rule: "both ..." takes the agents of the latest earlier sentence of the
     paragraph that names at least two; a number ("all four", "the three drugs") the latest
     that names exactly that many; "they" (like "both") the latest that names at least two;
-    "it" the latest naming any, if it names one agent (or one drug beside classes); any
+    "it" / "its" the latest naming any, if it names one agent (or one drug beside classes); any
     other light reference (these agents, the drug, this combination) takes the latest
     sentence that names any."""
     number = re.search(r"\b(two|three|four|five|six)\b", anaphor, re.I)
     if number:  # "All four bind ...": the latest sentence naming exactly four agents, else none
         n = ("two", "three", "four", "five", "six").index(number.group(1).lower()) + 2
         return next((agents for agents in reversed(recent) if len({a.norm_id for a in agents}) == n), [])
-    if anaphor.lower() == "it":  # "it inhibits ...": the one agent of the latest sentence naming any
+    if anaphor.lower() in ("it", "its"):  # "it inhibits", "its combination with": the one agent
         latest = next((agents for agents in reversed(recent) if agents), [])
         if len({a.norm_id for a in latest}) > 1:  # "X is a RAS(ON) inhibitor. It ...": the one drug
             latest = [a for a in latest if a.label == "DRUG"]

@@ -1372,7 +1372,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # (a subject pronoun also when the sentence's own agents come after it: "Because
             # it inhibits KRAS, NRAS and HRAS, it stays active after KRAS G12C inhibitors")
             found += [am for am in rules.cues["weak_anaphora"].finditer(sent.text)
-                      if not agents or am.group(0).lower() in ("it", "they")
+                      if not agents or am.group(0).lower() in ("it", "its", "they")
                       and all(a.start >= sent.start + am.end() for a in agents)]
             for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()

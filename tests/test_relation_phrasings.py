@@ -2531,3 +2531,20 @@ def test_a_parenthetical_however_does_not_cut_a_mediator_from_its_cue(extract):
                    "silenced KRAS G12C.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("sotorasib", "NRAS"), ("sotorasib", "HRAS")}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Divarasib inhibits KRAS G12C. Its combination with trametinib is being tested in a phase I trial.",
+    "Divarasib inhibits KRAS G12C. Pairing it with trametinib deepened responses in xenografts.",
+    "Divarasib inhibits KRAS G12C. We asked whether combining it with trametinib would be tolerated in mice.",
+])
+def test_it_and_its_before_a_combination_take_the_drug(extract, text):
+    rows = [r for r in extract(text) if r["relation"] == "combination"]
+    assert keyset(rows, "drug", "partner") == {("divarasib", "trametinib")}, rows
+
+
+def test_a_g12c_selective_ras_on_inhibitor_is_of_the_g12c_class(extract):
+    rows = extract("Daraxonrasib inhibits mutant and wild-type RAS, and its combination with the KRAS "
+                   "G12C(ON) inhibitor elironrasib is in phase I testing.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("elironrasib", "daraxonrasib")}, rows
