@@ -2548,3 +2548,15 @@ def test_a_g12c_selective_ras_on_inhibitor_is_of_the_g12c_class(extract):
                    "G12C(ON) inhibitor elironrasib is in phase I testing.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("elironrasib", "daraxonrasib")}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "In BRAF V600E colorectal cancer, vemurafenib relieves ERK-dependent negative feedback, so that EGFR "
+    "signalling reactivates MAPK output and limits the response.",
+    "Sotorasib resistance in colorectal cancer arises because relief of ERK negative feedback lets EGFR "
+    "reactivate the pathway.",
+])
+def test_the_source_of_a_relieved_negative_feedback_is_no_mediator(extract, text):
+    rows = [r for r in extract(text) if r["relation"] == "resistance"]
+    targets = {r["target"] for r in rows}
+    assert "ERK" not in targets and "EGFR" in targets, rows
