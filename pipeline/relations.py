@@ -1206,8 +1206,15 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     acquired = rules.cues["acquisition_cues"].search(sentence)
     # a resistance cue; or the sentence continues one (+CONTEXT); or an alteration acquired
     # under a drug ("Following treatment with adagrasib, a KRAS R68S mutation emerged")
-    altered_under_focus = bool(rules.cues["alteration_cues"].search(sentence)) and any(
-        is_focus(a, rules) for a in agents)
+    # (or under any agent patients or models were treated with: "ctDNA from patients treated with
+    # encorafenib revealed emerging MAP2K1 mutations")
+    treated = [a for a in agents if offset <= a.start and ctx("treated_with_before").search(
+        sentence, max(0, a.start - offset - 60), a.start - offset)] if ctx("acquired_under").search(
+        sentence) else []
+    altered_under_focus = bool(rules.cues["alteration_cues"].search(sentence)) and (
+        bool(treated) or any(is_focus(a, rules) for a in agents))
+    if altered_under_focus and not drugs and treated and not any(is_focus(a, rules) for a in agents):
+        drugs = treated
     if not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
             and (mechanisms or acquired) or acquired and (drugs or altered_under_focus)):
         return []

@@ -2560,3 +2560,12 @@ def test_the_source_of_a_relieved_negative_feedback_is_no_mediator(extract, text
     rows = [r for r in extract(text) if r["relation"] == "resistance"]
     targets = {r["target"] for r in rows}
     assert "ERK" not in targets and "EGFR" in targets, rows
+
+
+def test_alterations_emerging_under_the_agent_patients_were_treated_with(extract):
+    rows = extract("Serial ctDNA from patients treated with encorafenib revealed emerging MAP2K1 mutations.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("encorafenib", "MAP2K1")}, rows
+    # alterations merely detected in treated patients are no acquired resistance
+    rows = extract("Among 100 patients treated with osimertinib, EGFR exon 19 deletions were found in 60%.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
