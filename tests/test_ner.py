@@ -251,6 +251,13 @@ def test_named_subtypes_ground_to_their_own_doid_term(lex, text, want):
     assert (want[0], "CANCER", want[1]) in found(text, lex)
 
 
+@pytest.mark.parametrize("surface", ["non-squamous NSCLC", "nonsquamous NSCLC",
+                                     "non-squamous non-small cell lung cancer"])
+def test_non_squamous_nsclc_is_coded_nsclc(lex, surface):
+    # curators code the non-squamous subset as NSCLC, spelt either way (cancers lexicon 5)
+    assert (surface, "CANCER", "DOID:3908") in found(f"SCARLET enrolled patients with {surface}.", lex)
+
+
 def test_reference_number_glued_to_an_abbreviation(lex):
     # scraped pages glue superscript citations to the word before: "in first-line NSCLC109."
     got = found("Both doublets are being tested in first-line NSCLC109. PDAC12 models relapsed.", lex)
