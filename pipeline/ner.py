@@ -216,6 +216,12 @@ CODON_RE = re.compile(
     r"(?<![A-Za-z0-9])(?:(?P<gene>[A-Z][A-Z0-9]{1,9}) )?(?P<word>codons?)(?P<sep>:? )"
     r"(?P<list>\d{1,4}(?:(?:, | and |, and | or |, or |/)\d{1,4})*)(?![\d])"
 )
+#: a residue named without its new amino acid before a mutation noun: "H95 substitutions", "NRAS
+#: Q61 mutations" (the gene from the reference residues when not written)
+RESIDUE_RE = re.compile(
+    rf"(?<![A-Za-z0-9.\-])(?:(?P<gene>[A-Z][A-Z0-9]{{1,9}}) )?(?P<res>{_A1})(?P<pos>\d{{1,4}})"
+    r"(?=\s+(?:mutations?|substitutions?|variants?|mutants?)\b)"
+)
 CODE_NAME_RE = re.compile(
     r"(?<![A-Za-z0-9\-./])(?P<pre>[A-Z]{1,5})(?P<sep>[ \-]?)(?P<num>\d{3,8})(?![A-Za-z0-9]|-\d)"
 )
@@ -288,6 +294,18 @@ def variant_matches(text: str, lex: Lexicon) -> list[Match]:
             else:
                 norm = f"? p.?{pos}"
             out.append(Match(start, end, "VARIANT", norm, norm, "pattern:variant", 0.75))
+    for m in RESIDUE_RE.finditer(text):
+        gene = m.group("gene")
+        symbol = _gene_symbol(gene, lex) if gene else None
+        res, pos = m.group("res"), m.group("pos")
+        if gene and symbol is None:
+            continue  # "Table Q61 ...", an unknown word before the residue
+        if symbol in refs and refs[symbol].get(pos) != res or not symbol and not any(
+                r.get(pos) == res for r in refs.values()):
+            continue  # not a residue the gene has there ("H1975 mutations" is no codon)
+        norm = f"{symbol or '?'} p.{res}{pos}"
+        out.append(Match(m.start() if symbol else m.start("res"), m.end(), "VARIANT", norm, norm,
+                         "pattern:variant", 0.75))
     return out
 
 

@@ -1649,6 +1649,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 later = {c.norm_id for c in cancers if denied(c)} - {
                     c.norm_id for c in cancers if not denied(c)}
                 opts = [o for o in opts if o[0] not in later] or opts
+                # "In lung cancer cells, combining X with Y delayed ..., yet in CodeBreaK 101 the
+                # Z-Y combination was modest in NSCLC or CRC": two regimens in contrasting clauses,
+                # each with the cancers of its own clause
+                lo, hi = _clause(sent.text, claim.span[0] - sent.start, claim.span[1] - sent.start,
+                                 "contrast_break")
+                here = {c.norm_id for c in cancers if lo <= c.start - sent.start < hi}
+                if here and any(o.relation in ("combination", "overcomes") and o.span != claim.span
+                                and not lo <= o.span[0] - sent.start < hi for o in claims):
+                    opts = [o for o in opts if o[0] in here] or opts
             if claim.rule_id == "COMB_ANAPHOR_TRIAL" or cancers and claim.relation == "combination" \
                     and claim.span in trial_spans:
                 # the trial's own cancer, if its clause names one (a cancer the sentence states before

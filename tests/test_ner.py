@@ -283,3 +283,18 @@ def test_number_cells_run_into_the_next_cell(lex):
     assert ("KRYSTAL-1", "TRIAL", "NCT03785249") in got, got
     # a one-digit prefix of a symbol stays glued ("4EBP1" names no EBP1)
     assert not [g for g in found("Levels of 4EBP1 fell.", lex) if g[0] == "EBP1"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # (the gene of a bare residue is filled in at grounding, from the reference residues)
+    ("H95 substitutions emerged under adagrasib.", ("H95", "VARIANT", "? p.H95")),
+    ("NRAS Q61 mutations were found at progression.", ("NRAS Q61", "VARIANT", "NRAS p.Q61")),
+])
+def test_a_residue_before_a_mutation_noun_is_a_variant(lex, text, want):
+    assert want in found(text, lex)
+
+
+@pytest.mark.parametrize("text", ["H1975 mutations are common.", "Q62 mutations were rare.",
+                                  "NRAS H95 mutations were seen."])
+def test_a_residue_the_gene_does_not_have_there_is_no_variant(lex, text):
+    assert not [f for f in found(text, lex) if f[1] == "VARIANT"], found(text, lex)

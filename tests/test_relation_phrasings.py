@@ -2569,3 +2569,18 @@ def test_alterations_emerging_under_the_agent_patients_were_treated_with(extract
     # alterations merely detected in treated patients are no acquired resistance
     rows = extract("Among 100 patients treated with osimertinib, EGFR exon 19 deletions were found in 60%.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_regimens_in_contrasting_clauses_keep_their_own_cancers(extract):
+    rows = extract("In KRAS G12C lung cancer cell lines, combining adagrasib with trametinib delayed the "
+                   "recovery of pERK, yet in CodeBreaK 101 the sotorasib-panitumumab combination gave only "
+                   "modest activity in patients with NSCLC or CRC.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "cancer")
+    assert got == {("adagrasib", "lung cancer"), ("sotorasib", "lung non-small cell carcinoma"),
+                   ("sotorasib", "colorectal cancer")}, rows
+
+
+def test_a_codon_level_kras_substitution_is_a_secondary_kras_alteration(extract):
+    rows = extract("Koga et al. found that H95 substitutions emerged under adagrasib in Ba/F3 models.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
