@@ -3,6 +3,11 @@
 A bracketed group is a citation when every ';'-separated part is a list of reference
 numbers (optionally after "ref."/"refs."), a figure/table pointer, or, when another
 part carries an explicit "ref." marker, any short text (a drug code, "e.g., X").
+
+Scraped pages lose superscripts and glue the numbers on: "after exposure.18 In ..." (after a
+full stop) and "escape sotorasib115." / "in models209," (after a lower-case word of four or
+more letters). Those count too, the digits being the citation; upper-case words are never
+read so ("CDK4", "TP53", "NSCLC109" is left to the NER).
 """
 
 from __future__ import annotations
@@ -15,6 +20,10 @@ _GROUP = re.compile(r"[(\[]([^()\[\]\n]{1,120})[)\]]")
 _NUMLIST = re.compile(r"^\s*(?:(?P<marker>refs?\.?)\s*)?(?P<nums>\d{1,4}(?:\s*[-,]\s*\d{1,4})*)\s*$", re.I)
 _POINTER = re.compile(
     r"^\s*(?:e\.g\.,?\s*)?(?:Supplementary\s+)?(?:Figs?\.?|Figures?|Tables?)\s+\S+.*$", re.I
+)
+_GLUED = re.compile(
+    r"(?:(?<=[A-Za-z%)\]])\.|(?<=[a-z]{4})(?<!exon)(?<!codon)(?<!intron)(?<!chr)(?<!day)(?<!week)"
+    r"(?<!cycle)(?<!grade)(?<!stage)(?<!phase)(?<!type)(?<!class)(?<!arm)(?<!cohort))(?P<nums>\d{1,3}(?:[,-]\d{1,3})*)(?=[.,;:]?(?:\s|$))"
 )
 MAX_RANGE = 50
 
@@ -65,7 +74,11 @@ def find_citations(text: str, max_ref: int | None = None) -> list[Citation]:
         nums = parse_group(m.group(1), max_ref)
         if nums:
             out.append(Citation(m.start(), m.end(), nums))
-    return out
+    for m in _GLUED.finditer(text):
+        nums = parse_group(m.group("nums"), max_ref)
+        if nums:
+            out.append(Citation(m.start("nums"), m.end("nums"), nums))
+    return sorted(out, key=lambda c: c.start)
 
 
 def numbers_in(citations: list[Citation] | tuple[Citation, ...], start: int, end: int) -> tuple[int, ...]:

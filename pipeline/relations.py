@@ -347,8 +347,9 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     clause_start = max([b.end() for b in re.finditer(r"[;,]\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],
                        default=0)
     near = [a for pos, a in outside if clause_start <= pos < m.start()]
-    if near:  # "TNO155 had a similar effect in combination with adagrasib"
-        return near[-1]
+    if near:  # "TNO155 had a similar effect in combination with adagrasib"; of several, a focus
+        # agent ("pairing ARS-1620 with an FGFR inhibitor or with linsitinib re-sensitised ...")
+        return ([a for a in near if is_focus(a, rules)] or near)[-1]
     if ctx("possessive_before").search(masked, max(0, m.start() - 40), m.start()):
         # "sotorasib increased T-cell infiltration, and its combination with anti-PD-1 ...": the
         # agent named last before the possessive, not the sentence's first focus agent
@@ -750,10 +751,22 @@ def _same_effect(masked: str, table: dict[str, Mention], offset: int, claims: li
     for m in ctx("same_effect").finditer(masked):
         last_run = re.split(r",\s*and\s+", m.group("partner") or "")[-1]  # "X and Y, and Z had": Z
         subject = m.start("both") if m.group("both") else m.end("partner") - len(last_run)
+        # "Adding TNO155 to adagrasib had a similar effect": the combination that is the subject
+        # does what the latest one before it did (the same relation and process)
+        named_here = [] if m.group("both") else _agents_in(last_run, table)
+        own = [c for c in claims if c.relation == "combination" and named_here
+               and c.span[0] <= named_here[0].start < c.span[1]]
         ref = [c for c in claims if c.relation in ("combination", "overcomes")
-               and c.span[0] < offset + subject]
+               and c.span[0] < offset + subject and not any(c is o for o in own)]
         base = ref[-1] if ref else prev
         if base is None:
+            continue
+        if own:
+            if base.relation == "overcomes":
+                c = own[-1]
+                tid, tname = _partner_target(c.partners, named, mediators, c.drug)
+                out.append(replace(c, relation="overcomes", target_id=tid, target_name=tname,
+                                   mechanism=base.mechanism, rule_id="OVC_" + c.rule_id + "+SAME_EFFECT"))
             continue
         if m.group("both"):
             agents = _agents_in(m.group("both"), table)
@@ -1411,8 +1424,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                     frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
                                     dict(para_mediators))
-        claims += _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
-                               dict(para_mediators), rules)
+        same = _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
+                            dict(para_mediators), rules)
+        recast = {(c.span, c.drug.norm_id) for c in same if c.rule_id.endswith("+SAME_EFFECT")}
+        claims = [c for c in claims if c.relation != "combination" or (c.span, c.drug.norm_id) not in recast]
+        claims += same
         if prev_combo is not None and not failed and \
                 not any(c.relation in ("combination", "overcomes") for c in claims):
             claims += anaphoric_combination(sent, prev_combo, rules)

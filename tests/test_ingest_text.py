@@ -241,3 +241,25 @@ def test_two_headings_above_a_paragraph_are_two_sections():
                  b"quickly the mutant protein cycles.\n")
     assert [s.title for s in doc.sections] == ["Strategies to Overcome Resistance",
                                                "Vertical inhibition upstream of KRAS"]
+
+
+def test_a_citation_glued_to_a_code_name_ending_in_digits_ends_the_sentence():
+    # "... cells to ARS-1620.111 Adding ...": a scraped citation after a compound code, not a decimal
+    from pipeline.sentences import split_sentences
+
+    doc = ingest(b"IGF1R limited the response of lung cancer cells to ARS-1620.111 Adding an mTOR inhibitor "
+                 b"helped. The pair with TNO155.12 In mice it worked, and the IC50 was 1.5 nM.")
+    got = [s.text for s in split_sentences(doc)]
+    assert got == ["IGF1R limited the response of lung cancer cells to ARS-1620.111",
+                   "Adding an mTOR inhibitor helped.", "The pair with TNO155.12",
+                   "In mice it worked, and the IC50 was 1.5 nM."], got
+
+
+def test_citations_glued_on_by_a_scraped_page():
+    # superscripts lost in scraping: "escape sotorasib115.", "in models209,", "exposure.18 In"
+    doc = ingest(b"Some cells escape sotorasib115. Adagrasib was active in models209, and after drug "
+                 b"exposure.18 In H358 cells, CDK4, TP53, exon19 deletions, day14 and Ecor1 are no "
+                 b"citations.")
+    text = doc.text
+    assert [(text[c.start:c.end], c.numbers) for c in doc.citations] == [
+        ("115", (115,)), ("209", (209,)), ("18", (18,))]

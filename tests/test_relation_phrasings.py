@@ -2584,3 +2584,26 @@ def test_a_codon_level_kras_substitution_is_a_secondary_kras_alteration(extract)
     rows = extract("Koga et al. found that H95 substitutions emerged under adagrasib in Ba/F3 models.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
+
+
+def test_a_combination_that_had_a_similar_effect_does_what_the_last_one_did(extract):
+    rows = extract("In PDAC xenografts, adagrasib alone induced only transient stasis, with early recovery "
+                   "of pERK, and adding ulixertinib prevented this rebound. Adding TNO155 to adagrasib had a "
+                   "similar, if smaller, effect in the same models.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "relation", "drug",
+                 "partner", "mechanism")
+    assert got == {("overcomes", "adagrasib", "ulixertinib", "MAPK_REACTIVATION"),
+                   ("overcomes", "adagrasib", "TNO155", "MAPK_REACTIVATION")}, rows
+
+
+def test_adding_one_agent_together_with_another_is_one_regimen(extract):
+    rows = extract("Adding linsitinib together with everolimus to sotorasib caused regression of xenografts.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("sotorasib", "everolimus;linsitinib")}, rows
+
+
+def test_a_partner_in_an_or_with_list_joins_the_focus_agent_of_its_clause(extract):
+    rows = extract("Xenografts that escaped ARS-1620 showed FGFR-dependent rebound of MAPK signalling. "
+                   "Pairing ARS-1620 with an FGFR inhibitor or with linsitinib re-sensitised these tumours.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("ARS-1620", "FGFR inhibitor"), ("ARS-1620", "linsitinib")}, rows
