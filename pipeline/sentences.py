@@ -41,6 +41,28 @@ def _can_start(tok_text: str) -> bool:
     return any(ch.isupper() or ch.isdigit() for ch in tok_text[1:])
 
 
+def _title_case(tok_text: str) -> bool:
+    return len(tok_text) > 1 and tok_text[0].isupper() and tok_text[1:].isalpha() and tok_text[1:].islower()
+
+
+def _glued_heading_end(texts: list[str], number: re.Pattern[str]) -> int | None:
+    """Where the first sentence starts after a numbered heading a scraped page glued onto it
+    ("4.2 Bypass signalling Amplification of MET ...", "1 Introduction Sotorasib ..."): the first
+    capitalised word after a word that is not capitalised (or right after a one-word heading)."""
+    if len(texts) < 4 or not number.match(texts[0]):
+        return None
+    first = 2 if texts[1] == "." else 1
+    if not texts[first][:1].isupper():
+        return None  # "2 patients had ...": a number, no heading
+    for j in range(first + 1, min(len(texts) - 1, first + 10)):
+        if _title_case(texts[j]) and (j == first + 1 and _title_case(texts[first])
+                                      or texts[j - 1][:1].isalnum() and not _title_case(texts[j - 1])):
+            return j
+        if texts[j] in (".", ";", ":", ","):
+            return None  # punctuation: a sentence, not a heading
+    return None
+
+
 @Language.component("rule_sentencizer")
 def rule_sentencizer(doc: Doc) -> Doc:
     """Set sentence starts from punctuation, capitalisation and the abbreviation list.
@@ -62,6 +84,9 @@ def rule_sentencizer(doc: Doc) -> Doc:
     glued = [bool(g) and (g.group("word").rsplit(None, 1)[-1].lower() + ".") not in no_break_after
              for g in map(glued_end.match, texts)]
     flags = [1] + [-1] * (len(texts) - 1)
+    heading_end = _glued_heading_end(texts, re.compile(rules["glued_heading_number"]))
+    if heading_end is not None:
+        flags[heading_end] = 1
     for i in range(1, len(texts)):
         j = i - 1
         while j > 0 and texts[j] in closers and (texts[j - 1] in enders | closers or glued[j - 1]):

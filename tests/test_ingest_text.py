@@ -263,3 +263,19 @@ def test_citations_glued_on_by_a_scraped_page():
     text = doc.text
     assert [(text[c.start:c.end], c.numbers) for c in doc.citations] == [
         ("115", (115,)), ("209", (209,)), ("18", (18,))]
+
+
+def test_a_numbered_heading_glued_to_its_first_sentence_is_cut_off():
+    # "4.3 Adaptive feedback and MAPK reactivation In colorectal cancer, ...": the heading's words
+    # are no part of the claim that follows
+    from pipeline.sentences import split_sentences
+
+    doc = ingest(b"4.3 Adaptive feedback and MAPK reactivation In colorectal cancer, EGFR blunts "
+                 b"sotorasib.\n\n"
+                 b"1 Introduction Sotorasib binds KRAS G12C.\n\n"
+                 b"12 Of the 40 patients, 10 responded.\n\n3 In NSCLC, adagrasib worked.\n")
+    got = [s.text for s in split_sentences(doc)]
+    assert got == ["4.3 Adaptive feedback and MAPK reactivation",
+                   "In colorectal cancer, EGFR blunts sotorasib.",
+                   "1 Introduction", "Sotorasib binds KRAS G12C.", "12 Of the 40 patients, 10 responded.",
+                   "3 In NSCLC, adagrasib worked."], got
