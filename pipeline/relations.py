@@ -127,8 +127,11 @@ def _class_id_for(m: Mention) -> str | None:
 
 
 def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
-         cite_spans: list[tuple[int, int]]) -> tuple[str, dict[str, Mention]]:
-    """Replace mentions with placeholders and drop citations; return (masked, placeholder map)."""
+         cite_spans: list[tuple[int, int]], rules: Rules | None = None) -> tuple[str, dict[str, Mention]]:
+    """Replace mentions with placeholders and drop citations; return (masked, placeholder map).
+    Several antecedents standing at one anaphor are joined by "and", or by "or" (each on its
+    own) after "either"/"each" and when they are all focus agents, which are alternatives, never
+    one regimen ("sotorasib and adagrasib ... Both drugs were combined with cetuximab")."""
     pieces: list[tuple[int, int, str]] = []
     table: dict[str, Mention] = {}
     for i, a in enumerate(agents):
@@ -147,8 +150,10 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
     for s, e, rep in pieces:
         if (s, e) == last and rep:  # several antecedents standing at one anaphor ("either drug":
             # each on its own)
-            joiner = "or" if ctx("alternative_anaphor").match(text, s, e) else "and"
-            out[-1] = f"{out[-1]} {joiner} {rep}"
+            stacked = [a for a in agents if (a.start - offset, a.end - offset) == (s, e)]
+            alternatives = ctx("alternative_anaphor").match(text, s, e) or rules is not None and all(
+                is_focus(a, rules) for a in stacked)
+            out[-1] = f"{out[-1]} {'or' if alternatives else 'and'} {rep}"
             continue
         if s < pos:
             continue  # overlapping mention (should not happen): keep the first
@@ -1404,7 +1409,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             agents.sort(key=lambda m: m.start)
         agents = [_definite_class_referent(a, doc.text, recent_agents, nxt)
                   for a, nxt in zip_longest(agents, agents[1:])]
-        masked, table = mask(sent.text, sent.start, agents, targets, cites)
+        masked, table = mask(sent.text, sent.start, agents, targets, cites, rules)
         para_genes |= {_target_fields(t)[0] for t in targets}
         para_genes |= {gid for x in mechanisms for gid in _genes_named_in(x.text)}
         resisted_here = _resistance_agents(masked, table, agents, rules)[0]  # "resistance to X"

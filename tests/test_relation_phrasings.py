@@ -2607,3 +2607,25 @@ def test_a_partner_in_an_or_with_list_joins_the_focus_agent_of_its_clause(extrac
                    "Pairing ARS-1620 with an FGFR inhibitor or with linsitinib re-sensitised these tumours.")
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
     assert got == {("ARS-1620", "FGFR inhibitor"), ("ARS-1620", "linsitinib")}, rows
+
+
+def test_two_kras_inhibitors_behind_one_anaphor_are_alternatives(extract):
+    rows = extract("Sotorasib and adagrasib are potent in colorectal cancer. These drugs were combined with "
+                   "cetuximab in colorectal cancer.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "cetuximab"), ("adagrasib", "cetuximab")}, rows
+
+
+def test_hyphenated_re_activation_is_a_resistance_cue(extract):
+    rows = extract("EGFR and HER2 are both induced within hours of KRAS G12C inhibition, and each can "
+                   "re-activate RAS.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert {("EGFR", "RTK_FEEDBACK"), ("ERBB2", "RTK_FEEDBACK")} <= got, rows
+
+
+def test_for_this_reason_ties_a_combination_to_the_resistance_before(extract):
+    rows = extract("EGFR feedback reactivates RAS and limits sotorasib in NSCLC. For this reason, sotorasib "
+                   "was combined with afatinib in CodeBreaK 101, producing responses in NSCLC.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "relation", "drug",
+                 "partner")
+    assert got == {("overcomes", "sotorasib", "afatinib")}, rows
