@@ -39,7 +39,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "max_mediators_per_sentence", "genotype_mediator_codes",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
-                "tail_targets", "tail_agents", "own_target"}
+                "tail_targets", "tail_agents", "own_target", "lead_cytotoxic"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -64,6 +64,9 @@ class Pattern:
     #: inhibits: the match names no target, only an anaphor of the agent's own ("lock the
     #: enzyme", "blocks its autophosphorylation"): the target is the agent's one known target
     own_target: bool = False
+    #: combination: only when the agents of the match's (?P<lead>...) group are all chemotherapy
+    #: ("carboplatin and pemetrexed plus pembrolizumab", not "X plus Y and Z plus W")
+    lead_cytotoxic: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,8 @@ class Rules:
 
 _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
-# an alternative followed by "with" starts a regimen of its own ("X with Y, or Z with W"); a
+# an alternative followed by "with" starts a regimen of its own ("X with Y, or Z with W"), as does
+# one followed by "/B plus" ("A/B plus X or A/B plus Y"); a
 # conjunct keeps it ("X plus carboplatin and pemetrexed with ..."); the two separator sets do
 # not overlap, so a long list cannot backtrack exponentially
 # ("X and its clinical analogue Y" is a list of two agents)
@@ -108,7 +112,8 @@ def _list_step(comma_and: str) -> str:
     ("(?!)": none, as between the first two agents)."""
     return (rf"\s*(?:{comma_and}|and(?:\s+either)?|/|[-\u2013]"
             rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_A}"
-            rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b)")
+            rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b)"
+            rf"(?!\s*/\s*{_A}\s+plus\b)")
 
 
 _AL = _A + "(?:(?:" + _list_step("(?!)") + ")(?:" + _list_step(r",\s*and") + ")*)?"
@@ -143,7 +148,8 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
         not_after = re.compile(_expand(item["not_after"]), re.I) if item.get("not_after") else None
         out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False)), not_after,
                            bool(item.get("pairwise", False)), bool(item.get("tail_targets", False)),
-                           bool(item.get("tail_agents", False)), bool(item.get("own_target", False))))
+                           bool(item.get("tail_agents", False)), bool(item.get("own_target", False)),
+                           bool(item.get("lead_cytotoxic", False))))
     return tuple(out)
 
 
@@ -157,7 +163,7 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "alteration_list_before", "alteration_list_after", "process_back_reference",
                  "amplified_allele", "wild_type_before", "pronoun_subject", "distributive_anaphor",
                  "ongoing_trial", "over_the_regimen", "blocks_process", "opposing_break", "blocked_subject",
-                 "acquired_before", "alternative_anaphor", "semicolon", "acquired_under",
+                 "acquired_before", "alternative_anaphor", "semicolon", "acquired_under", "cytotoxic_agent",
                  "screen_enriched", "screen_depleted", "contrast_break", "contrast_frame",
                  "added_elsewhere", "negation_break", "failed_regimen", "process_driver",
                  "searched_for", "driven_resistance", "named_by_driver", "inner_negation",

@@ -473,6 +473,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 continue
             if ctx("failed_regimen").search(masked, max(0, m.start() - 120), m.start()):
                 continue  # "patients who progressed on encorafenib plus cetuximab": the regimen that failed
+            if pat.lead_cytotoxic and not all(_cytotoxic(a) for a in _agents_in(m.group("lead"), table)):
+                continue
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
             drugs = _agents_in(m.group("drug"), table) if "drug" in pat.regex.groupindex \
@@ -512,7 +514,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     groups = [[members[0], x] for x in members[1:]]
             else:
                 groups = agent_groups(m.group(0), table)
-                if len(drugs) > 1 and overcome:  # "X restored sensitivity to both Y and Z": Y+X, Z+X
+                if len(drugs) > 1 and overcome and (
+                        not re.fullmatch(r"⟦A\d+⟧\s*(?:\band\b|[-/\u2013])\s*⟦A\d+⟧", m.group("drug").strip())
+                        or re.search(r"\b(?:both|either)\s+$", masked[:m.start("drug")])
+                        or all(is_focus(d, rules) for d in drugs)):
+                    # "X restored sensitivity to both Y and Z" (or to sotorasib and adagrasib, two
+                    # alternatives): Y+X, Z+X; but "adding X to Y and Z" is one regimen
                     partners = agent_groups(masked[m.start():m.start("drug")], table, single=True)
                     groups = [[d, *g] for d in drugs for g in partners]
             for agents in groups:
@@ -530,8 +537,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
                 resisted = [a for a in agents if a.norm_id in resistant or _class_resisted(a, resistant)]
+                # (a targeted agent before chemotherapy named first: "carboplatin and pemetrexed plus
+                # pembrolizumab" is pembrolizumab's regimen)
+                targeted = [] if re.search(r"with\s+or\s+without|\+\s*/\s*-|±", m.group(0)) else [
+                    a for a in agents if not _cytotoxic(a)]  # (not "chemotherapy with or without X")
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else \
-                    named[0] if named else agents[0]
+                    named[0] if named else targeted[0] if targeted and _cytotoxic(agents[0]) else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
                     drug = named[0] if named else agents[0]  # "restore sensitivity ... to X": X is the drug
                     if resisted and drug not in resisted and not focus:
@@ -1025,6 +1036,11 @@ def _coordinated_before(agents: list[Mention], text: str, pos: int) -> list[Ment
             runs.append([a])
     pairs = [r for r in runs if len({a.norm_id for a in r}) >= 2]
     return list({a.norm_id: a for a in pairs[-1]}.values()) if pairs else []
+
+
+def _cytotoxic(agent: Mention) -> bool:
+    """Chemotherapy: its class, or a cytotoxic drug by its INN stem or regimen name."""
+    return bool(ctx("cytotoxic_agent").match(agent.norm_id) or ctx("cytotoxic_agent").match(agent.norm_name))
 
 
 def _standing_at(agents: Iterable[Mention], start: int, end: int) -> list[Mention]:

@@ -2629,3 +2629,22 @@ def test_for_this_reason_ties_a_combination_to_the_resistance_before(extract):
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "relation", "drug",
                  "partner")
     assert got == {("overcomes", "sotorasib", "afatinib")}, rows
+
+
+def test_an_agent_added_to_a_doublet_to_overcome_resistance_joins_the_doublet(extract):
+    rows = extract("In BRAF V600E colorectal cancer, ERK reactivation limits encorafenib. To overcome this, "
+                   "an ERK inhibitor was added to encorafenib and cetuximab in patient-derived xenografts.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("encorafenib", "ERK inhibitor;cetuximab")}, rows
+
+
+def test_a_chemotherapy_doublet_named_first_joins_the_agent_added_to_it(extract):
+    rows = extract("CodeBreaK 202 randomises patients with NSCLC to carboplatin/pemetrexed plus sotorasib or "
+                   "carboplatin/pemetrexed plus pembrolizumab.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "carboplatin;pemetrexed"), ("pembrolizumab", "carboplatin;pemetrexed")}, rows
+    # the drug of a regimen that names its chemotherapy first is its targeted agent
+    rows = extract("Patients received carboplatin and pemetrexed plus pembrolizumab, and irinotecan plus "
+                   "cetuximab was given in the second line.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("pembrolizumab", "carboplatin;pemetrexed"), ("cetuximab", "irinotecan")}, rows
