@@ -2651,7 +2651,7 @@ def test_a_chemotherapy_doublet_named_first_joins_the_agent_added_to_it(extract)
 
 
 def test_genes_listed_after_targeting_of_are_no_mediators(extract):
-    rows = extract("KRASG12C inhibition can be overcome via feedback activation of upstream mediators, as was "
-                   "observed with selective targeting of BRAF and EGFR.")
+    rows = extract("KRASG12C inhibition can be overcome via feedback activation of upstream mediators, as "
+                   "was observed with selective targeting of BRAF and EGFR.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert got == {("", "RTK_FEEDBACK")}, rows
