@@ -1642,8 +1642,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # irinotecan; ORR, objective response rate") states no claim
         claims = [c for c in claims if not is_glossary(doc.text[slice(*_line_span(doc.text, c.span[0]))],
                                                        glossary_cues)]
-        local = {id(c): _local_cancers(c, cancers, doc.text) for c in claims}
-        claimed = {id(m) for ls in local.values() for m in ls}
+        # (with the cancers coordinated with it: "X plus Y in NSCLC and pancreatic cancer models")
+        own_local = {id(c): _local_cancers(c, cancers, doc.text) for c in claims}
+        claimed = {id(m) for ls in own_local.values() for m in ls}
+        local = {k: _with_coordinated(ls, cancers, doc.text) for k, ls in own_local.items()}
         # a table run together into one line ("Sotorasib + RMC-4630 CodeBreaK 101 NSCLC Ib NR
         # Adagrasib + TNO155 KRYSTAL-2 ..."): each regimen keeps the cells up to the next one
         regimens = sorted({c.span for c in claims if c.relation in ("combination", "overcomes")})

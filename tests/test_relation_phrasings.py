@@ -2655,3 +2655,11 @@ def test_genes_listed_after_targeting_of_are_no_mediators(extract):
                    "was observed with selective targeting of BRAF and EGFR.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert got == {("", "RTK_FEEDBACK")}, rows
+
+
+def test_a_partner_preventing_the_rebound_after_either_drug_pairs_with_each(extract):
+    rows = extract("SHP2 inhibitors such as RMC-4550 prevented the adaptive rebound of pERK after sotorasib "
+                   "or adagrasib in NSCLC and pancreatic cancer models.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "cancer")
+    assert got == {(d, "SHP2 inhibitor", c) for d in ("sotorasib", "adagrasib")
+                   for c in ("lung non-small cell carcinoma", "pancreatic cancer")}, rows
