@@ -162,8 +162,10 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         pos, last = e, (s, e)
     out.append(text[pos:])
     masked = re.sub(r"[ \t]{2,}", " ", "".join(out))
-    # doses and schedules after an agent ("sotorasib 960 mg daily plus ...") are dropped
+    # doses and schedules after an agent ("sotorasib 960 mg daily plus ...") are dropped, and
+    # modifiers before one ("the allosteric SHP2 inhibitor RMC-4630")
     masked = ctx("dose").sub(r"\1", masked)
+    masked = ctx("agent_modifier").sub("", masked)
     # "sotorasib (AMG 510)": the bracketed synonym counts once
     def same(m: re.Match[str]) -> str:
         a, b = table[m.group(1)], table[m.group(2)]

@@ -2663,3 +2663,20 @@ def test_a_partner_preventing_the_rebound_after_either_drug_pairs_with_each(extr
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "cancer")
     assert got == {(d, "SHP2 inhibitor", c) for d in ("sotorasib", "adagrasib")
                    for c in ("lung non-small cell carcinoma", "pancreatic cancer")}, rows
+
+
+def test_a_modifier_before_a_partner_does_not_hide_it(extract):
+    rows = extract("Sotorasib was combined with the allosteric SHP2 inhibitor RMC-4630 in xenografts, and "
+                   "amivantamab was given with the third-generation EGFR inhibitor lazertinib. BI-2865, a "
+                   "non-covalent pan-KRAS inhibitor, binds KRAS.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "vociprotafib"), ("amivantamab", "lazertinib")}, rows
+    assert ("BI-2865", "KRAS") in keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+
+
+def test_a_purpose_opener_ties_the_combination_to_the_resistance_it_names(extract):
+    rows = extract("To pre-empt EGFR-driven adaptive resistance in CRC, divarasib was combined with "
+                   "cetuximab, raising the response rate to 62.5%.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "relation", "drug",
+                 "partner", "mechanism")
+    assert got == {("overcomes", "divarasib", "cetuximab", "RTK_FEEDBACK")}, rows
