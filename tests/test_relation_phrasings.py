@@ -2680,3 +2680,11 @@ def test_a_purpose_opener_ties_the_combination_to_the_resistance_it_names(extrac
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "relation", "drug",
                  "partner", "mechanism")
     assert got == {("overcomes", "divarasib", "cetuximab", "RTK_FEEDBACK")}, rows
+
+
+def test_given_with_a_partner_it_produced_takes_the_drug_before(extract):
+    rows = extract("Olomorasib was designed for higher target occupancy. Given with pembrolizumab to "
+                   "patients with untreated KRAS G12C NSCLC, it produced frequent responses without the "
+                   "hepatotoxicity that curtailed sotorasib-pembrolizumab regimens.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("olomorasib", "pembrolizumab"), ("sotorasib", "pembrolizumab")}, rows
