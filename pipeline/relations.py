@@ -1368,6 +1368,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             line_cancers = {}
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
             para_mediators, para_codes = {}, {}
+        if ctx("literature_search").search(sent.text):
+            continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         targets = [m for m in ms if m.label in TARGET_LABELS]

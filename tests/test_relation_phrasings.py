@@ -2688,3 +2688,16 @@ def test_given_with_a_partner_it_produced_takes_the_drug_before(extract):
                    "hepatotoxicity that curtailed sotorasib-pembrolizumab regimens.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("olomorasib", "pembrolizumab"), ("sotorasib", "pembrolizumab")}, rows
+
+
+def test_a_literature_search_sentence_states_no_claim(extract):
+    rows = extract("We searched PubMed for reports published since 2021 using combinations of the terms "
+                   "KRAS, G12C, G12D, sotorasib, adagrasib, combination and resistance.")
+    assert rows == [], rows
+
+
+def test_a_receptor_re_engaged_after_the_drug_is_a_mediator(extract):
+    rows = extract("In colorectal cancer, EGFR is re-engaged after KRAS G12C inhibition; anti-EGFR "
+                   "antibodies added to KRAS G12C inhibitors prevent this adaptive reactivation.")
+    got = keyset(rows, "relation", "target", "mechanism")
+    assert got == {("resistance", "EGFR", "RTK_FEEDBACK"), ("overcomes", "EGFR", "RTK_FEEDBACK")}, rows
