@@ -2701,3 +2701,22 @@ def test_a_receptor_re_engaged_after_the_drug_is_a_mediator(extract):
                    "antibodies added to KRAS G12C inhibitors prevent this adaptive reactivation.")
     got = keyset(rows, "relation", "target", "mechanism")
     assert got == {("resistance", "EGFR", "RTK_FEEDBACK"), ("overcomes", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_partners_listed_after_including_across_a_population_phrase(extract):
+    rows = extract("CodeBreaK 101 is a master protocol evaluating sotorasib in combination with several "
+                   "partners in patients with advanced KRAS G12C-mutant solid tumors, including the MEK inhibitor "
+                   "trametinib and the CDK4/6 inhibitor palbociclib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "trametinib"), ("sotorasib", "palbociclib")}, rows
+
+
+def test_cells_that_restored_erk_phosphorylation_under_a_drug_resist_it(extract):
+    rows = extract("Within 48 hours of exposure to ARS-1620, KRAS G12C-mutant lung cancer cell lines "
+                   "restored ERK phosphorylation. This rebound was carried by wild-type NRAS and HRAS.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("ARS-1620", "ERK"), ("ARS-1620", "NRAS"), ("ARS-1620", "HRAS")}, rows
+    # restored suppression is the opposite
+    rows = extract("The combination restored suppression of ERK phosphorylation in H358 cells treated with "
+                   "sotorasib.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
