@@ -2705,8 +2705,8 @@ def test_a_receptor_re_engaged_after_the_drug_is_a_mediator(extract):
 
 def test_partners_listed_after_including_across_a_population_phrase(extract):
     rows = extract("CodeBreaK 101 is a master protocol evaluating sotorasib in combination with several "
-                   "partners in patients with advanced KRAS G12C-mutant solid tumors, including the MEK inhibitor "
-                   "trametinib and the CDK4/6 inhibitor palbociclib.")
+                   "partners in patients with advanced KRAS G12C-mutant solid tumors, including the MEK "
+                   "inhibitor trametinib and the CDK4/6 inhibitor palbociclib.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "trametinib"), ("sotorasib", "palbociclib")}, rows
 
