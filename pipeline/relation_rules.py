@@ -100,7 +100,8 @@ class Rules:
 
 _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
-# an alternative followed by "with" starts a regimen of its own ("X with Y, or Z with W"), as does
+# an alternative after a comma followed by "with" starts a regimen of its own ("X with Y, or Z with
+# W"; "combined X or Y with Z" is one list), as does
 # one followed by "/B plus" ("A/B plus X or A/B plus Y"); a
 # conjunct keeps it ("X plus carboplatin and pemetrexed with ..."); the two separator sets do
 # not overlap, so a long list cannot backtrack exponentially
@@ -112,8 +113,8 @@ def _list_step(comma_and: str) -> str:
     ("(?!)": none, as between the first two agents)."""
     return (rf"\s*(?:{comma_and}|and(?:\s+either)?|/|[-\u2013]"
             rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_A}"
-            rf"|\s*(?:,\s*or|,(?!\s*and\b)|or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b)"
-            rf"(?!\s*/\s*{_A}\s+plus\b)")
+            rf"|\s*(?:,\s*or|,(?!\s*and\b))\s*(?:(?:the|a|an)\s+)?{_A}(?!\s+with\b)(?!\s*/\s*{_A}\s+plus\b)"
+            rf"|\s*(?:or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_A}(?!\s*/\s*{_A}\s+plus\b)")
 
 
 _AL = _A + "(?:(?:" + _list_step("(?!)") + ")(?:" + _list_step(r",\s*and") + ")*)?"
@@ -164,7 +165,7 @@ CONTEXT_NAMES = {"dose", "to_the_regimen", "comparator", "genotype_of_disease", 
                  "amplified_allele", "wild_type_before", "pronoun_subject", "distributive_anaphor",
                  "ongoing_trial", "over_the_regimen", "blocks_process", "opposing_break", "blocked_subject",
                  "acquired_before", "alternative_anaphor", "semicolon", "acquired_under", "cytotoxic_agent",
-                 "agent_modifier", "literature_search",
+                 "agent_modifier", "literature_search", "open_question",
                  "screen_enriched", "screen_depleted", "contrast_break", "contrast_frame",
                  "added_elsewhere", "negation_break", "failed_regimen", "process_driver",
                  "searched_for", "driven_resistance", "named_by_driver", "inner_negation",

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
 from itertools import zip_longest
@@ -720,22 +720,53 @@ def _trial_mention(sentence: str, lo: int, hi: int) -> bool:
         or ctx("trial_before").search(sentence[max(0, lo - 80):lo]) is not None
 
 
-def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules) -> list[Claim]:
+def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
+                          latest: Sequence[Claim] = ()) -> list[Claim]:
     """"The combination delayed resistance", "this regimen also increased T-cell
     infiltration": a light reference to the paragraph's latest combination (documented
-    anaphora rule), `overcomes` under overcome wording, else `combination`."""
+    anaphora rule), `overcomes` under overcome wording, else `combination`. A plural one ("both
+    combinations", "these doublets") takes every regimen of the latest sentence that named any."""
     m = rules.cues["combination_anaphora"].search(sent.text)
-    if m is None:
-        return []
+    if m is None or ctx("open_question").search(sent.text) and not ctx("ongoing_trial").search(sent.text):
+        return []  # (an open question about the regimens just named is no new claim: "Whether such
+                   # doublets are tolerable is doubtful", "clinical data for these doublets are lacking";
+                   # a trial now testing it still is)
     span = (sent.start + m.start(), sent.start + m.end())
     overcome = bool(rules.cues["overcome_cues"].search(sent.text))
-    kind = "overcomes" if overcome and (is_focus(prev.drug, rules) or prev.relation == "overcomes") \
-        else "combination"
-    effect = "positive" if kind == "overcomes" else _effect(sent.text, rules)
-    rule = ("OVC_" if kind == "overcomes" else "") + "COMB_ANAPHOR"
-    target = (prev.target_id, prev.target_name) if kind == "overcomes" else ("", "")
-    return [Claim(kind, prev.drug, prev.partners, target[0], target[1], "",
-                  prev.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span)]
+    plural = re.search(r"(?:s|ies)\b", m.group(0)) and len(latest) > 1
+    out = []
+    referred = list({(c.drug.norm_id, tuple(p.norm_id for p in c.partners)): c for c in latest}.values()) \
+        if plural else [prev]
+    for ref in referred:
+        kind = "overcomes" if overcome and (is_focus(ref.drug, rules) or ref.relation == "overcomes") \
+            else "combination"
+        effect = "positive" if kind == "overcomes" else _effect(sent.text, rules)
+        rule = ("OVC_" if kind == "overcomes" else "") + "COMB_ANAPHOR"
+        target = (ref.target_id, ref.target_name) if kind == "overcomes" else ("", "")
+        out.append(Claim(kind, ref.drug, ref.partners, target[0], target[1], "",
+                         ref.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span))
+    return out
+
+
+def _without_class_beside_member(claims: list[Claim]) -> list[Claim]:
+    """A regimen naming a class and a member of it ("SOS1 inhibition ... combined with adagrasib,
+    BI-3406 prevented ...") holds the member once: the class is dropped from its partners, and a
+    regimen that then repeats another of the sentence is dropped."""
+    out: list[Claim] = []
+    seen: set[tuple] = set()
+    for c in claims:
+        if c.relation in ("combination", "overcomes") and len(c.partners) > 1:
+            kept = tuple(p for p in c.partners if not (
+                p.label == "DRUG_CLASS" and agent_targets(p) and any(
+                    q is not p and q.label == "DRUG" and _is_class_of(p, q) for q in c.partners)))
+            c = replace(c, partners=kept) if kept else c
+        key = (c.relation, c.drug.norm_id, tuple(sorted(p.norm_id for p in c.partners)), c.target_id,
+               c.mechanism, c.span)
+        if c.relation in ("combination", "overcomes") and key[:5] in {k[:5] for k in seen}:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 def _is_class_of(cls: Mention, agent: Mention) -> bool:
@@ -1334,6 +1365,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     para_genes: set[str] = set()  # gene ids named so far in the paragraph
     prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
     prev_combo: Claim | None = None  # the paragraph's latest combination
+    prev_combos: list[Claim] = []  # ... and every one of the latest sentence that named any
     cue_agents: list[Mention] = []  # agents of the paragraph's latest sentence about resistance
     cue_k = -2  # the index of that sentence
     para_mediators: dict[str, str] = {}  # mediators the paragraph's resistance claims named -> code
@@ -1367,6 +1399,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             focus_since = []
             line_cancers = {}
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
+            prev_combos = []
             para_mediators, para_codes = {}, {}
         if ctx("literature_search").search(sent.text):
             continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
@@ -1456,7 +1489,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims += same
         if prev_combo is not None and not failed and \
                 not any(c.relation in ("combination", "overcomes") for c in claims):
-            claims += anaphoric_combination(sent, prev_combo, rules)
+            claims += anaphoric_combination(sent, prev_combo, rules, prev_combos)
         claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)
         res_agents = [a for a in agents]
@@ -1582,7 +1615,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             para_codes.update(dict.fromkeys(c.mechanism for c in res if c.mechanism))
         combos = [c for c in claims if c.relation in ("combination", "overcomes")]
         if combos:
-            prev_combo = combos[-1]
+            prev_combo, prev_combos = combos[-1], combos
         if claims and suffix:
             claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
                               confidence=c.confidence * 0.85) for c in claims]
@@ -1638,6 +1671,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancer_opts[0][0] == "" and cells and cells[0].norm_id in cell_line_cancers():
             line_cancer = cell_line_cancers()[cells[0].norm_id]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
+        claims = _without_class_beside_member(claims)
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
                   for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),

@@ -2720,3 +2720,27 @@ def test_cells_that_restored_erk_phosphorylation_under_a_drug_resist_it(extract)
     rows = extract("The combination restored suppression of ERK phosphorylation in H358 cells treated with "
                    "sotorasib.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_both_combinations_take_every_regimen_of_the_sentence_before(extract):
+    rows = extract("We combined sotorasib or adagrasib with the SHP2 inhibitor RMC-4550 in NSCLC cell lines. "
+                   "Both combinations prevented the rebound of pERK at 48 h.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert {("overcomes", "sotorasib", "RMC-4550"), ("overcomes", "adagrasib", "RMC-4550"),
+            ("combination", "sotorasib", "RMC-4550"), ("combination", "adagrasib", "RMC-4550")} <= got, rows
+
+
+def test_an_open_question_about_the_regimens_just_named_is_no_new_row(extract):
+    rows = extract("In KRAS G12C lung cancer models, PTEN loss blunted the response to sotorasib, and "
+                   "co-treatment with everolimus or pictilisib converted stasis into regression. Whether "
+                   "such doublets are tolerable at active doses is doubtful.")
+    assert {r["sentence_index"] for r in rows if r["relation"] == "combination"} == {0}, rows
+
+
+def test_a_class_beside_its_member_in_one_regimen_counts_once(extract):
+    rows = extract("We next examined whether SOS1 inhibition prevents adaptive resistance to adagrasib. "
+                   "BI-3406 lowered KRAS-GTP levels in H2122 lung adenocarcinoma cells. Combined with "
+                   "adagrasib, BI-3406 prevented the rebound of pERK seen with adagrasib alone.")
+    rows = [r for r in rows if r["sentence_index"] == 2]
+    partners = {r["partner"] for r in rows if r["relation"] in ("combination", "overcomes")}
+    assert partners == {"BI-3406"}, rows
