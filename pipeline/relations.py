@@ -1601,6 +1601,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
         claims += res
+        aim = ctx("aim_question").search(sent.text)
+        asked = [] if not aim else [c for c in claims if c.relation in ("overcomes", "resistance")
+                                    and c.span[1] > sent.start + aim.start()]
+        if asked:
+            # "We next examined whether SOS1 inhibition prevents adaptive resistance to adagrasib": the
+            # question an experiment asks states no resistance and no overcoming; the regimen it asks
+            # about is still the one "the combination" of the next sentences refers to
+            claims = [c for c in claims if not any(c is a for a in asked)]
         claims += _elliptical_contrast(claims, masked, table, rules, frozenset(para_genes),
                                        dict(para_mediators))
         if agents and rules.cues["resistance_cues"].search(sent.text):
@@ -1613,7 +1621,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             prev_res_codes = [c.mechanism for c in res if c.mechanism]
             para_mediators.update({c.target_id: c.mechanism for c in res if c.target_id and c.mechanism})
             para_codes.update(dict.fromkeys(c.mechanism for c in res if c.mechanism))
-        combos = [c for c in claims if c.relation in ("combination", "overcomes")]
+        combos = [c for c in claims if c.relation in ("combination", "overcomes")] or [
+            c for c in asked if c.relation == "overcomes"]
         if combos:
             prev_combo, prev_combos = combos[-1], combos
         if claims and suffix:

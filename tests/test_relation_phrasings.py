@@ -2744,3 +2744,12 @@ def test_a_class_beside_its_member_in_one_regimen_counts_once(extract):
     rows = [r for r in rows if r["sentence_index"] == 2]
     partners = {r["partner"] for r in rows if r["relation"] in ("combination", "overcomes")}
     assert partners == {"BI-3406"}, rows
+
+
+def test_the_question_an_experiment_asks_states_no_overcoming(extract):
+    rows = extract("We next examined whether SOS1 inhibition prevents adaptive resistance to adagrasib.")
+    assert not [r for r in rows if r["relation"] in ("overcomes", "resistance")], rows
+    # the regimen asked about is what "the combination" then refers to
+    rows = extract("We tested whether trametinib could prevent adaptation to sotorasib in H23 NSCLC cells. "
+                   "pERK recovered by 24 hours in the combination.")
+    assert ("combination", "sotorasib", "trametinib") in keyset(rows, "relation", "drug", "partner"), rows
