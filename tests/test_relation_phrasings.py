@@ -2753,3 +2753,9 @@ def test_the_question_an_experiment_asks_states_no_overcoming(extract):
     rows = extract("We tested whether trametinib could prevent adaptation to sotorasib in H23 NSCLC cells. "
                    "pERK recovered by 24 hours in the combination.")
     assert ("combination", "sotorasib", "trametinib") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_one_regimen_per_with_after_a_trial_name(extract):
+    rows = extract("TNO155 is being combined with adagrasib in KRYSTAL-2 and with JDQ443 in KontRASt-01.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("adagrasib", "TNO155"), ("opnurasib", "TNO155")}, rows
