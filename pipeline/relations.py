@@ -1360,6 +1360,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     paras = paragraph_ids(doc, sentences)
     rows: list[dict] = []
     recent_agents: list[list[Mention]] = []  # agents of the paragraph's earlier sentences
+    recent_subjects: list[Mention | None] = []  # ... and the agent each opens with, if any
     prev_res_agents: list[Mention] = []
     focus_since: list[Mention] = []  # focus agents named after the paragraph's last resistance statement
     para_genes: set[str] = set()  # gene ids named so far in the paragraph
@@ -1396,6 +1397,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     for k, sent in enumerate(sentences):
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
+            recent_subjects = []
             focus_since = []
             line_cancers = {}
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
@@ -1457,7 +1459,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 if _covered(s0, e0, ms) or (s0, e0) in own_pairs or \
                         any(f0 < e0 and s0 < f1 for f0, f1 in failed):
                     continue
-                agents += _standing_at(antecedents(am.group(0), recent_agents), s0, e0)
+                found_ants = antecedents(am.group(0), recent_agents)
+                if not found_ants and am.group(0).lower() in ("it", "its") and \
+                        recent_subjects[-1] is not None:
+                    # "GDC-6036 binds KRAS G12C ... more potent than sotorasib and adagrasib. It entered a
+                    # phase I study ...": of several agents, the one the sentence opens with
+                    found_ants = [recent_subjects[-1]]
+                agents += _standing_at(found_ants, s0, e0)
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
         agents = [_definite_class_referent(a, doc.text, recent_agents, nxt)
@@ -1631,6 +1639,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         own = list({a.norm_id: a for a in agents if "+anaphor" not in a.source}.values())
         if own:
             recent_agents.append(own)
+            opener = next((a for a in own if a.label == "DRUG"), None)
+            recent_subjects.append(opener if opener is not None and ctx("sentence_subject").fullmatch(
+                doc.text, sent.start, opener.start) else None)
         if res or cue_k == k:
             focus_since = []
         elif prev_res_agents and (treated := [a for a in own if is_focus(a, rules) and ctx(

@@ -2759,3 +2759,17 @@ def test_one_regimen_per_with_after_a_trial_name(extract):
     rows = extract("TNO155 is being combined with adagrasib in KRYSTAL-2 and with JDQ443 in KontRASt-01.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("adagrasib", "TNO155"), ("opnurasib", "TNO155")}, rows
+
+
+def test_it_takes_the_agent_the_sentence_before_opens_with(extract):
+    rows = extract("GDC-6036 binds KRAS G12C covalently and is more potent than sotorasib and adagrasib. "
+                   "It entered a phase I study in solid tumors as monotherapy and in combination with "
+                   "cetuximab.")
+    assert ("combination", "divarasib", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
+    rows = extract("The SOS1 inhibitor BI 1701963 is being evaluated alone and in combination with "
+                   "trametinib. A second study combining it with adagrasib has been announced.")
+    assert ("combination", "adagrasib", "BI 1701963") in keyset(rows, "relation", "drug", "partner"), rows
+    # a sentence that opens with no agent gives "it" none of its several agents
+    rows = extract("In a phase I study it produced responses in patients pretreated with sotorasib or "
+                   "adagrasib. Its combination with cetuximab has not yet been tested.")
+    assert not [r for r in rows if r["relation"] == "combination"], rows
