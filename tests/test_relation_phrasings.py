@@ -2773,3 +2773,10 @@ def test_it_takes_the_agent_the_sentence_before_opens_with(extract):
     rows = extract("In a phase I study it produced responses in patients pretreated with sotorasib or "
                    "adagrasib. Its combination with cetuximab has not yet been tested.")
     assert not [r for r in rows if r["relation"] == "combination"], rows
+
+
+def test_an_open_question_carries_no_resistance_of_the_paragraph(extract):
+    rows = extract("After progression on osimertinib, amivantamab plus carboplatin and pemetrexed improved PFS "
+                   "in EGFR-mutant NSCLC. Whether such upfront combinations also change the spectrum of "
+                   "acquired MET and EGFR alterations is not yet known.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
