@@ -2776,7 +2776,7 @@ def test_it_takes_the_agent_the_sentence_before_opens_with(extract):
 
 
 def test_an_open_question_carries_no_resistance_of_the_paragraph(extract):
-    rows = extract("After progression on osimertinib, amivantamab plus carboplatin and pemetrexed improved PFS "
-                   "in EGFR-mutant NSCLC. Whether such upfront combinations also change the spectrum of "
+    rows = extract("After progression on osimertinib, amivantamab plus carboplatin and pemetrexed improved "
+                   "PFS in EGFR-mutant NSCLC. Whether such upfront combinations also change the spectrum of "
                    "acquired MET and EGFR alterations is not yet known.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
