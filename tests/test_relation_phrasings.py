@@ -2780,3 +2780,11 @@ def test_an_open_question_carries_no_resistance_of_the_paragraph(extract):
                    "PFS in EGFR-mutant NSCLC. Whether such upfront combinations also change the spectrum of "
                    "acquired MET and EGFR alterations is not yet known.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_every_readout_a_drug_reduced_and_the_past_tense_of_bind(extract):
+    rows = extract("In BT-474 breast cancer cells, tucatinib reduced pAKT and pERK within 1 h. Divarasib "
+                   "bound KRAS G12C covalently, and GTP-bound KRAS was not affected.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("tucatinib", "AKT"), ("tucatinib", "ERK"), ("divarasib", "KRAS")}, rows
+    assert "BT-474" not in {r["drug"] for r in rows}, rows
