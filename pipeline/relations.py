@@ -940,6 +940,7 @@ def _own_target_claims(agents: list[Mention], pat: Pattern, seen: set[tuple[str,
     return out
 
 
+_RELATIVE_AFTER = re.compile(r"\s*,\s*(?:which|that|who)\b[^,;.]{1,100},")
 _RELATIVE = re.compile(r"(?P<head>⟦T\d+⟧)(?:\s*\([^)]*\))?\s*,\s*"
                        r"(?P<clause>(?:which|that|who)\b[^,;]*)(?:,|;|$)")
 
@@ -1003,7 +1004,10 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         seg_lo = break_ends[i - 1] if i else 0
         j = bisect_left(break_starts, e)
         seg_hi = break_starts[j] if j < len(break_starts) else len(sentence)
-        window = sentence[max(seg_lo, s - w): min(seg_hi, e + w)]
+        # (a relative clause right after the gene does not count against the window: "EGFR, which
+        # these cells express at high levels, is rapidly activated by feedback")
+        rel = _RELATIVE_AFTER.match(sentence, e)
+        window = sentence[max(seg_lo, s - w): min(seg_hi, (rel.end() if rel else e) + w)]
         cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
         if sentence_wide or cues.search(window) or g.label == "VARIANT" and (
                 rules.cues["mediator_cues"].search(window) or rules.cues["acquisition_cues"].search(window)):

@@ -2788,3 +2788,10 @@ def test_every_readout_a_drug_reduced_and_the_past_tense_of_bind(extract):
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("tucatinib", "AKT"), ("tucatinib", "ERK"), ("divarasib", "KRAS")}, rows
     assert "BT-474" not in {r["drug"] for r in rows}, rows
+
+
+def test_a_relative_clause_after_a_mediator_does_not_cut_it_from_its_cue(extract):
+    rows = extract("Colorectal cancer cell lines respond poorly to sotorasib because EGFR, which these cells "
+                   "express at high levels, is rapidly activated by feedback after treatment.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("sotorasib", "EGFR", "RTK_FEEDBACK")}, rows
