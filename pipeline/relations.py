@@ -1543,6 +1543,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             ctx("process_back_reference").search(sent.text) else ""
         res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
                                 rules, res_suffix or suffix, referred)
+        # a gene other than KRAS named in a sentence about secondary KRAS alterations ("..., followed
+        # by MAP2K1 mutations and MET amplification") is altered in another gene: a bypass
+        res = [replace(r, mechanism="BYPASS_ALTERATION") if r.mechanism == "SECONDARY_KRAS_ALTERATION"
+               and r.target_id.startswith("HGNC:") and r.target_id not in rules.focus_target_ids else r
+               for r in res]
         # a combination whose partner acts on the mediator of a resistance the same sentence
         # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
         # is aimed at that resistance: overcomes

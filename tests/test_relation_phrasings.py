@@ -2795,3 +2795,12 @@ def test_a_relative_clause_after_a_mediator_does_not_cut_it_from_its_cue(extract
                    "express at high levels, is rapidly activated by feedback after treatment.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("sotorasib", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_another_gene_listed_after_secondary_kras_alterations_is_a_bypass(extract):
+    rows = extract("Resistance alterations emerged in 26 of 58 patients treated with adagrasib. Secondary "
+                   "KRAS alterations were most frequent, including G12D (n = 6) and high-level KRAS "
+                   "amplification (n = 4), followed by MAP2K1 mutations (n = 3).")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("MAP2K1", "BYPASS_ALTERATION") in got and ("KRAS", "SECONDARY_KRAS_ALTERATION") in got, rows
+    assert ("MAP2K1", "SECONDARY_KRAS_ALTERATION") not in got, rows
