@@ -2804,3 +2804,9 @@ def test_another_gene_listed_after_secondary_kras_alterations_is_a_bypass(extrac
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert ("MAP2K1", "BYPASS_ALTERATION") in got and ("KRAS", "SECONDARY_KRAS_ALTERATION") in got, rows
     assert ("MAP2K1", "SECONDARY_KRAS_ALTERATION") not in got, rows
+
+
+def test_a_readout_the_drug_had_no_effect_on_is_no_mediator(extract):
+    rows = extract("Sotorasib was active in KRAS G12C lung cancer cells. Notably, a non-G12C mutant line was "
+                   "insensitive to treatment, as evidenced by lack of effect on pERK or on cell viability.")
+    assert not [r for r in rows if r["relation"] == "resistance" and r["target"] == "ERK"], rows
