@@ -335,7 +335,7 @@ _ENUMERATION = 4  # a conjunctive run of this many items lists alternatives, not
 _RUN = re.compile(rf"(?P<dist>\b(?:either|both|neither)\s+)?(?P<run>{_AL})(?P<after>\s+(?:both|each)\b)?")
 _EXEMPLARS = re.compile(r"\(\s*(?:i\.e\.|e\.g\.|such as|namely)\s*,?\s*[^()]*\)")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|, and|, or)\s*")
-_OPTIONAL = re.compile(r"\+\s*/\s*[-\u2013\u2212]|,?\s*with or without\b")
+_OPTIONAL = re.compile(r"\+\s*/\s*[-\u2013\u2212]|\u00b1|,?\s*with or without\b")
 
 
 def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules: Rules,

@@ -2810,3 +2810,9 @@ def test_a_readout_the_drug_had_no_effect_on_is_no_mediator(extract):
     rows = extract("Sotorasib was active in KRAS G12C lung cancer cells. Notably, a non-G12C mutant line was "
                    "insensitive to treatment, as evidenced by lack of effect on pERK or on cell viability.")
     assert not [r for r in rows if r["relation"] == "resistance" and r["target"] == "ERK"], rows
+
+
+def test_plus_minus_sign_gives_both_arms(extract):
+    rows = extract("Sotorasib + panitumumab ± FOLFIRI was tested in CRC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "panitumumab"), ("sotorasib", "chemotherapy;panitumumab")}, rows
