@@ -541,7 +541,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 resisted = [a for a in agents if a.norm_id in resistant or _class_resisted(a, resistant)]
                 # (a targeted agent before chemotherapy named first: "carboplatin and pemetrexed plus
                 # pembrolizumab" is pembrolizumab's regimen)
-                targeted = [] if re.search(r"with\s+or\s+without|\+\s*/\s*-|±", m.group(0)) else [
+                targeted = [] if _OPTIONAL.search(m.group(0)) else [
                     a for a in agents if not _cytotoxic(a)]  # (not "chemotherapy with or without X")
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else \
                     named[0] if named else targeted[0] if targeted and _cytotoxic(agents[0]) else agents[0]
@@ -753,19 +753,20 @@ def _without_class_beside_member(claims: list[Claim]) -> list[Claim]:
     BI-3406 prevented ...") holds the member once: the class is dropped from its partners, and a
     regimen that then repeats another of the sentence is dropped."""
     out: list[Claim] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str, ...]] = set()
     for c in claims:
-        if c.relation in ("combination", "overcomes") and len(c.partners) > 1:
+        if c.relation not in ("combination", "overcomes"):
+            out.append(c)
+            continue
+        if len(c.partners) > 1:
             kept = tuple(p for p in c.partners if not (
                 p.label == "DRUG_CLASS" and agent_targets(p) and any(
                     q is not p and q.label == "DRUG" and _is_class_of(p, q) for q in c.partners)))
             c = replace(c, partners=kept) if kept else c
-        key = (c.relation, c.drug.norm_id, tuple(sorted(p.norm_id for p in c.partners)), c.target_id,
-               c.mechanism, c.span)
-        if c.relation in ("combination", "overcomes") and key[:5] in {k[:5] for k in seen}:
-            continue
-        seen.add(key)
-        out.append(c)
+        key = (c.relation, c.drug.norm_id, *sorted(p.norm_id for p in c.partners), c.target_id, c.mechanism)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
     return out
 
 
