@@ -981,6 +981,10 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             # the drug's own target variant, or the genotype of a cancer ("BRAF V600E CRC"), unless
             # its allele is amplified ("had amplified the KRAS G12C allele")
             continue
+        if g.label == "VARIANT" and ctx("genotype_of_model").match(sentence, g.end - offset) \
+                and not rules.cues["acquisition_cues"].search(sentence, max(0, g.start - offset - 40),
+                                                              g.start - offset):
+            continue  # the genotype of a model ("re-challenge with KRAS G12D-mutant CT26 cells")
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
         if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after) \
