@@ -2819,6 +2819,6 @@ def test_plus_minus_sign_gives_both_arms(extract):
 
 
 def test_the_genotype_of_a_model_is_no_acquired_alteration(extract):
-    rows = extract("Sotorasib cured most CT26 KRAS G12C tumours in immunocompetent mice. Cured animals rejected "
-                   "re-challenge with KRAS G12D-mutant CT26 cells, pointing to tumour-wide adaptive immunity.")
+    rows = extract("Sotorasib cured most CT26 KRAS G12C tumours in immunocompetent mice. Cured animals "
+                   "rejected re-challenge with KRAS G12D-mutant CT26 cells, pointing to adaptive immunity.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
