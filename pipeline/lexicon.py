@@ -168,7 +168,7 @@ _PATTERNS_KEYS = {
     "version", "description", "class_suffixes", "inn_stems", "code_name_stoplist",
     "variant_reference", "phospho_prefixes", "not_variants", "drug_stopwords",
     "abbreviation_gene_words", "cell_line_patterns", "tissue_cancers", "generic_cancer_words",
-    "anaphora_words", "glossary_cues", "mechanism_composition", "tissue_models",
+    "anaphora_words", "glossary_cues", "mechanism_composition", "tissue_models", "based_chemotherapy",
 }
 
 

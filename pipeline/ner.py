@@ -471,7 +471,31 @@ def find_matches(text: str, lex: Lexicon) -> list[Match]:
     found += inn_stem_matches(text, lex)
     found += tissue_ellipsis_matches(text, lex)
     found += tissue_model_matches(text, lex)
-    return class_compositions(text, mechanism_compositions(text, resolve_overlaps(found), lex), lex)
+    matches = class_compositions(text, mechanism_compositions(text, resolve_overlaps(found), lex), lex)
+    return based_chemotherapy(text, matches, lex)
+
+
+def based_chemotherapy(text: str, matches: list[Match], lex: Lexicon) -> list[Match]:
+    """GUIDELINES rule 16: "irinotecan-based chemotherapy" is one DRUG_CLASS mention,
+    CLASS:CHEMOTHERAPY (CLASS:PLATINUM for a platinum agent), not the drug plus a class."""
+    spec = lex.curated.patterns["based_chemotherapy"]
+    tail = re.compile(spec["after_drug"], re.I)
+    out: list[Match] = []
+    drop_until = -1
+    for m in matches:
+        if m.start < drop_until:
+            continue  # the class word the composed mention swallowed
+        hit = tail.match(text, m.end) if m.label == "DRUG" else None
+        if hit is None:
+            out.append(m)
+            continue
+        platinum = m.norm_name.lower().endswith(spec["platinum_stem"]) or \
+            text[m.start:m.end].lower().endswith(spec["platinum_stem"])
+        cid, name = ("CLASS:PLATINUM", "platinum-based chemotherapy") if platinum else \
+            ("CLASS:CHEMOTHERAPY", "chemotherapy")
+        out.append(Match(m.start, hit.end(), "DRUG_CLASS", cid, name, "pattern:based_chemotherapy", 0.8))
+        drop_until = hit.end()
+    return out
 
 
 @lru_cache(maxsize=1)

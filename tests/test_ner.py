@@ -298,3 +298,15 @@ def test_a_residue_before_a_mutation_noun_is_a_variant(lex, text, want):
                                   "NRAS H95 mutations were seen."])
 def test_a_residue_the_gene_does_not_have_there_is_no_variant(lex, text):
     assert not [f for f in found(text, lex) if f[1] == "VARIANT"], found(text, lex)
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Patients received cetuximab plus irinotecan-based chemotherapy.",
+     ("irinotecan-based chemotherapy", "DRUG_CLASS", "CLASS:CHEMOTHERAPY")),
+    ("Oxaliplatin-based chemotherapy was the control.",
+     ("Oxaliplatin-based chemotherapy", "DRUG_CLASS", "CLASS:PLATINUM")),
+])
+def test_drug_based_chemotherapy_is_one_class_mention(lex, text, want):
+    # GUIDELINES rule 16: the drug inside is no mention of its own
+    got = found(text, lex)
+    assert want in got and not [g for g in got if g[1] == "DRUG" and g[0].lower() in want[0].lower()], got
