@@ -150,8 +150,17 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     need = 2 if re.match(r"(?:both|either|each|they)\b", anaphor, re.I) else 1
     for agents in reversed(recent):
         if len(agents) >= need:
-            return agents
+            return _classes_for_examples(agents) if re.match(r"(?:they|these|such)\b", anaphor, re.I) \
+                else agents
     return recent[-1] if recent else []
+
+
+def _classes_for_examples(agents: list[Mention]) -> list[Mention]:
+    """A class and the members given as its examples ("SHP2 inhibitors such as TNO155 ... they")
+    are one antecedent of "they", the class (GUIDELINES 7.11)."""
+    classes = [a for a in agents if a.label == "DRUG_CLASS" and agent_targets(a)]
+    return [a for a in agents if not (a.label == "DRUG" and agent_targets(a) and any(
+        set(agent_targets(c)) <= set(agent_targets(a)) for c in classes))]
 
 
 def evidence_level(texts: list[str], rules: Rules) -> str:

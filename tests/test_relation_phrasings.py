@@ -2822,3 +2822,11 @@ def test_the_genotype_of_a_model_is_no_acquired_alteration(extract):
     rows = extract("Sotorasib cured most CT26 KRAS G12C tumours in immunocompetent mice. Cured animals "
                    "rejected re-challenge with KRAS G12D-mutant CT26 cells, pointing to adaptive immunity.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_they_after_a_class_with_examples_is_the_class(extract):
+    rows = extract("SHP2 inhibitors such as TNO155 and RMC-4630 block the catalytic activity of SHP2. "
+                   "Because KRAS G12C still cycles, these agents raise the fraction of inactive, GDP-bound "
+                   "KRAS.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits" and r["target"] == "KRAS"], "drug")
+    assert got == {("SHP2 inhibitor",)}, rows
