@@ -946,8 +946,8 @@ _RELATIVE = re.compile(r"(?P<head>⟦T\d+⟧)(?:\s*\([^)]*\))?\s*,\s*"
                        r"(?P<clause>(?:which|that|who)\b[^,;]*)(?:,|;|$)")
 
 
-def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: int,
-               rules: Rules, exclude: set[str]) -> tuple[list[Mention], list[Mention]]:
+def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: int, rules: Rules,
+               exclude: set[str], continued: bool = False) -> tuple[list[Mention], list[Mention]]:
     """GENE mentions that the sentence presents as mediators: near a mediator cue, not a
     genotype qualifier ("BRAF-mutant"), not a drug target ("targeting of EGFR"), not a
     link in a pathway chain ("RTK-KRAS-MAPK"), not an example in "(i.e., HRAS, NRAS)".
@@ -1015,7 +1015,8 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         window = sentence[max(seg_lo, s - w): min(seg_hi, (rel.end() if rel else e) + w)]
         cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
         if sentence_wide or cues.search(window) or g.label == "VARIANT" and (
-                rules.cues["mediator_cues"].search(window) or rules.cues["acquisition_cues"].search(window)):
+                continued or rules.cues["mediator_cues"].search(window)
+                or rules.cues["acquisition_cues"].search(window)):
             out.append(g)
     return out, pathways
 
@@ -1292,12 +1293,16 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     if altered_under_focus and not drugs and treated and not any(is_focus(a, rules) for a in agents):
         drugs = treated
     if not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
-            and (mechanisms or acquired) or acquired and (drugs or altered_under_focus)):
+            and (mechanisms or acquired or rules.cues["alteration_cues"].search(sentence))
+            or acquired and (drugs or altered_under_focus)):
         return []
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents
     own_targets = {t for a in drugs for t in agent_targets(a)}
-    mediators, pathways = _mediators(masked, table, sentence, offset, rules, own_targets)
+    # (a sentence continuing the paragraph's resistance statement lists its alterations with no cue of
+    # its own: "These included KRAS G12D and Q61H mutations")
+    mediators, pathways = _mediators(masked, table, sentence, offset, rules, own_targets,
+                                     continued=rule_suffix == "+CONTEXT")
     stated = {m.norm_id for m in mechanisms}
     for p in pathways:  # pathway-level reactivation: the pathway's code, no target
         code = mediator_mechanisms().get(p.norm_id, "")
@@ -1525,13 +1530,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if not res_agents and context and not ctx("open_question").search(sent.text) and (
                 rules.cues["resistance_cues"].search(sent.text)
                 or rules.cues["acquisition_cues"].search(sent.text)
-                or mechanisms and cue_k == k - 1):
+                or cue_k == k - 1 and (mechanisms or rules.cues["alteration_cues"].search(sent.text) and any(
+                    t.label == "VARIANT" and t.norm_name not in rules.focus_variants for t in targets))):
             # (not in an open question: "Whether such combinations change the spectrum of acquired
             # MET alterations is not yet known")
             # "... patients treated with adagrasib had resistance mechanisms. These included
             # acquired RET fusions ...": the drug of the paragraph's resistance statement; a
             # sentence naming only mechanisms continues the resistance statement just before
-            # ("Resistance to X is heterogeneous. It involves MET amplification and ...")
+            # ("Resistance to X is heterogeneous. It involves MET amplification and ..."; "These
+            # included G12D and Q61H mutations")
             res_agents, suffix = context, "+CONTEXT"
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
                 and not resisted_here \

@@ -2830,3 +2830,12 @@ def test_they_after_a_class_with_examples_is_the_class(extract):
                    "KRAS.")
     got = keyset([r for r in rows if r["relation"] == "inhibits" and r["target"] == "KRAS"], "drug")
     assert got == {("SHP2 inhibitor",)}, rows
+
+
+def test_alterations_listed_after_a_resistance_statement_continue_it(extract):
+    rows = extract("Awad et al. characterised acquired resistance in 38 patients treated with adagrasib and "
+                   "identified putative mechanisms in 17 of them. These included activating mutations at "
+                   "codons 12 and 61 (G12D and Q61H) that restore GTP loading independently of the "
+                   "drug-binding cysteine.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
