@@ -748,6 +748,45 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
     return out
 
 
+def _caption_base_rows(sent: Sentence, agents: list[Mention], claims: list[Claim],
+                       rules: Rules) -> list[Claim]:
+    """A table whose caption names one drug and its partners ("Preclinical combinations with
+    adagrasib", then rows "H358 xenograft (NSCLC) | TNO155 | regression"): each row's agents are
+    that drug's partners, and a row's own regimen ("Panitumumab + FOLFIRI") joins the drug."""
+    lines, pos = [], sent.start
+    for line in sent.text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if len(lines) < 3 or not ctx("caption_base").search(sent.text, 0, lines[0][1] - sent.start):
+        return claims
+    heads = {a.norm_id: a for a in agents if a.label == "DRUG" and a.end <= lines[0][1]}
+    if len(heads) != 1:
+        return claims
+    base = next(iter(heads.values()))
+    # (the caption's own wording is no regimen: "combinations with adagrasib" pairs it with no one)
+    out = [c for c in claims if c.span[0] < lines[0][1] and c.relation not in ("combination", "overcomes")]
+    for lo, hi in lines[1:]:
+        # (a row's drugs other than the base; a class word in a row is a column name or a population:
+        # "MET inhibitor", "progressed on EGFR TKI")
+        row = [a for a in agents if lo <= a.start < hi and a.label == "DRUG" and a.norm_id != base.norm_id]
+        own = [c for c in claims if lo <= c.span[0] < hi]
+        if not row or any(c.drug.norm_id == base.norm_id or base.norm_id in {p.norm_id for p in c.partners}
+                          for c in own):
+            out += own
+            continue
+        regimens = [c for c in own if c.relation in ("combination", "overcomes")]
+        out += [c for c in own if c not in regimens]
+        if regimens:
+            out += [replace(c, drug=base, partners=tuple(sorted({a.norm_id: a for a in (c.drug, *c.partners)}
+                                                                  .values(), key=lambda a: a.start)),
+                            rule_id=c.rule_id + "+CAPTION") for c in regimens]
+        else:
+            out.append(Claim("combination", base, tuple({a.norm_id: a for a in row}.values()), "", "", "",
+                             "", _effect(sent.text[lo - sent.start:hi - sent.start], rules),
+                             "COMB_CAPTION_BASE", 0.6, (lo, hi)))
+    return out
+
+
 def _without_class_beside_member(claims: list[Claim]) -> list[Claim]:
     """A regimen naming a class and a member of it ("SOS1 inhibition ... combined with adagrasib,
     BI-3406 prevented ...") holds the member once: the class is dropped from its partners, and a
@@ -1715,6 +1754,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancer_opts[0][0] == "" and cells and cells[0].norm_id in cell_line_cancers():
             line_cancer = cell_line_cancers()[cells[0].norm_id]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
+        claims = _caption_base_rows(sent, agents, claims, rules) if "\n" in sent.text.strip() else claims
         claims = _without_class_beside_member(claims)
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c

@@ -2839,3 +2839,14 @@ def test_alterations_listed_after_a_resistance_statement_continue_it(extract):
                    "drug-binding cysteine.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
+
+
+def test_a_table_caption_naming_one_drug_makes_each_row_its_partner(extract):
+    rows = extract("Table 2. Preclinical combinations with adagrasib\nModel | Partner | Effect\n"
+                   "H358 xenograft (NSCLC) | TNO155 | regression, deeper than either agent alone\n"
+                   "MIA PaCa-2 xenograft (PDAC) | palbociclib | durable regression\n"
+                   "SW837 xenograft (CRC) | cetuximab + FOLFIRI | regression\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert got == {("adagrasib", "TNO155", "lung non-small cell carcinoma"),
+                   ("adagrasib", "palbociclib", "pancreatic ductal adenocarcinoma"),
+                   ("adagrasib", "cetuximab;chemotherapy", "colorectal cancer")}, rows
