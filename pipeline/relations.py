@@ -1293,7 +1293,8 @@ def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], te
 
 def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Mention],
                       mechanisms: list[Mention], sentence: str, offset: int, rules: Rules,
-                      rule_suffix: str = "", referred: str = "") -> list[Claim]:
+                      rule_suffix: str = "", referred: str = "",
+                      goes_on: frozenset[str] = frozenset()) -> list[Claim]:
     """Drug x (mechanism | mediator) when the sentence speaks of resistance.
 
     The drug is the agent resistance is said to be *to*; failing that the focus agents
@@ -1334,7 +1335,10 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     if not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
             and (mechanisms or acquired or rules.cues["alteration_cues"].search(sentence))
             or acquired and (drugs or altered_under_focus)):
-        return []
+        if not (goes_on and (mechanisms or acquired or rules.cues["alteration_cues"].search(sentence))):
+            return []
+        # the drug of the resistance statement just before, which this sentence goes on with
+        drugs = drugs or [a for a in agents if a.norm_id in goes_on]
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents
     own_targets = {t for a in drugs for t in agent_targets(a)}
@@ -1592,8 +1596,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # its code (GUIDELINES 7.20)
         referred = prev_res_codes[0] if prev_res_codes and not mechanisms and \
             ctx("process_back_reference").search(sent.text) else ""
+        # (the same drug's resistance statement just before goes on: "Resistance to osimertinib is
+        # heterogeneous. C797S mutations, which abolish the bond osimertinib forms ..., whereas MET
+        # amplification ...")
+        goes_on = frozenset({a.norm_id for a in res_agents} & {a.norm_id for a in cue_agents}) \
+            if cue_k == k - 1 else frozenset()
         res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
-                                rules, res_suffix or suffix, referred)
+                                rules, res_suffix or suffix, referred, goes_on)
         # a gene other than KRAS named in a sentence about secondary KRAS alterations ("..., followed
         # by MAP2K1 mutations and MET amplification") is altered in another gene: a bypass
         res = [replace(r, mechanism="BYPASS_ALTERATION") if r.mechanism == "SECONDARY_KRAS_ALTERATION"

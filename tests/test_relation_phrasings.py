@@ -2850,3 +2850,12 @@ def test_a_table_caption_naming_one_drug_makes_each_row_its_partner(extract):
     assert got == {("adagrasib", "TNO155", "lung non-small cell carcinoma"),
                    ("adagrasib", "palbociclib", "pancreatic ductal adenocarcinoma"),
                    ("adagrasib", "cetuximab;chemotherapy", "colorectal cancer")}, rows
+
+
+def test_a_drugs_resistance_statement_goes_on_in_the_next_sentence(extract):
+    rows = extract("Resistance to first-line osimertinib in EGFR-mutant NSCLC is heterogeneous. On-target "
+                   "EGFR C797S mutations, which abolish the covalent bond that osimertinib forms with "
+                   "cysteine 797, occur in 7% of patients, whereas off-target mechanisms, including MET "
+                   "amplification, are more frequent.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert {("osimertinib", "MET", "BYPASS_ALTERATION"), ("osimertinib", "EGFR", "OTHER")} <= got, rows
