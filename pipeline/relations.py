@@ -1026,6 +1026,14 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             continue  # the genotype of a model ("re-challenge with KRAS G12D-mutant CT26 cells")
         pos = masked.index(key)
         before, after = masked[:pos], masked[pos + len(key):]
+        pair = re.match(r"\s*[-\u2013]\s*(⟦T\d+⟧)", after) or re.search(r"(⟦T\d+⟧)\s*[-\u2013]\s*$", before)
+        if pair and ctx("fusion_pair").match(after) and g.label == "GENE":
+            # a fusion ("CCDC6-RET, EML4-ALK and FGFR3-TACC3 fusions"): its kinase, the partner the
+            # vocabularies know as a target or mediator, is the mediator; the other is no mediator
+            other = table[pair.group(1)]
+            if g.norm_id in _known_targets() and other.norm_id not in _known_targets():
+                out.append(g)
+            continue
         if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after) \
                 and mediator_mechanisms().get(g.norm_id) not in rules.genotype_mediator_codes:
             # a genotype ("BRAF-mutant"); a variant other than the drug's is an alteration; a
@@ -1369,6 +1377,9 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             span = (lo, after[0] if after else hi)
             if rule != "RES_MEDIATOR":
                 tid, tname = _mediator_in_phrase(x)
+                if tid and tid not in _known_targets() and re.search(
+                        r"[-\u2013]\s*$", sentence[max(0, x.start - offset - 3):x.start - offset]):
+                    continue  # the 3' half of a fusion ("FGFR3-TACC3 fusions"): its kinase's row says it
                 code = x.norm_id
                 if code in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION") and tid \
                         and rules.cues["primary_cues"].search(sentence):

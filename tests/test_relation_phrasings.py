@@ -2859,3 +2859,10 @@ def test_a_drugs_resistance_statement_goes_on_in_the_next_sentence(extract):
                    "amplification, are more frequent.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert {("osimertinib", "MET", "BYPASS_ALTERATION"), ("osimertinib", "EGFR", "OTHER")} <= got, rows
+
+
+def test_a_fusion_names_its_kinase_as_the_mediator(extract):
+    rows = extract("CCDC6-RET, EML4-ALK and FGFR3-TACC3 fusions were each detected at resistance to "
+                   "adagrasib in patients with NSCLC.")
+    got = {r["target"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"RET", "ALK", "FGFR3"}, rows
