@@ -748,6 +748,66 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
     return out
 
 
+_CELLS = re.compile(r"\s*(?:\||\t)\s*")
+
+
+def _count_table_rows(sent: Sentence, agents: list[Mention], targets: list[Mention],
+                      mechanisms: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """A table of alterations counted per drug ("Alteration | Sotorasib (n=27) | Adagrasib
+    (n=19)", then "MET amplification | 3 | 2"): one `resistance` row per alteration and drug
+    with a count above zero; they replace the sentence's other resistance rows."""
+    lines, pos = [], sent.start
+    for line in sent.text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    header = next((i for i, (_, line) in enumerate(lines) if _CELLS.search(line)), None)
+    if header is None:
+        return claims
+    h_lo, h_line = lines[header]
+    cells = _CELLS.split(h_line)
+    starts = [h_lo + m.end() for m in _CELLS.finditer(h_line)]
+    if len(cells) < 3 or len(starts) != len(cells) - 1:
+        return claims
+    drugs = []
+    for j, c0 in enumerate(starts):
+        c1 = c0 + len(cells[j + 1])
+        found = [a for a in agents if a.label == "DRUG" and c0 <= a.start < c1]
+        if len(found) != 1:
+            return claims
+        drugs.append(found[0])
+    if any(a.start < starts[0] for a in agents if h_lo <= a.start):
+        return claims  # the first column names an agent: not an alteration column
+    out: list[Claim] = []
+    for lo, line in lines[header + 1:]:
+        row = _CELLS.split(line)
+        if len(row) != len(cells):
+            continue
+        hi0 = lo + len(row[0])
+        mech = [x for x in mechanisms if lo <= x.start < hi0]
+        genes = [t for t in targets if lo <= t.start < hi0]
+        if mech:
+            tid, tname = _mediator_in_phrase(mech[0])
+            found = [(tid, tname, mech[0].norm_id)]
+        elif genes:
+            tid, tname, _ = _target_fields(genes[0])
+            found = [(tid, tname, "")]
+        else:
+            continue
+        for j, drug in enumerate(drugs):
+            n = re.match(r"\s*(\d+)", row[j + 1])
+            if n is None or int(n.group(1)) == 0:
+                continue
+            for tid, tname, code in found:
+                code = code or _alteration_code(tname, tid, frozenset(agent_targets(drug)))
+                if code in ("BYPASS_ALTERATION", "SECONDARY_KRAS_ALTERATION") and tid:
+                    code = _alteration_code(tname, tid, frozenset(agent_targets(drug)))
+                out.append(Claim("resistance", drug, (), tid, tname, "", code, "", "RES_COUNT_TABLE", 0.6,
+                                 (lo, lo + len(line))))
+    if not out:
+        return claims
+    return [c for c in claims if c.relation != "resistance"] + out
+
+
 def _caption_base_rows(sent: Sentence, agents: list[Mention], claims: list[Claim],
                        rules: Rules) -> list[Claim]:
     """A table whose caption names one drug and its partners ("Preclinical combinations with
@@ -1774,7 +1834,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if cancer_opts[0][0] == "" and cells and cells[0].norm_id in cell_line_cancers():
             line_cancer = cell_line_cancers()[cells[0].norm_id]
         cite = ";".join(str(n) for n in numbers_in(doc.citations, sent.start, sent.end))
-        claims = _caption_base_rows(sent, agents, claims, rules) if "\n" in sent.text.strip() else claims
+        if "\n" in sent.text.strip():
+            claims = _caption_base_rows(sent, agents, claims, rules)
+            claims = _count_table_rows(sent, agents, targets, mechanisms, claims)
         claims = _without_class_beside_member(claims)
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c

@@ -2866,3 +2866,13 @@ def test_a_fusion_names_its_kinase_as_the_mediator(extract):
                    "adagrasib in patients with NSCLC.")
     got = {r["target"] for r in rows if r["relation"] == "resistance"}
     assert got == {"RET", "ALK", "FGFR3"}, rows
+
+
+def test_a_table_of_alterations_counted_per_drug(extract):
+    rows = extract("Table 3. Acquired alterations in ctDNA at progression on KRAS G12C inhibitors in NSCLC\n"
+                   "Alteration | Sotorasib (n=27) | Adagrasib (n=19)\nKRAS Y96D/C | 0 | 3\n"
+                   "MET amplification | 3 | 2\nBRAF V600E | 1 | 0\nNo alteration detected | 18 | 9\n")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION"),
+                   ("sotorasib", "MET", "BYPASS_ALTERATION"), ("adagrasib", "MET", "BYPASS_ALTERATION"),
+                   ("sotorasib", "BRAF", "BYPASS_ALTERATION")}, rows
