@@ -227,6 +227,17 @@ def _has_cells(line: str) -> bool:
     return any(c in line for c in CELL_SEPARATORS) or bool(_PIPE_CELLS.search(line))
 
 
+def _cell_per_line(block: Block) -> bool:
+    """A caption line ("Table 5. Selected sotorasib combination arms") over eight or more short
+    lines without cell separators or full stops: a table flattened to one cell per line."""
+    lines = [t.strip() for _, t in block.lines]
+    if len(lines) < 9 or not re.match(r"(?:Table|Figure)\s+S?\d+", lines[0]) \
+            or any(_has_cells(t) for t in lines):
+        return False
+    short = [t for t in lines[1:] if len(t.split()) <= 6 and not t.endswith(".")]
+    return len(short) >= 0.8 * (len(lines) - 1)
+
+
 def _is_table_body(block: Block) -> bool:
     if len(block.lines) < 2:
         return False
@@ -449,7 +460,9 @@ def assemble(raw: str, blocks: list[Block]) -> tuple[str, list[int], list[int], 
         elif cur_kind == "abstract" and not pending_single:
             open_section("", "body")
             body_title, body_kind = "", "body"
-        emit(b.lines, " ", False)
+        # a table printed one cell per line under its caption keeps its line breaks: each line is a
+        # cell, and the relation stage reads the rows from them
+        emit(b.lines, "\n" if _cell_per_line(b) else " ", False)
         first_para = False
         if pending_single:
             pending_single = False

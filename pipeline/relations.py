@@ -825,7 +825,7 @@ def _caption_base_rows(sent: Sentence, agents: list[Mention], claims: list[Claim
     base = next(iter(heads.values()))
     # (the caption's own wording is no regimen: "combinations with adagrasib" pairs it with no one)
     out = [c for c in claims if c.span[0] < lines[0][1] and c.relation not in ("combination", "overcomes")]
-    for lo, hi in lines[1:]:
+    for lo, hi in _cell_rows(sent, agents, base, lines):
         # (a row's drugs other than the base; a class word in a row is a column name or a population:
         # "MET inhibitor", "progressed on EGFR TKI")
         row = [a for a in agents if lo <= a.start < hi and a.label == "DRUG" and a.norm_id != base.norm_id]
@@ -836,15 +836,43 @@ def _caption_base_rows(sent: Sentence, agents: list[Mention], claims: list[Claim
             continue
         regimens = [c for c in own if c.relation in ("combination", "overcomes")]
         out += [c for c in own if c not in regimens]
-        if regimens:
-            out += [replace(c, drug=base, partners=tuple(sorted({a.norm_id: a for a in (c.drug, *c.partners)}
-                                                                  .values(), key=lambda a: a.start)),
-                            rule_id=c.rule_id + "+CAPTION") for c in regimens]
-        else:
+        for c in regimens:
+            arm = sorted({a.norm_id: a for a in (c.drug, *c.partners)}.values(), key=lambda a: a.start)
+            if "\n" in sent.text[lo - sent.start:hi - sent.start]:
+                c = replace(c, span=(lo, hi))  # a row of several lines: the cells are the row's
+            out.append(replace(c, drug=base, partners=tuple(arm), rule_id=c.rule_id + "+CAPTION"))
+            # "Panitumumab ± FOLFIRI": the arm without the optional agents too
+            opt = _OPTIONAL.search(sent.text, c.span[0] - sent.start, c.span[1] - sent.start)
+            head = tuple(a for a in arm if opt is None or a.end <= sent.start + opt.start())
+            if opt is not None and head and len(head) < len(arm):
+                out.append(replace(c, drug=base, partners=head, rule_id=c.rule_id + "+CAPTION"))
+        if not regimens:
             out.append(Claim("combination", base, tuple({a.norm_id: a for a in row}.values()), "", "", "",
                              "", _effect(sent.text[lo - sent.start:hi - sent.start], rules),
                              "COMB_CAPTION_BASE", 0.6, (lo, hi)))
     return out
+
+
+_OPTIONAL = re.compile(r"±|\+\s*/\s*-|\bwith\s+or\s+without\b")
+
+
+def _cell_rows(sent: Sentence, agents: list[Mention], base: Mention,
+               lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The rows under a caption: its lines, or, for a table printed one cell per line ("Partner",
+    "Setting", "Trial", then "Panitumumab", "Chemorefractory CRC", "CodeBreaK 300"), runs of as
+    many lines as the header has cells, the header being the lines before the first that names a
+    drug other than the caption's; lines after the last whole run stay rows of their own."""
+    if any(_CELLS.search(sent.text, lo - sent.start, hi - sent.start) for lo, hi in lines):
+        return lines[1:]
+    first = next((i for i, (lo, hi) in enumerate(lines) if i and any(
+        lo <= a.start < hi and a.label == "DRUG" and a.norm_id != base.norm_id for a in agents)), None)
+    width = (first or 0) - 1
+    if width < 2 or first is None:
+        return lines[1:]
+    body = lines[first:]
+    whole = len(body) // width * width
+    runs = [(body[i][0], body[i + width - 1][1]) for i in range(0, whole, width)]
+    return lines[1:first] + runs + body[whole:]
 
 
 def _without_class_beside_member(claims: list[Claim]) -> list[Claim]:

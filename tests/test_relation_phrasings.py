@@ -2876,3 +2876,16 @@ def test_a_table_of_alterations_counted_per_drug(extract):
     assert got == {("adagrasib", "KRAS", "SECONDARY_KRAS_ALTERATION"),
                    ("sotorasib", "MET", "BYPASS_ALTERATION"), ("adagrasib", "MET", "BYPASS_ALTERATION"),
                    ("sotorasib", "BRAF", "BYPASS_ALTERATION")}, rows
+
+
+def test_a_table_printed_one_cell_per_line_keeps_its_rows(extract):
+    rows = extract("Table 4. Adagrasib combination cohorts of KRYSTAL-2\nPartner\nDisease\nPhase\n"
+                   "Cetuximab ± irinotecan\nPreviously treated colorectal cancer\nII\n"
+                   "TNO155\nNon-small cell lung cancer\nI/II\n"
+                   "Palbociclib\nPancreatic cancer\nI\n"
+                   "NSCLC, non-small cell lung cancer.\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert got == {("adagrasib", "cetuximab", "colorectal cancer"),
+                   ("adagrasib", "cetuximab;irinotecan", "colorectal cancer"),
+                   ("adagrasib", "TNO155", "lung non-small cell carcinoma"),
+                   ("adagrasib", "palbociclib", "pancreatic cancer")}, rows
