@@ -121,6 +121,18 @@ def _definite_class_referent(a: Mention, text: str, recent: list[list[Mention]],
     return a
 
 
+def _predicated_class(a: Mention, text: str, before: Mention | None) -> Mention:
+    """"Daraxonrasib (RMC-6236) is an oral RAS(ON) multi-selective inhibitor that blocks ...":
+    a class said of the drug just before it, as what that drug is, stands for that drug (the
+    relative clause after it is a claim about the drug, not about the class)."""
+    if a.label != "DRUG_CLASS" or before is None or before.label != "DRUG" or a.text.endswith("s"):
+        return a
+    between = text[before.end:a.start]
+    if not ctx("predicated_class").fullmatch(between):
+        return a
+    return replace(before, start=a.start, end=a.end, text=a.text, source=before.source + "+predicate")
+
+
 def _local_cancers(claim: Claim, cancers: list[Mention], text: str) -> list[Mention]:
     """Cancers that belong to one combination only, right after it ("sotorasib +
     afatinib (NSCLC only)", "X plus Y in CRC"): trial arms list their own cancers. A cancer

@@ -39,6 +39,7 @@ from pipeline.relation_context import (  # noqa: F401 - re-exported for callers 
     _local_cancers,
     _opening_clause_end,
     _own_resistance_clause,
+    _predicated_class,
     _table_at,
     antecedents,
     assertion,
@@ -357,6 +358,13 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     if near:  # "TNO155 had a similar effect in combination with adagrasib"; of several, a focus
         # agent ("pairing ARS-1620 with an FGFR inhibitor or with linsitinib re-sensitised ...")
         return ([a for a in near if is_focus(a, rules)] or near)[-1]
+    # "X is combined with A, whereas Y engages the GTP-bound, active form ... and is being tested
+    # together with B": the agent of the added partner's own contrasted clause
+    strong_start = max([b.end() for b in re.finditer(r";\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],
+                       default=-1)
+    strong = [a for pos, a in outside if 0 <= strong_start <= pos < m.start()]
+    if strong:
+        return ([a for a in strong if is_focus(a, rules)] or strong)[-1]
     if ctx("possessive_before").search(masked, max(0, m.start() - 40), m.start()):
         # "sotorasib increased T-cell infiltration, and its combination with anti-PD-1 ...": the
         # agent named last before the possessive, not the sentence's first focus agent
@@ -851,9 +859,6 @@ def _caption_base_rows(sent: Sentence, agents: list[Mention], claims: list[Claim
                              "", _effect(sent.text[lo - sent.start:hi - sent.start], rules),
                              "COMB_CAPTION_BASE", 0.6, (lo, hi)))
     return out
-
-
-_OPTIONAL = re.compile(r"±|\+\s*/\s*-|\bwith\s+or\s+without\b")
 
 
 def _cell_rows(sent: Sentence, agents: list[Mention], base: Mention,
@@ -1626,6 +1631,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             agents.sort(key=lambda m: m.start)
         agents = [_definite_class_referent(a, doc.text, recent_agents, nxt)
                   for a, nxt in zip_longest(agents, agents[1:])]
+        agents = [_predicated_class(a, doc.text, prev)
+                  for a, prev in zip(agents, [None, *agents], strict=False)]
         masked, table = mask(sent.text, sent.start, agents, targets, cites, rules)
         para_genes |= {_target_fields(t)[0] for t in targets}
         para_genes |= {gid for x in mechanisms for gid in _genes_named_in(x.text)}
@@ -1926,9 +1933,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 lo, hi = _clause(sent.text, claim.span[0] - sent.start, claim.span[1] - sent.start,
                                  "contrast_break")
                 here = {c.norm_id for c in cancers if lo <= c.start - sent.start < hi}
-                if here and any(o.relation in ("combination", "overcomes") and o.span != claim.span
-                                and not lo <= o.span[0] - sent.start < hi for o in claims):
-                    opts = [o for o in opts if o[0] in here] or opts
+                if any(o.relation in ("combination", "overcomes") and o.span != claim.span
+                       and not lo <= o.span[0] - sent.start < hi for o in claims):
+                    # (a clause naming no cancer takes none of the other regimen's: "X is being
+                    # combined with A in first-line NSCLC, whereas Y is tested together with B")
+                    opts = [o for o in opts if o[0] in here] or (opts if here else [("", "", "")])
             if claim.rule_id == "COMB_ANAPHOR_TRIAL" or cancers and claim.relation == "combination" \
                     and claim.span in trial_spans:
                 # the trial's own cancer, if its clause names one (a cancer the sentence states before

@@ -2889,3 +2889,25 @@ def test_a_table_printed_one_cell_per_line_keeps_its_rows(extract):
                    ("adagrasib", "cetuximab;irinotecan", "colorectal cancer"),
                    ("adagrasib", "TNO155", "lung non-small cell carcinoma"),
                    ("adagrasib", "palbociclib", "pancreatic cancer")}, rows
+
+
+def test_a_class_said_of_the_drug_before_it_stands_for_that_drug(extract):
+    rows = extract("Zoldonrasib (RMC-9805) is an oral RAS(ON) G12D-selective inhibitor that covalently "
+                   "binds KRAS G12D in its active state.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("zoldonrasib", "KRAS")}, rows
+
+
+def test_a_second_arm_after_an_inserted_phrase_is_its_own_regimen(extract):
+    rows = extract("Garsorasib is being combined with cetuximab and, in another cohort of the same "
+                   "phase II study, with pembrolizumab.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("garsorasib", "cetuximab"), ("garsorasib", "pembrolizumab")}, rows
+
+
+def test_an_added_partner_joins_the_agent_of_its_own_contrasted_clause(extract):
+    rows = extract("Divarasib is being combined with cetuximab in colorectal cancer, whereas elironrasib "
+                   "binds the GTP-bound, active form of KRAS G12C and is being given together with the "
+                   "RAS(ON) multi-selective inhibitor daraxonrasib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert ("elironrasib", "daraxonrasib") in got and ("divarasib", "daraxonrasib") not in got, rows
