@@ -1505,6 +1505,21 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     targetless = ("RES_PATHWAY" + rule_suffix, "RES_MECHANISM" + rule_suffix)
     claims = [c for c in claims if c.rule_id not in targetless or c.target_id
               or (c.drug.norm_id, c.mechanism) not in carried]
+    # resistance to a regimen ("progressing on sotorasib plus panitumumab"): the rest of the
+    # regimen is the row's partner (SPEC: partner = the other agents); agents acting on one target
+    # are alternatives ("resistance to cetuximab and panitumumab"), as are two KRAS inhibitors
+    regimens = []
+    for m in ctx("regimen_resisted").finditer(masked):
+        found = [table[k] for k in re.findall(r"⟦A\d+⟧", m.group("regimen"))]
+        group = list({a.norm_id: a for a in found}.values())
+        shared = any(set(agent_targets(a)) & set(agent_targets(b))
+                     for a in group for b in group if a is not b)
+        if len(group) > 1 and not shared and not all(is_focus(a, rules) and a.label == "DRUG" for a in group):
+            regimens.append(group)
+    for i, c in enumerate(claims):
+        group = next((g for g in regimens if c.drug.norm_id in {a.norm_id for a in g}), None)
+        if group is not None and not c.partners:
+            claims[i] = replace(c, partners=tuple(a for a in group if a.norm_id != c.drug.norm_id))
     return claims
 
 

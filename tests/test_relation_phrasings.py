@@ -2911,3 +2911,13 @@ def test_an_added_partner_joins_the_agent_of_its_own_contrasted_clause(extract):
                    "RAS(ON) multi-selective inhibitor daraxonrasib.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert ("elironrasib", "daraxonrasib") in got and ("divarasib", "daraxonrasib") not in got, rows
+
+
+def test_resistance_to_a_regimen_names_the_rest_of_it_as_partner(extract):
+    rows = extract("At progression on divarasib plus cetuximab, circulating tumour DNA from patients with "
+                   "colorectal cancer showed acquired MET amplification.\n\n"
+                   "Acquired MET amplification was found in patients with NSCLC progressing on "
+                   "selpercatinib or pralsetinib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
+    assert ("divarasib", "cetuximab", "MET") in got, rows
+    assert all(p == "" for d, p, t in got if d in ("selpercatinib", "pralsetinib")), rows
