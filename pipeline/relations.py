@@ -183,8 +183,9 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
         return m.group(0)
 
     masked = re.sub(r"(⟦A\d+⟧)\s*\(((?:\s*(?:,|or|and)?\s*⟦A\d+⟧){2,})\s*\)", members, masked)
-    masked = re.sub(r"(⟦A\d+⟧)\s*,?\s*(?:such as|including|e\.g\.,?|like|notably)\s+"
-                    r"((?:\s*(?:,|or|and)?\s*⟦A\d+⟧)+)", members, masked)
+    masked = re.sub(r"(⟦A\d+⟧)\s*,?\s*(?:such as|including|e\.g\.,?|like|notably|exemplified by|"
+                    r"for (?:example|instance),?)\s+"
+                    r"((?:\s*(?:,|or|and)?\s*(?:the\s+(?:[\w-]+\s+){0,2}?)?⟦A\d+⟧)+)", members, masked)
 
     # "the SHP2 inhibitor TNO155", "TNO155 (SHP2 inhibitor)": a class naming a drug is
     # an apposition, not a second agent; the drug stands for both
@@ -880,6 +881,26 @@ def _cell_rows(sent: Sentence, agents: list[Mention], base: Mention,
     return lines[1:first] + runs + body[whole:]
 
 
+def _stated_partner_targets(claims: list[Claim]) -> list[Claim]:
+    """An `overcomes` claim with no target takes the target the sentence itself says its partner
+    acts on ("adding daraxonrasib, which also inhibits mutant NRAS, restored ...": NRAS), if the
+    vocabularies know it as one of the partner's (a readout it lowers, pERK, is none)."""
+    acts: dict[str, list[tuple[str, str]]] = {}
+    for c in claims:
+        if c.relation == "inhibits" and c.target_id:
+            acts.setdefault(c.drug.norm_id, []).append((c.target_id, c.target_name))
+    out = []
+    for c in claims:
+        if c.relation == "overcomes" and not c.target_id:
+            found = list(dict.fromkeys(t for p in c.partners for t in acts.get(p.norm_id, [])
+                                       if t[0] in _reach(p)))
+            if found:
+                c = replace(c, target_id=";".join(t for t, _ in found),
+                            target_name=";".join(n for _, n in found))
+        out.append(c)
+    return out
+
+
 def _without_class_beside_member(claims: list[Claim]) -> list[Claim]:
     """A regimen naming a class and a member of it ("SOS1 inhibition ... combined with adagrasib,
     BI-3406 prevented ...") holds the member once: the class is dropped from its partners, and a
@@ -1092,7 +1113,8 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     w = rules.mediator_window
     sentence_wide = bool(rules.cues["strong_mediator_cues"].search(sentence))
     families = {k for k in table if k.startswith("⟦T") and re.search(
-        re.escape(k) + r"(?:\s+family)?\s*(?:\(|,|:)\s*(?:i\.e\.|e\.g\.|namely|such as|including)", masked)}
+        re.escape(k) + r"(?:\s+(?:family|genes|proteins|receptors|kinases))?\s*(?:\(|,|:)?\s*"
+        r"(?:i\.e\.|e\.g\.|namely|such as|including)", masked)}
     # genes in a relative clause that describes another gene ("SHP2, which relays signals
     # from RTKs to SOS1, mediates ...") describe its function, they are not mediators
     described = {k for rc in _RELATIVE.finditer(masked) if table[rc.group("head")].label == "GENE"
@@ -1156,7 +1178,11 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         cues = rules.cues["resistance_cues"] if g.label == "VARIANT" else rules.cues["mediator_cues"]
         if sentence_wide or cues.search(window) or g.label == "VARIANT" and (
                 continued or rules.cues["mediator_cues"].search(window)
-                or rules.cues["acquisition_cues"].search(window)):
+                or rules.cues["acquisition_cues"].search(window)) or (
+                # a member of a list of genes an acquired-alteration word governs ("acquired
+                # alterations in the majority, chiefly in KRAS, NRAS, BRAF and MAP2K1")
+                rules.cues["acquisition_cues"].search(sentence)
+                and ctx("alteration_list_before").search(sentence[max(0, s - 200):s])):
             out.append(g)
     return out, pathways
 
@@ -1888,6 +1914,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             claims = _caption_base_rows(sent, agents, claims, rules)
             claims = _count_table_rows(sent, agents, targets, mechanisms, claims)
         claims = _without_class_beside_member(claims)
+        claims = _stated_partner_targets(claims)
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
                   for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),

@@ -2921,3 +2921,33 @@ def test_resistance_to_a_regimen_names_the_rest_of_it_as_partner(extract):
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
     assert ("divarasib", "cetuximab", "MET") in got, rows
     assert all(p == "" for d, p, t in got if d in ("selpercatinib", "pralsetinib")), rows
+
+
+def test_members_exemplifying_a_class_stand_for_the_class(extract):
+    rows = extract("MEK inhibitors, exemplified by trametinib and the investigational agent "
+                   "avutometinib, lock MEK in an inactive conformation.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("MEK inhibitor", "MEK")}, rows
+
+
+def test_a_coordinated_negated_verb_phrase_gives_a_negated_inhibits_row(extract):
+    rows = extract("Fulzerasib was profiled against a kinase panel. The compound covalently modified "
+                   "KRAS G12C within minutes but did not inhibit MET or any other kinase tested.")
+    got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "inhibits"}
+    assert ("fulzerasib", "MET", "negated") in got, rows
+
+
+def test_an_overcomes_row_takes_the_target_the_sentence_says_its_partner_hits(extract):
+    rows = extract("Sotorasib-resistant H23 cells had acquired an HRAS G13R mutation. Adding "
+                   "daraxonrasib, which also inhibits mutant HRAS in its active state, restored "
+                   "sotorasib sensitivity.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "target")
+    assert ("sotorasib", "daraxonrasib", "HRAS") in got, rows
+
+
+def test_genes_listed_after_an_inserted_phrase_are_all_acquired_alterations(extract):
+    rows = extract("In patients with NSCLC who progressed on adagrasib, plasma DNA showed acquired "
+                   "alterations in most cases, mainly in NRAS, BRAF, MAP2K1 and RET.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert {("NRAS", "BYPASS_ALTERATION"), ("BRAF", "BYPASS_ALTERATION"),
+            ("MAP2K1", "BYPASS_ALTERATION"), ("RET", "BYPASS_ALTERATION")} <= got, rows
