@@ -351,8 +351,14 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     # whereas adding everolimus ...": both join the paragraph's drug, not each other)
     added |= {table[k].norm_id for a in ctx("added_elsewhere").finditer(masked) if a.start() != m.start()
               for k in re.findall(r"⟦A\d+⟧", a.group(0))}
+    # (an agent after a colon or semicolon that follows the match belongs to the clause that
+    # illustrates it: "Adding an EGFR antibody suppresses this loop: in CodeBreaK 300, sotorasib
+    # plus panitumumab ..." is the paragraph's drug's)
+    cut = re.compile(r"[:;]\s").search(masked, m.end())
+    limit = cut.start() if cut else len(masked)
     outside = [(k.start(), table[k.group(0)]) for k in re.finditer(r"⟦A\d+⟧", masked)
-               if k.group(0) not in inside and table[k.group(0)].norm_id not in added]
+               if k.group(0) not in inside and table[k.group(0)].norm_id not in added
+               and (k.start() < limit or fallback is None)]
     clause_start = max([b.end() for b in re.finditer(r"[;,]\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],
                        default=0)
     near = [a for pos, a in outside if clause_start <= pos < m.start()]
@@ -1836,6 +1842,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # question an experiment asks states no resistance and no overcoming; the regimen it asks
             # about is still the one "the combination" of the next sentences refers to
             claims = [c for c in claims if not any(c is a for a in asked)]
+        purpose = ctx("purpose_question").search(sent.text)
+        if purpose and not rules.cues["overcome_cues"].search(sent.text, 0, purpose.start()):
+            # "KRYSTAL-2 combines adagrasib with TNO155 to ask whether it delays this adaptation": a
+            # regimen given to answer a question; the overcoming is asked, not stated (7.14)
+            claims = [replace(c, relation="combination", target_id="", target_name="", mechanism="",
+                              effect="unknown", rule_id=c.rule_id.removeprefix("OVC_"))
+                      if c.relation == "overcomes" and c.span[1] <= sent.start + purpose.start() else c
+                      for c in claims]
         claims += _elliptical_contrast(claims, masked, table, rules, frozenset(para_genes),
                                        dict(para_mediators))
         if agents and rules.cues["resistance_cues"].search(sent.text):
@@ -1984,7 +1998,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     and claim.span in trial_spans:
                 # the trial's own cancer, if its clause names one (a cancer the sentence states before
                 # it belongs to the finding reported there)
-                opts = _sentence_opts([c for c in cancers if c.start >= claim.span[0]]) or [("", "", "")]
+                # (or a frame the sentence opens with: "In KRAS G12C NSCLC, the triplet of ... is being
+                # evaluated in RAMP 203")
+                frame = re.match(r"\s*(?:In|Among|For)\s[^,;]{0,80},", sent.text)
+                framed = [c for c in cancers if frame and c.end - sent.start <= frame.end()
+                          and not any(o.span[0] < claim.span[0] and o.relation in ("combination", "overcomes")
+                                      and o.span != claim.span for o in claims)]
+                opts = _sentence_opts([c for c in cancers if c.start >= claim.span[0]] or framed) \
+                    or [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")

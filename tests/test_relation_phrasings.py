@@ -2951,3 +2951,39 @@ def test_genes_listed_after_an_inserted_phrase_are_all_acquired_alterations(extr
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert {("NRAS", "BYPASS_ALTERATION"), ("BRAF", "BYPASS_ALTERATION"),
             ("MAP2K1", "BYPASS_ALTERATION"), ("RET", "BYPASS_ALTERATION")} <= got, rows
+
+
+def test_an_added_class_after_a_resistance_statement_joins_that_drug_not_one_after_a_colon(extract):
+    rows = extract("In pancreatic cancer models, KRAS G12C inhibitors are limited by feedback activation of "
+                   "HER2. Adding a HER2 inhibitor suppresses this feedback: in one cohort, adagrasib plus "
+                   "tucatinib shrank tumours in 5 of 9 patients.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert ("KRAS G12C inhibitor", "HER2 inhibitor") in got and \
+        ("adagrasib", "HER2 inhibitor") not in got, rows
+
+
+def test_a_trial_given_to_ask_whether_a_regimen_delays_resistance_is_a_combination(extract):
+    rows = extract("Newly synthesised KRAS G12C escapes sotorasib within 24 h in lung cancer cells. A phase I "
+                   "trial combines sotorasib with the SOS1 inhibitor BI 1701963 to ask whether limiting "
+                   "nucleotide exchange delays this adaptation.")
+    got = keyset([r for r in rows if r["drug"] == "sotorasib" and r["partner"]], "relation", "partner")
+    assert got == {("combination", "BI 1701963")}, rows
+
+
+def test_an_agent_that_keeps_working_is_not_the_resisted_one(extract):
+    rows = extract("ERK inhibitors might keep working when resistance to upstream drugs arises through "
+                   "MAPK reactivation.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_a_trial_regimen_takes_the_cancer_of_the_opening_frame(extract):
+    rows = extract("In KRAS G12C colorectal cancer, the triplet of divarasib, cetuximab and FOLFOX is "
+                   "being evaluated in a phase Ib trial.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "cancer")
+    assert got == {("divarasib", "colorectal cancer")}, rows
+
+
+def test_partial_responses_are_no_resistance(extract):
+    rows = extract("In the phase I study, partial responses to ulixertinib occurred mainly in patients "
+                   "whose tumours carried BRAF or NRAS mutations.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
