@@ -33,6 +33,7 @@ from pipeline.grounding import is_glossary
 from pipeline.lexicon import load_lexicon
 from pipeline.models import IngestedDocument, Mention, Sentence
 from pipeline.relation_context import (  # noqa: F401 - re-exported for callers of this module
+    _classes_for_examples,
     _clause,
     _definite_class_referent,
     _genes_named_in,
@@ -887,6 +888,15 @@ def _cell_rows(sent: Sentence, agents: list[Mention], base: Mention,
     return lines[1:first] + runs + body[whole:]
 
 
+def _examples_as_class(agents: list[Mention]) -> list[Mention]:
+    """Members named right after their class as its examples ("MEK inhibitors such as trametinib
+    and selumetinib") stand for the class (GUIDELINES 7.11); a class in apposition after a drug
+    ("osimertinib, the standard EGFR TKI") leaves the drug."""
+    kept = _classes_for_examples(agents)
+    return [a for a in agents if a in kept or not any(
+        c.label == "DRUG_CLASS" and c.start < a.start <= c.end + 60 for c in agents)]
+
+
 def _stated_partner_targets(claims: list[Claim]) -> list[Claim]:
     """An `overcomes` claim with no target takes the target the sentence itself says its partner
     acts on ("adding daraxonrasib, which also inhibits mutant NRAS, restored ...": NRAS), if the
@@ -1696,6 +1706,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             for x in mechanisms + targets)
         lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
         resisted_before = prev_res_agents[0] if prev_res_agents else cue_agents[0] if cue_agents else None
+        if resisted_before is None and rules.cues["strong_overcome_cues"].search(sent.text):
+            # "Tumours that later regrew showed increased EGFR signalling, and co-treatment with
+            # afatinib restored sensitivity": sensitivity to the paragraph's focus agent
+            resisted_before = next((a for g in reversed(recent_agents) for a in g if is_focus(a, rules)),
+                                   None)
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
@@ -1735,7 +1750,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # sentence naming only mechanisms continues the resistance statement just before
             # ("Resistance to X is heterogeneous. It involves MET amplification and ..."; "These
             # included G12D and Q61H mutations")
-            res_agents, suffix = context, "+CONTEXT"
+            # (a class and the members given as its examples: the class, GUIDELINES 7.11)
+            res_agents, suffix = _examples_as_class(context), "+CONTEXT"
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
                 and not resisted_here \
                 and rules.cues["resistance_cues"].search(sent.text):

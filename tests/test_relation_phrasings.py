@@ -2963,9 +2963,9 @@ def test_an_added_class_after_a_resistance_statement_joins_that_drug_not_one_aft
 
 
 def test_a_trial_given_to_ask_whether_a_regimen_delays_resistance_is_a_combination(extract):
-    rows = extract("Newly synthesised KRAS G12C escapes sotorasib within 24 h in lung cancer cells. A phase I "
-                   "trial combines sotorasib with the SOS1 inhibitor BI 1701963 to ask whether limiting "
-                   "nucleotide exchange delays this adaptation.")
+    rows = extract("Newly synthesised KRAS G12C escapes sotorasib within 24 h in lung cancer cells. "
+                   "A phase I trial combines sotorasib with the SOS1 inhibitor BI 1701963 to ask whether "
+                   "limiting nucleotide exchange delays this adaptation.")
     got = keyset([r for r in rows if r["drug"] == "sotorasib" and r["partner"]], "relation", "partner")
     assert got == {("combination", "BI 1701963")}, rows
 
@@ -2987,3 +2987,20 @@ def test_partial_responses_are_no_resistance(extract):
     rows = extract("In the phase I study, partial responses to ulixertinib occurred mainly in patients "
                    "whose tumours carried BRAF or NRAS mutations.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_resistance_continued_from_examples_of_a_class_is_the_class(extract):
+    rows = extract("ERK inhibitors such as ulixertinib and temuterkib block ERK1/2 catalytic activity, yet "
+                   "they have produced few responses in patients. A likely explanation is adaptive "
+                   "reactivation of upstream RTKs.")
+    drugs = {r["drug"] for r in rows if r["relation"] == "resistance"}
+    assert drugs == {"ERK inhibitor"}, rows
+
+
+def test_tumours_that_regrew_and_a_partner_restoring_sensitivity(extract):
+    rows = extract("In KRAS G12D pancreatic cancer xenografts, zoldonrasib suppressed pERK and induced "
+                   "regressions. Tumours that later regrew showed increased FGFR1 signalling, and "
+                   "co-treatment with erdafitinib restored sensitivity.")
+    got = keyset(rows, "relation", "drug", "partner", "target")
+    assert ("resistance", "zoldonrasib", "", "FGFR1") in got, rows
+    assert ("overcomes", "zoldonrasib", "erdafitinib", "FGFR1") in got, rows
