@@ -40,6 +40,7 @@ import pypdfium2.raw as pdfium_c
 from pipeline import config
 from pipeline.citations import find_citations
 from pipeline.errors import IngestError, too_large
+from pipeline.hyphenation import join_lines
 from pipeline.models import IngestedDocument, PageSpan, Reference, Section, Table
 from pipeline.references import parse_reference
 from pipeline.textnorm import normalize
@@ -54,16 +55,6 @@ _CAPTION = re.compile(
 )
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d{1,4}(\s*(of|/)\s*\d{1,4})?$", re.I)
 _REF_START = re.compile(r"^\[?(\d{1,4})[.\])]?\s+\S")
-#: a line-end hyphen after these stays (non-small, wild-type); after other lower-case
-#: stems it goes, unless the document spells the word with a hyphen elsewhere
-_KEEP_PREFIXES = frozenset("non self wild dose time pan cross".split())
-_COMPOUND_TAILS = frozenset(
-    "type dependent independent mediated induced resistant sensitive specific like based "
-    "related associated driven targeted free term line fold positive negative mutant wide "
-    "derived selective binding level rich small cell to and of".split()
-)
-
-
 @dataclass(frozen=True)
 class Line:
     """One visual line of a page (PDF coordinates: y grows upwards)."""
@@ -575,27 +566,6 @@ def merge_rows(lines: list[Line]) -> list[Line]:
 
 
 # --------------------------------------------------------------------------- blocks
-
-
-def join_lines(prev: str, nxt: str, vocab: frozenset[str] = frozenset()) -> str:
-    """Join two lines of a paragraph, rejoining a word hyphenated at the line end."""
-    if not prev.endswith("-") or len(prev) < 2 or not prev[-2].isalnum():
-        return f"{prev} {nxt}"
-    token = prev.rsplit(None, 1)[-1][:-1]
-    frag = nxt.split(None, 1)[0] if nxt.strip() else ""
-    word = re.match(r"[a-z]*", frag).group(0)
-    stem = token.lower()
-    if not word or "-" in token or any(c.isdigit() for c in token) or any(
-        c.isupper() for c in token[1:]
-    ):
-        return prev + nxt
-    if f"{stem}{word}" in vocab:
-        return prev[:-1] + nxt
-    if f"{stem}-{word}" in vocab or stem in _KEEP_PREFIXES or word in _COMPOUND_TAILS:
-        return prev + nxt
-    if "-" in frag:
-        return prev + nxt
-    return prev[:-1] + nxt
 
 
 def build_blocks(

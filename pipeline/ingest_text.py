@@ -26,6 +26,7 @@ from pipeline import citations as cit
 from pipeline import references as refs
 from pipeline.config import DATA_DIR, MAX_TEXT_BYTES
 from pipeline.errors import IngestError, too_large
+from pipeline.hyphenation import join_lines
 from pipeline.models import IngestedDocument, OffsetMap, PageSpan, Section, Table
 from pipeline.textnorm import normalize
 
@@ -368,6 +369,9 @@ def assemble(raw: str, blocks: list[Block]) -> tuple[str, list[int], list[int], 
     tables: list[Table] = []
     r = rules()
     single = set(r["single_paragraph_headings"])
+    # the document's own spellings decide a line-end hyphen ("cross-" / "talk" is "crosstalk" if
+    # the text writes it so elsewhere)
+    vocab = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", raw))
 
     cur_title, cur_kind, cur_start = "", "body", 0
     body_title, body_kind = "", "body"
@@ -398,13 +402,22 @@ def assemble(raw: str, blocks: list[Block]) -> tuple[str, list[int], list[int], 
                 out.append(ch)
                 raw_map.append(anchor)
                 steps.append(0)
+        prev = ""
         for li, (off, line) in enumerate(lines):
-            if li:
+            src = line.replace("\u00a0", "\t").rstrip("\t ") if cells else line
+            norm, idx = normalize(src)
+            joined = join_lines(prev, norm, vocab) if li and joiner == " " else ""
+            if li and joined == prev[:-1] + norm:
+                # a word hyphenated at the line end, as text copied out of a PDF has it
+                # ("cetuxi-" / "mab"): rejoined, its hyphen dropped
+                out.pop()
+                raw_map.pop()
+                steps.pop()
+            elif li and joined != prev + norm:
                 out.append(joiner)
                 raw_map.append(off - 1)
                 steps.append(1 if joiner == "\n" else 0)
-            src = line.replace("\u00a0", "\t").rstrip("\t ") if cells else line
-            norm, idx = normalize(src)
+            prev = norm
             out.extend(norm)
             raw_map.extend(off + k for k in idx)
             steps.extend([1] * len(norm))

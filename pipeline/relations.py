@@ -1625,7 +1625,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
-        targets = [m for m in ms if m.label in TARGET_LABELS]
+        # "a RAF/MEK clamp", "a KRAS degrader": the genes say what kind of agent it is; they are no
+        # target of the sentence's verbs ("Avutometinib acts as a RAF/MEK clamp, blocking MEK ...")
+        targets = [m for m in ms if m.label in TARGET_LABELS
+                   and not ctx("agent_kind_genes").match(doc.text, m.end, sent.end)]
         mechanisms = [m for m in ms if m.label == "MECHANISM"]
         # "xenografts of both tumour types": the paragraph's cancers again, not a new one
         cancers_again = [m for m in ms if m.label == "CANCER" and m.norm_id == GENERIC_CANCER and para_cancers

@@ -279,3 +279,15 @@ def test_a_numbered_heading_glued_to_its_first_sentence_is_cut_off():
                    "In colorectal cancer, EGFR blunts sotorasib.",
                    "1 Introduction", "Sotorasib binds KRAS G12C.", "12 Of the 40 patients, 10 responded.",
                    "3 In NSCLC, adagrasib worked."], got
+
+
+def test_a_word_hyphenated_at_a_line_end_is_rejoined_and_maps_back_to_the_raw_text():
+    raw = ("Adagrasib plus cetuxi-\nmab delayed resistance in wild-\ntype KRAS models and in the "
+           "ARS-\n1620 series; concur-\nrent dosing was tolerated.\n")
+    doc = ingest(raw.encode())
+    assert "cetuximab delayed" in doc.text
+    assert "wild-type KRAS" in doc.text and "ARS-1620 series" in doc.text
+    assert "concurrent dosing" in doc.text
+    s = doc.text.index("cetuximab")
+    rs, re_ = doc.offset_map.span_to_raw(s, s + len("cetuximab"))
+    assert raw[rs:re_] == "cetuxi-\nmab"

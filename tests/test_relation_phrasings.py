@@ -3004,3 +3004,14 @@ def test_tumours_that_regrew_and_a_partner_restoring_sensitivity(extract):
     got = keyset(rows, "relation", "drug", "partner", "target")
     assert ("resistance", "zoldonrasib", "", "FGFR1") in got, rows
     assert ("overcomes", "zoldonrasib", "erdafitinib", "FGFR1") in got, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Avutometinib acts as a RAF/MEK clamp, blocking MEK phosphorylation by RAF.",
+    "Avutometinib, a RAF-MEK clamp, prevents RAF from phosphorylating MEK.",
+    "Avutometinib prevents the compensatory phosphorylation of MEK that follows MEK inhibition.",
+])
+def test_an_agent_stopping_a_proteins_phosphorylation_acts_on_that_protein(extract, text):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("avutometinib", "MEK")}, rows

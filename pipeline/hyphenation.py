@@ -1,0 +1,37 @@
+"""Rejoining words hyphenated at a line end, for text from PDFs (``ingest_pdf``) and for plain
+text copied out of one (``ingest_text``): "resis-" + "tance" -> "resistance", but "wild-" +
+"type" and "ARS-" + "1620" keep their hyphen."""
+
+from __future__ import annotations
+
+import re
+
+#: a line-end hyphen after these stays (non-small, wild-type); after other lower-case
+#: stems it goes, unless the document spells the word with a hyphen elsewhere
+_KEEP_PREFIXES = frozenset("non self wild dose time pan cross".split())
+_COMPOUND_TAILS = frozenset(
+    "type dependent independent mediated induced resistant sensitive specific like based "
+    "related associated driven targeted free term line fold positive negative mutant wide "
+    "derived selective binding level rich small cell to and of".split()
+)
+
+
+def join_lines(prev: str, nxt: str, vocab: frozenset[str] = frozenset()) -> str:
+    """Join two lines of a paragraph, rejoining a word hyphenated at the line end."""
+    if not prev.endswith("-") or len(prev) < 2 or not prev[-2].isalnum():
+        return f"{prev} {nxt}"
+    token = prev.rsplit(None, 1)[-1][:-1]
+    frag = nxt.split(None, 1)[0] if nxt.strip() else ""
+    word = re.match(r"[a-z]*", frag).group(0)
+    stem = token.lower()
+    if not word or "-" in token or any(c.isdigit() for c in token) or any(
+        c.isupper() for c in token[1:]
+    ):
+        return prev + nxt
+    if f"{stem}{word}" in vocab:
+        return prev[:-1] + nxt
+    if f"{stem}-{word}" in vocab or stem in _KEEP_PREFIXES or word in _COMPOUND_TAILS:
+        return prev + nxt
+    if "-" in frag:
+        return prev + nxt
+    return prev[:-1] + nxt
