@@ -197,6 +197,7 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
             drug, cls = (a, b) if a.label == "DRUG" else (b, a)
             dt, ct = set(agent_targets(drug)), set(agent_targets(cls))
             ct |= {g for t in ct for g in family_members().get(t, ())}  # "afatinib, a pan-ERBB inhibitor"
+            dt |= {g for t in dt for g in family_members().get(t, ())}  # "RMC-6236, a RAS(ON) inhibitor"
             if "," in m.group(0) and dt and ct and not dt & ct:
                 return m.group(0)  # "sotorasib, a SHP2 inhibitor and ...": a list, not an apposition
             if a is cls and m.group(0).rstrip().endswith(")") and re.search(r"s$", cls.text):
@@ -1547,6 +1548,15 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     targetless = ("RES_PATHWAY" + rule_suffix, "RES_MECHANISM" + rule_suffix)
     claims = [c for c in claims if c.rule_id not in targetless or c.target_id
               or (c.drug.norm_id, c.mechanism) not in carried]
+    # alterations that accompany a histologic transformation ("transformation to small cell lung
+    # cancer with loss of RB1 and TP53") mediate that process (GUIDELINES 7.20)
+    turns = [m for m in mechanisms if m.norm_id == "HISTOLOGIC_TRANSFORMATION"]
+    for i, c in enumerate(claims):
+        if c.target_id and c.anchor and c.mechanism != "HISTOLOGIC_TRANSFORMATION" and any(
+                m.end <= c.anchor[0] and len(between := sentence[m.end - offset:c.anchor[0] - offset]) < 120
+                and not re.search(r"[;:]|\.\s", between) and ctx("transformation_companion").search(between)
+                for m in turns):
+            claims[i] = replace(c, mechanism="HISTOLOGIC_TRANSFORMATION")
     # resistance to a regimen ("progressing on sotorasib plus panitumumab"): the rest of the
     # regimen is the row's partner (SPEC: partner = the other agents); agents acting on one target
     # are alternatives ("resistance to cetuximab and panitumumab"), as are two KRAS inhibitors

@@ -3015,3 +3015,27 @@ def test_an_agent_stopping_a_proteins_phosphorylation_acts_on_that_protein(extra
     rows = extract(text)
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("avutometinib", "MEK")}, rows
+
+
+def test_tumours_that_progress_on_a_drug_and_transform_with_companion_losses(extract):
+    rows = extract("Up to 10% of tumours that progress on lorlatinib undergo histologic transformation, "
+                   "most often to small cell lung cancer with loss of RB1 and TP53.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism",
+                 "cancer")
+    assert got == {("lorlatinib", "", "HISTOLOGIC_TRANSFORMATION", ""),
+                   ("lorlatinib", "RB1", "HISTOLOGIC_TRANSFORMATION", ""),
+                   ("lorlatinib", "TP53", "HISTOLOGIC_TRANSFORMATION", "")}, rows
+
+
+def test_a_chemotherapy_doublet_added_to_a_first_line_drug_joins_it(extract):
+    rows = extract("The trial added pemetrexed plus cisplatin or carboplatin to first-line osimertinib in "
+                   "EGFR-mutant NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("osimertinib", "cisplatin;pemetrexed"), ("osimertinib", "carboplatin;pemetrexed")}, rows
+
+
+def test_a_family_inhibitor_in_apposition_to_its_drug_is_no_second_agent(extract):
+    rows = extract("Daraxonrasib, a RAS(ON) multi-selective inhibitor, engages mutant and wild-type RAS in "
+                   "the GTP-bound state.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("daraxonrasib", "RAS")}, rows
