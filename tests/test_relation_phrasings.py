@@ -3039,3 +3039,12 @@ def test_a_family_inhibitor_in_apposition_to_its_drug_is_no_second_agent(extract
                    "the GTP-bound state.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("daraxonrasib", "RAS")}, rows
+
+
+def test_transformation_from_one_histology_to_another_and_alterations_in_genes_of_a_pathway(extract):
+    rows = extract("Among 40 patients who progressed on divarasib, acquired alterations in genes of the RTK "
+                   "pathway were the commonest finding, and two patients showed transformation from "
+                   "adenocarcinoma to squamous cell carcinoma.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert {("divarasib", "RTK", "BYPASS_ALTERATION"),
+            ("divarasib", "", "HISTOLOGIC_TRANSFORMATION")} <= got, rows
