@@ -3048,3 +3048,12 @@ def test_transformation_from_one_histology_to_another_and_alterations_in_genes_o
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert {("divarasib", "RTK", "BYPASS_ALTERATION"),
             ("divarasib", "", "HISTOLOGIC_TRANSFORMATION")} <= got, rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("Glecirasib reacts irreversibly with Cys12 of KRAS G12C.", "glecirasib", "KRAS"),
+    ("BI 1701963 stops SOS1 from loading GTP onto KRAS.", "BI 1701963", "SOS1"),
+])
+def test_reacting_with_a_protein_or_stopping_it_from_acting_is_inhibits(extract, text, drug, target):
+    rows = extract(text)
+    assert (drug, target) in keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target"), rows
