@@ -518,6 +518,15 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                                         # alone in the sentence before
                     else:
                         host = _host_agent(masked, m, table, rules, fallback if overcome else None)
+                    added_ids = {table[k].norm_id for k in keys}
+                    named_with = [c.drug for c in claims if c.relation in ("combination", "overcomes")
+                                  and added_ids <= {p.norm_id for p in c.partners}]
+                    if host is not None and host.label == "DRUG_CLASS" and named_with \
+                            and _is_class_of(host, named_with[-1]):
+                        # "in patients who had progressed on a KRAS G12C inhibitor, divarasib plus
+                        # cetuximab ..., indicating that adding cetuximab does not rescue ...": the
+                        # member the sentence has just combined with it, not its class
+                        host = named_with[-1]
                     if host is None:
                         continue
                     if pat.distribute:

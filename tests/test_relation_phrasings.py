@@ -3057,3 +3057,17 @@ def test_transformation_from_one_histology_to_another_and_alterations_in_genes_o
 def test_reacting_with_a_protein_or_stopping_it_from_acting_is_inhibits(extract, text, drug, target):
     rows = extract(text)
     assert (drug, target) in keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target"), rows
+
+
+def test_a_co_mutation_that_dampens_responses_to_two_classes(extract):
+    rows = extract("KEAP1 co-mutation dampens responses to both G12C inhibitors and PD-1 blockade in NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("KRAS G12C inhibitor", "KEAP1"), ("PD-1 inhibitor", "KEAP1")}, rows
+
+
+def test_adding_a_partner_just_combined_with_a_member_joins_the_member_not_its_class(extract):
+    rows = extract("Among 11 patients with CRC who had progressed on a KRAS G12C inhibitor, glecirasib plus "
+                   "panitumumab produced no objective responses, indicating that adding panitumumab does "
+                   "not rescue acquired resistance.")
+    drugs = {r["drug"] for r in rows if r["partner"] == "panitumumab"}
+    assert drugs == {"glecirasib"}, rows
