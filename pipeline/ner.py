@@ -449,6 +449,9 @@ def tissue_model_matches(text: str, lex: Lexicon) -> list[Match]:
     return out
 
 
+_CELL_BREAK = re.compile(r"[\t\n|]")
+
+
 def resolve_overlaps(matches: list[Match]) -> list[Match]:
     """Keep non-overlapping matches: longest first, then source rank, then confidence."""
     kept: list[Match] = []
@@ -471,6 +474,8 @@ def find_matches(text: str, lex: Lexicon) -> list[Match]:
     found += inn_stem_matches(text, lex)
     found += tissue_ellipsis_matches(text, lex)
     found += tissue_model_matches(text, lex)
+    # a mention never runs across a table cell or a line of a table ("EGFR<tab>monoclonal antibody")
+    found = [m for m in found if not _CELL_BREAK.search(text, m.start, m.end)]
     matches = class_compositions(text, mechanism_compositions(text, resolve_overlaps(found), lex), lex)
     return based_chemotherapy(text, matches, lex)
 
@@ -515,7 +520,7 @@ def _single_target_classes() -> dict[str, tuple[str, str]]:
 @lru_cache(maxsize=4)
 def _suffix_re(suffixes: tuple[str, ...]) -> re.Pattern:
     alts = "|".join(re.escape(s) for s in sorted(suffixes, key=len, reverse=True))
-    return re.compile(rf"[\s-]+(?:{alts})\b")
+    return re.compile(rf"(?:[ \u00a0-])+(?:{alts})\b")  # (not across a table cell or line)
 
 
 def class_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Match]:

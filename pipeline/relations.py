@@ -777,6 +777,115 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
 _CELLS = re.compile(r"\s*(?:\||\t)\s*")
 
 
+def _row_cells(lo: int, line: str) -> list[tuple[int, int]]:
+    """The spans of a table row's cells ("|" or tab separated)."""
+    cells, at = [], lo
+    for part in re.split(r"(\s*(?:\||\t)\s*)", line):
+        if part and not _CELLS.fullmatch(part):
+            cells.append((at, at + len(part)))
+        at += len(part)
+    return cells
+
+
+def _table_cells(sent: Sentence, agents: list[Mention],
+                 header: list[str] | None = None) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """A flattened table's header cells and its rows as cell spans: rows of cells split by "|" or
+    tabs under a header row of as many (or, for a sentence that is one row of a table, under that
+    table's ``header``); else, for a table printed one cell per line, the lines after the caption
+    up to the first naming a drug are the header and the lines after it come in runs of as many.
+    ([], []) when the sentence holds no such table."""
+    if header is not None:
+        cells = _row_cells(sent.start, sent.text)
+        return (header, [cells]) if len(cells) == len(header) > 1 else ([], [])
+    lines, pos = [], sent.start
+    for line in sent.text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    first_row = next((i for i, (_, line) in enumerate(lines) if _CELLS.search(line)), None)
+    if first_row is not None:
+        names = _CELLS.split(lines[first_row][1].strip())
+        rows = [cells for lo, line in lines[first_row + 1:]
+                if len(cells := _row_cells(lo, line)) == len(names)]
+        return names, rows
+    start = 1 if re.match(r"\s*(?:Table|Figure)\s+S?\d+", lines[0][1]) else 0
+    first = next((i for i, (lo, line) in enumerate(lines) if i > start and any(
+        lo <= a.start < lo + len(line) and a.label == "DRUG" for a in agents)), None)
+    if first is None or first - start < 2:
+        return [], []
+    body = [(lo, lo + len(line)) for lo, line in lines[first:]]
+    # (a caption's second line may stand before the header: of the header widths that leave whole
+    # rows, the widest)
+    width = next((w for w in range(first - start, 1, -1) if len(body) % w == 0), first - start)
+    names = [line.strip() for _, line in lines[first - width:first]]
+    return names, [body[i:i + width] for i in range(0, len(body) - width + 1, width)]
+
+
+def _header_row(rows: Sequence[tuple[str, ...]], row: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The header of a table row: the first row of the run of rows as wide as it that holds it
+    (None for the header itself, or a row the table does not hold)."""
+    at = next((i for i, r in enumerate(rows) if tuple(c.strip() for c in r) == row), None)
+    if at is None:
+        return None
+    first = at
+    while first and len(rows[first - 1]) == len(row):
+        first -= 1
+    return rows[first] if first < at else None
+
+
+def _masked_cell(text: str, offset: int, agents: list[Mention]) -> tuple[str, dict[str, Mention]]:
+    """A cell's text with its agents as placeholders (for ``agent_groups``)."""
+    table: dict[str, Mention] = {}
+    out, pos = [], 0
+    for i, a in enumerate(sorted(agents, key=lambda a: a.start)):
+        s0, e0 = a.start - offset, a.end - offset
+        if s0 < pos:
+            continue
+        out += [text[pos:s0], f"⟦A{i}⟧"]
+        table[f"⟦A{i}⟧"] = a
+        pos = e0
+    return "".join(out) + text[pos:], table
+
+
+def _agent_table_rows(sent: Sentence, agents: list[Mention], targets: list[Mention],
+                      claims: list[Claim], rules: Rules, header: list[str] | None = None) -> list[Claim]:
+    """A table of agents with a "Target" column ("Partner agent | Target | Mode of action", then
+    "TNO155 | SHP2 | allosteric ..."): each row's agent acts on the genes of its target cell
+    (`inhibits`); and a "Partner(s)" column names the agents the row's agent is combined with."""
+    names, rows = _table_cells(sent, agents, header)
+    t_col = next((j for j, n in enumerate(names) if j and ctx("target_column").fullmatch(n.strip())), None)
+    p_col = next((j for j, n in enumerate(names) if j and ctx("partner_column").match(n.strip())), None)
+    if t_col is None and p_col is None:
+        return claims
+    out: list[Claim] = []
+    for cells in rows:
+        lo0, hi0 = cells[0]
+        own = list({a.norm_id: a for a in agents if lo0 <= a.start < hi0 and a.label == "DRUG"}.values())
+        if len(own) != 1:
+            continue
+        drug, span = own[0], (cells[0][0], cells[-1][1])
+        if t_col is not None:
+            lo, hi = cells[t_col]
+            for t in [t for t in targets if lo <= t.start < hi][:rules.max_mediators]:
+                tid, tname, variant = _target_fields(t)
+                out.append(Claim("inhibits", drug, (), tid, tname, variant, "", "", "INH_TARGET_COLUMN", 0.6,
+                                 span))
+        if p_col is not None:
+            lo, hi = cells[p_col]
+            partners = [a for a in agents if lo <= a.start < hi and a.norm_id != drug.norm_id]
+            if partners:
+                masked, table = _masked_cell(sent.text[lo - sent.start:hi - sent.start], lo, partners)
+                for group in agent_groups(masked, table, single=True):
+                    out.append(Claim("combination", drug, tuple(group), "", "", "", "",
+                                     _effect(sent.text[span[0] - sent.start:span[1] - sent.start], rules),
+                                     "COMB_PARTNER_COLUMN", 0.6, span))
+    if not out:
+        return claims
+    covered = [(c.span[0], c.span[1]) for c in out]
+    # the row's own regimen wording ("trastuzumab + capecitabine") is the partner cell: replaced
+    return [c for c in claims if not (c.relation == "combination" and p_col is not None and any(
+        lo <= c.span[0] < hi for lo, hi in covered))] + out
+
+
 def _count_table_rows(sent: Sentence, agents: list[Mention], targets: list[Mention],
                       mechanisms: list[Mention], claims: list[Claim]) -> list[Claim]:
     """A table of alterations counted per drug ("Alteration | Sotorasib (n=27) | Adagrasib
@@ -1921,6 +2030,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         own_level = evidence_level([sent.text], rules)  # the sentence's own system, if it names one
         # "In contrast to colorectal cancer, ... in NSCLC": the cancer compared against is not the
         # claim's, nor inherited, when the sentence names another
+        # a table of agents with a "Target" or "Partner(s)" column (also one row of a table the
+        # ingest kept as a table, read under its header row)
+        if "\n" in sent.text.strip():
+            claims = _agent_table_rows(sent, agents, targets, claims, rules)
+        elif (tbl := _table_at(doc, sent.start)) is not None and _CELLS.search(sent.text) \
+                and (head := _header_row(tbl.rows, tuple(_CELLS.split(sent.text.strip())))) is not None:
+            claims = _agent_table_rows(sent, agents, targets, claims, rules, list(head))
         own_cancers = _uncontrasted(cancers, doc.text, sent.start) if cancers else []
         if not claims:
             if own_cancers:
@@ -1965,6 +2081,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if "\n" in sent.text.strip():
             claims = _caption_base_rows(sent, agents, claims, rules)
             claims = _count_table_rows(sent, agents, targets, mechanisms, claims)
+
         claims = _without_class_beside_member(claims)
         claims = _stated_partner_targets(claims)
         # a partner acting on several targets: one row per target, as for several cancers
@@ -2063,6 +2180,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     and claim.drug.label == "DRUG" and "+anaphor" not in claim.drug.source \
                     and not pharmacology
                 opts = _sentence_opts(run) or (opts if experiment else [("", "", "")])
+                if claim.rule_id == "INH_TARGET_COLUMN":
+                    opts = [("", "", "")]  # a table's Target column states pharmacology, not a finding
             for cid, cname, csrc in opts:
                 conf = rules.rule_confidence.get(claim.rule_id, claim.confidence) * (
                     0.9 if csrc.startswith("inferred") else 1.0)

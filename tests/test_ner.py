@@ -310,3 +310,11 @@ def test_drug_based_chemotherapy_is_one_class_mention(lex, text, want):
     # GUIDELINES rule 16: the drug inside is no mention of its own
     got = found(text, lex)
     assert want in got and not [g for g in got if g[1] == "DRUG" and g[0].lower() in want[0].lower()], got
+
+
+def test_no_mention_runs_across_a_table_cell():
+    from pipeline.lexicon import load_lexicon
+    from pipeline.ner import find_matches
+    text = "Cetuximab\tEGFR\tmonoclonal antibody against EGFR"
+    found = [(text[m.start:m.end], m.label) for m in find_matches(text, load_lexicon())]
+    assert ("EGFR", "GENE") in found and not any("\t" in t for t, _ in found), found

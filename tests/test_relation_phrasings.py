@@ -3071,3 +3071,21 @@ def test_adding_a_partner_just_combined_with_a_member_joins_the_member_not_its_c
                    "not rescue acquired resistance.")
     drugs = {r["drug"] for r in rows if r["partner"] == "panitumumab"}
     assert drugs == {"glecirasib"}, rows
+
+
+def test_a_target_column_of_an_agent_table_gives_inhibits_rows(extract):
+    rows = extract("Table 2. Upstream partners\nAgent | Target | Status\nRMC-4630 | SHP2 | phase II\n"
+                   "BI 1701963 | SOS1 | phase I\n\n"
+                   "Partner agent\tTarget\tMode of action\nPanitumumab\tEGFR\tmonoclonal antibody\n"
+                   "Selumetinib\tMEK1/2\tallosteric kinase inhibitor\n")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer")
+    assert got == {("vociprotafib", "PTPN11", ""), ("BI 1701963", "SOS1", ""), ("panitumumab", "EGFR", ""),
+                   ("selumetinib", "MEK", "")}, rows
+
+
+def test_a_partner_column_of_a_table_printed_one_cell_per_line(extract):
+    rows = extract("Table 1. EGFR-directed agents\nAgent\nTarget\nPartner(s) in pivotal trial\nTumour\n"
+                   "Amivantamab\nEGFR and MET\nlazertinib (MARIPOSA)\nEGFR-mutant NSCLC\n"
+                   "Panitumumab\nEGFR\nsotorasib (CodeBreaK 300)\nKRAS G12C CRC\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert ("amivantamab", "lazertinib", "lung non-small cell carcinoma") in got, rows
