@@ -886,6 +886,78 @@ def _agent_table_rows(sent: Sentence, agents: list[Mention], targets: list[Menti
         lo <= c.span[0] < hi for lo, hi in covered))] + out
 
 
+def _overcome_table_rows(sent: Sentence, agents: list[Mention], targets: list[Mention],
+                         mechanisms: list[Mention], claims: list[Claim], rules: Rules,
+                         header: list[str] | None = None, caption: str = "",
+                         caption_agents: list[Mention] | None = None) -> list[Claim]:
+    """A table whose caption says its combinations overcome resistance to one drug ("Partners shown
+    to overcome resistance mechanisms of KRAS G12C inhibitors", then "Mechanism | Partner |
+    Evidence" and "EGFR feedback | cetuximab or panitumumab | clinical"): each row is an
+    `overcomes` claim of that drug with the row's partners, the mechanism of the row's mechanism
+    cell and the partner's target the row names; a row reporting no gain is a combination."""
+    names, rows = _table_cells(sent, agents, header)
+    if not rows:
+        return claims
+    if header is None:  # the caption: the lines before the header row
+        lines = sent.text.split("\n")
+        head_at = next((i for i, line in enumerate(lines) if _CELLS.search(line)), None)
+        if not head_at:
+            return claims
+        cap_end = sent.start + len("\n".join(lines[:head_at]))
+        caption = sent.text[:cap_end - sent.start]
+        caption_agents = [a for a in agents if a.end <= cap_end]
+    base = list({a.norm_id: a for a in caption_agents or [] if a.label in ("DRUG", "DRUG_CLASS")}.values())
+    if len(base) != 1 or not ctx("overcome_caption").search(caption):
+        return claims
+    drug = base[0]
+    m_col = next((j for j, n in enumerate(names) if ctx("mechanism_column").search(n)), None)
+    p_col = next((j for j, n in enumerate(names) if ctx("partner_column").match(n.strip())
+                  or re.match(r"(?i)\s*(?:combination|regimen)s?\s*$", n)), None)
+    if m_col is None or p_col is None or m_col == p_col:
+        return claims
+    out: list[Claim] = []
+    for cells in rows:
+        span = (cells[0][0], cells[-1][1])
+        lo, hi = cells[p_col]
+        partners = [a for a in agents if lo <= a.start < hi and a.norm_id != drug.norm_id
+                    and not _is_class_of(drug, a)]
+        if not partners:
+            continue
+        m_lo, m_hi = cells[m_col]
+        own = [x for x in mechanisms if m_lo <= x.start < m_hi]
+        genes = [t for t in targets if lo <= t.start < hi or m_lo <= t.start < m_hi
+                 or any(c0 <= t.start < c1 for c0, c1 in cells if (c0, c1) not in ((lo, hi),))]
+        named = frozenset(_target_fields(t)[0] for t in genes) | frozenset(
+            g for x in own for g in _genes_named_in(x.text))
+        cell_genes = [t for t in targets if m_lo <= t.start < m_hi]
+        cell = sent.text[m_lo - sent.start:m_hi - sent.start]
+        altered = bool(rules.cues["alteration_cues"].search(cell)) or "alteration" in names[m_col].lower() \
+            or any(t.label == "VARIANT" for t in cell_genes)
+        code = own[0].norm_id if own else next((
+            _alteration_code(_target_fields(t)[1], _target_fields(t)[0], frozenset(agent_targets(drug)))
+            if altered else mediator_mechanisms().get(_target_fields(t)[0], "") for t in cell_genes), "")
+        row_text = sent.text[span[0] - sent.start:span[1] - sent.start]
+        failed = _effect(row_text, rules) == "negative"
+        masked, table = _masked_cell(sent.text[lo - sent.start:hi - sent.start], lo, partners)
+        for group in agent_groups(masked, table, single=True):
+            if failed:
+                out.append(Claim("combination", drug, tuple(group), "", "", "", "", "negative",
+                                 "COMB_TABLE_ROW", 0.6, span))
+                continue
+            tid, tname = _partner_target(tuple(group), named, {}, drug)
+            out.append(Claim("overcomes", drug, tuple(group), tid, tname, "", code, "positive",
+                             "OVC_TABLE_ROW", 0.6, span))
+    if not out:
+        return claims
+    rows_at = [(c[0][0], c[-1][1]) for c in rows]
+    # the table's own rows replace what the sentence rules read from them
+    return [c for c in claims if c.relation == "inhibits" or not any(
+        lo <= c.span[0] < hi or c.anchor and lo <= c.anchor[0] < hi for lo, hi in rows_at)] + out
+
+
+_TABLE_ROW_RULES = ("OVC_TABLE_ROW", "COMB_TABLE_ROW")
+
+
 def _count_table_rows(sent: Sentence, agents: list[Mention], targets: list[Mention],
                       mechanisms: list[Mention], claims: list[Claim]) -> list[Claim]:
     """A table of alterations counted per drug ("Alteration | Sotorasib (n=27) | Adagrasib
@@ -2034,9 +2106,19 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # ingest kept as a table, read under its header row)
         if "\n" in sent.text.strip():
             claims = _agent_table_rows(sent, agents, targets, claims, rules)
+            claims = _overcome_table_rows(sent, agents, targets, mechanisms, claims, rules)
         elif (tbl := _table_at(doc, sent.start)) is not None and _CELLS.search(sent.text) \
                 and (head := _header_row(tbl.rows, tuple(_CELLS.split(sent.text.strip())))) is not None:
             claims = _agent_table_rows(sent, agents, targets, claims, rules, list(head))
+            # the caption: the sentence before the header row
+            cols = tuple(c.strip() for c in head)
+            at = next((j for j in range(k - 1, max(-1, k - 40), -1)
+                       if tuple(_CELLS.split(sentences[j].text.strip())) == cols), None)
+            if at:
+                cap = sentences[at - 1]
+                claims = _overcome_table_rows(sent, agents, targets, mechanisms, claims, rules, list(head),
+                                              cap.text, [m for m in by_sent.get(cap.index, [])
+                                                         if m.label in AGENT_LABELS])
         own_cancers = _uncontrasted(cancers, doc.text, sent.start) if cancers else []
         if not claims:
             if own_cancers:
@@ -2115,6 +2197,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 lo, hi = _line_span(doc.text, *claim.span)
                 opts = _sentence_opts([c for c in cancers if lo <= c.start and c.end <= hi],
                                       rules.max_cancers) or opts
+            if claim.rule_id in _TABLE_ROW_RULES and "\n" in sent.text.strip():
+                # a row of a table: its own cancer, else the caption's (the lines before the header
+                # row), else none ("in vitro" rows of a table whose first row names CRC)
+                lo, hi = _line_span(doc.text, *claim.span)
+                head = re.search(r"^.*(?:\||\t).*$", sent.text, re.M)
+                cap_end = sent.start + (head.start() if head else 0)
+                in_row = [c for c in cancers if lo <= c.start and c.end <= hi]
+                opts = _sentence_opts(in_row or [c for c in cancers if c.end <= cap_end], rules.max_cancers) \
+                    or [("", "", "")]
             if run_together and claim.span in regimens and opts[0][2] == "sentence":
                 nxt = regimens.index(claim.span) + 1
                 hi = regimens[nxt][0] if nxt < len(regimens) else sent.end

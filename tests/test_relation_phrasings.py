@@ -3089,3 +3089,17 @@ def test_a_partner_column_of_a_table_printed_one_cell_per_line(extract):
                    "Panitumumab\nEGFR\nsotorasib (CodeBreaK 300)\nKRAS G12C CRC\n")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
     assert ("amivantamab", "lazertinib", "lung non-small cell carcinoma") in got, rows
+
+
+def test_a_table_of_partners_overcoming_resistance_to_the_caption_drug(extract):
+    rows = extract("Table 4. Partners reported to overcome resistance to adagrasib\n"
+                   "Mechanism | Partner | Evidence\n"
+                   "EGFR feedback | cetuximab or panitumumab | clinical (CRC)\n"
+                   "MET amplification | crizotinib | case report\n"
+                   "MAPK reactivation | trametinib | antagonistic; no gain over adagrasib alone\n")
+    got = keyset(rows, "relation", "drug", "partner", "mechanism", "cancer")
+    assert {("overcomes", "adagrasib", "cetuximab", "RTK_FEEDBACK", "colorectal cancer"),
+            ("overcomes", "adagrasib", "panitumumab", "RTK_FEEDBACK", "colorectal cancer"),
+            ("overcomes", "adagrasib", "crizotinib", "BYPASS_ALTERATION", ""),
+            ("combination", "adagrasib", "trametinib", "", "")} <= got, rows
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
