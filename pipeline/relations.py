@@ -374,6 +374,13 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     strong = [a for pos, a in outside if 0 <= strong_start <= pos < m.start()]
     if strong:
         return ([a for a in strong if is_focus(a, rules)] or strong)[-1]
+    if re.match(r"(?i)\w+\s+it\b", m.group(0)) or ctx("pronoun_subject").match(masked, m.end()):
+        # "sotorasib increased T-cell infiltration, and combining it with anti-PD-1 ..." ("... and
+        # together with anti-PD-1 therapy it cured most mice"): "it" is the drug named last before
+        # it (a drug before a class)
+        before = [a for pos, a in outside if pos < m.start()]
+        if before:
+            return next((a for a in reversed(before) if a.label == "DRUG"), before[-1])
     if ctx("possessive_before").search(masked, max(0, m.start() - 40), m.start()):
         # "sotorasib increased T-cell infiltration, and its combination with anti-PD-1 ...": the
         # agent named last before the possessive, not the sentence's first focus agent

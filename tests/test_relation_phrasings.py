@@ -3103,3 +3103,11 @@ def test_a_table_of_partners_overcoming_resistance_to_the_caption_drug(extract):
             ("overcomes", "adagrasib", "crizotinib", "BYPASS_ALTERATION", ""),
             ("combination", "adagrasib", "trametinib", "", "")} <= got, rows
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_it_combined_with_a_partner_is_the_drug_named_last(extract):
+    rows = extract("KRAS G12C inhibition remodels the tumour microenvironment: in CT26 tumours, divarasib "
+                   "increased T-cell infiltration, and combining it with anti-PD-1 produced durable cures.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert ("divarasib", "PD-1 inhibitor") in got, rows
+    assert not any(d == "KRAS G12C inhibitor" for d, _ in got), rows
