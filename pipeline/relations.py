@@ -949,11 +949,11 @@ def _overcome_table_rows(sent: Sentence, agents: list[Mention], targets: list[Me
         for group in agent_groups(masked, table, single=True):
             if failed:
                 out.append(Claim("combination", drug, tuple(group), "", "", "", "", "negative",
-                                 "COMB_TABLE_ROW", 0.6, span))
+                                 "COMB_OVERCOME_TABLE_NO_GAIN", 0.6, span))
                 continue
             tid, tname = _partner_target(tuple(group), named, {}, drug)
             out.append(Claim("overcomes", drug, tuple(group), tid, tname, "", code, "positive",
-                             "OVC_TABLE_ROW", 0.6, span))
+                             "OVC_OVERCOME_TABLE", 0.6, span))
     if not out:
         return claims
     rows_at = [(c[0][0], c[-1][1]) for c in rows]
@@ -962,7 +962,7 @@ def _overcome_table_rows(sent: Sentence, agents: list[Mention], targets: list[Me
         lo <= c.span[0] < hi or c.anchor and lo <= c.anchor[0] < hi for lo, hi in rows_at)] + out
 
 
-_TABLE_ROW_RULES = ("OVC_TABLE_ROW", "COMB_TABLE_ROW")
+_TABLE_ROW_RULES = ("OVC_OVERCOME_TABLE", "COMB_OVERCOME_TABLE_NO_GAIN")
 
 
 def _count_table_rows(sent: Sentence, agents: list[Mention], targets: list[Mention],
