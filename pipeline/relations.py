@@ -2269,7 +2269,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 # cancer cells, X ...")
                 between = doc.text[claim.drug.end:claim.span[1]]
                 pharmacology = bool(ctx("pharmacology_clause").match(between))
-                run = framed or _with_coordinated(near[:1], cancers, doc.text)
+                # (a frame is the main clause's setting, not the drug's pharmacology in a relative
+                # clause: "In CRC, encorafenib, which inhibits BRAF V600E, plus cetuximab ...")
+                run = ([] if pharmacology else framed) or _with_coordinated(near[:1], cancers, doc.text)
                 # a finding of the paragraph's experiment takes that experiment's cancer
                 # (GUIDELINES 3: the cancer of the experimental system named earlier)
                 # (not the drug's pharmacology in a relative clause or apposition: "crizotinib,

@@ -3111,3 +3111,12 @@ def test_it_combined_with_a_partner_is_the_drug_named_last(extract):
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert ("divarasib", "PD-1 inhibitor") in got, rows
     assert not any(d == "KRAS G12C inhibitor" for d, _ in got), rows
+
+
+def test_a_relative_clause_of_pharmacology_takes_no_cancer_from_the_opening_frame(extract):
+    rows = extract("In BRAF V600E-mutant colorectal cancer, encorafenib, which inhibits BRAF V600E, plus "
+                   "cetuximab became the second-line standard.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer")
+    assert got == {("encorafenib", "BRAF", "")}, rows
+    combos = keyset(rows, "drug", "partner", "cancer")
+    assert ("encorafenib", "cetuximab", "colorectal cancer") in combos, rows
