@@ -1555,7 +1555,10 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
 def _driven_process(x: Mention, mechanisms: list[Mention], sentence: str, offset: int) -> str:
     """The code of a process stated before an alteration mention and linked to it ("through",
     "via", "driven by"), else ""."""
-    for p in reversed([m for m in mechanisms if m.end <= x.start and m.norm_id not in _ALTERED]):
+    # a histologic transformation keeps its own row; its companions are handled after the
+    # targetless rows are pruned (GUIDELINES 7.20)
+    for p in reversed([m for m in mechanisms if m.end <= x.start and m.norm_id not in _ALTERED
+                       and m.norm_id != "HISTOLOGIC_TRANSFORMATION"]):
         between = sentence[p.end - offset:x.start - offset]
         one_clause = len(between) < 120 and not re.search(r"[;:]|\.\s", between)
         if one_clause and ctx("process_driver").search(between):

@@ -3120,3 +3120,12 @@ def test_a_relative_clause_of_pharmacology_takes_no_cancer_from_the_opening_fram
     assert got == {("encorafenib", "BRAF", "")}, rows
     combos = keyset(rows, "drug", "partner", "cancer")
     assert ("encorafenib", "cetuximab", "colorectal cancer") in combos, rows
+
+
+def test_alterations_given_as_examples_of_a_named_process_take_its_code(extract):
+    rows = extract("Progression on sotorasib in lung cancer was dominated by MAPK-reactivating events, "
+                   "including NRAS mutations, MAP2K1 mutations and BRAF amplification.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert {("NRAS", "MAPK_REACTIVATION"), ("MAP2K1", "MAPK_REACTIVATION"),
+            ("BRAF", "MAPK_REACTIVATION")} <= got, rows
+    assert not [m for _, m in got if m == "BYPASS_ALTERATION"], rows
