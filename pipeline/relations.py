@@ -1523,7 +1523,13 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # ... or the process comes first and the alterations are its examples ("converged on MAPK
         # reactivation, including new NRAS and BRAF mutations")
         exemplified = x.start < g.start and ctx("exemplifying").search(between)
-        if ctx("linking_verb").search(between) or exemplified or not listed or not (code or altered):
+        # ... or the mediator is the subject of a relative clause on the process ("new KRAS G12C,
+        # which EGFR and AURKA signalling keep in the active state")
+        after = re.split(r"[,;:]", sentence[g.end - offset:g.end - offset + 80], maxsplit=1)[0]
+        relative = x.end <= g.start and re.fullmatch(r",?\s*(?:which|that)\s+(?:the\s+)?", between) \
+            and ctx("linking_verb").search(after)
+        if ctx("linking_verb").search(between) or exemplified or relative or not listed \
+                or not (code or altered):
             driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""
             if driven:  # beside "NRAS mutations", both driving the process named before them
                 return driven

@@ -3129,3 +3129,23 @@ def test_alterations_given_as_examples_of_a_named_process_take_its_code(extract)
     assert {("NRAS", "MAPK_REACTIVATION"), ("MAP2K1", "MAPK_REACTIVATION"),
             ("BRAF", "MAPK_REACTIVATION")} <= got, rows
     assert not [m for _, m in got if m == "BYPASS_ALTERATION"], rows
+
+
+@pytest.mark.parametrize("text", [
+    "In these adapting cells, EGFR and AURKA signalling drove the production of newly synthesised "
+    "KRAS G12C, which escaped sotorasib.",
+    "Under sotorasib, a subpopulation escapes by synthesising new KRAS G12C, which EGFR and AURKA "
+    "signalling keep in the active state.",
+])
+def test_receptor_signalling_that_drives_new_kras_synthesis_takes_that_process(extract, text):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("EGFR", "KRAS_REACTIVATION") in got, rows
+    assert ("EGFR", "RTK_FEEDBACK") not in got, rows
+
+
+def test_sos1_dependent_reactivation_of_the_mutant_protein_is_kras_reactivation(extract):
+    rows = extract("In KRAS G12C-mutant lung cancer xenografts, adagrasib alone was followed by "
+                   "SOS1-dependent reactivation of KRASG12C.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert ("adagrasib", "SOS1", "KRAS_REACTIVATION") in got, rows
