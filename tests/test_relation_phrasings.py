@@ -3149,3 +3149,10 @@ def test_sos1_dependent_reactivation_of_the_mutant_protein_is_kras_reactivation(
                    "SOS1-dependent reactivation of KRASG12C.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert ("adagrasib", "SOS1", "KRAS_REACTIVATION") in got, rows
+
+
+def test_a_yap_or_fak_survival_mediator_without_a_named_process_is_other(extract):
+    rows = extract("Genome-wide CRISPR screens in KRAS G12C-mutant lung cancer cells identified YAP1 as a "
+                   "mediator of survival under sotorasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert ("sotorasib", "YAP1", "OTHER") in got, rows
