@@ -363,6 +363,9 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
                and (k.start() < limit or fallback is None)]
     clause_start = max([b.end() for b in re.finditer(r"[;,]\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],
                        default=0)
+    def resisted_at(pos: int) -> bool:
+        return ctx("failed_regimen").search(masked[max(0, pos - 80):pos]) is not None
+
     near = [a for pos, a in outside if clause_start <= pos < m.start()]
     if near:  # "TNO155 had a similar effect in combination with adagrasib"; of several, a focus
         # agent ("pairing ARS-1620 with an FGFR inhibitor or with linsitinib re-sensitised ...")
@@ -378,13 +381,17 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
         # "sotorasib increased T-cell infiltration, and combining it with anti-PD-1 ..." ("... and
         # together with anti-PD-1 therapy it cured most mice"): "it" is the drug named last before
         # it (a drug before a class)
-        before = [a for pos, a in outside if pos < m.start()]
+        before = [a for pos, a in outside if pos < m.start() and not resisted_at(pos)] or \
+            [a for pos, a in outside if pos < m.start()]
         if before:
             return next((a for a in reversed(before) if a.label == "DRUG"), before[-1])
     if ctx("possessive_before").search(masked, max(0, m.start() - 40), m.start()):
         # "sotorasib increased T-cell infiltration, and its combination with anti-PD-1 ...": the
-        # agent named last before the possessive, not the sentence's first focus agent
-        before = [a for pos, a in outside if pos < m.start()]
+        # agent named last before the possessive, not the sentence's first focus agent (nor a drug
+        # the cells resisted: "RMC-6236 suppressed cells with acquired resistance to sotorasib,
+        # and its combination with RMC-6291 ...")
+        before = [a for pos, a in outside if pos < m.start() and not resisted_at(pos)] or \
+            [a for pos, a in outside if pos < m.start()]
         if before:
             return before[-1]
     focus = [a for _, a in outside if is_focus(a, rules)]

@@ -3156,3 +3156,13 @@ def test_a_yap_or_fak_survival_mediator_without_a_named_process_is_other(extract
                    "mediator of survival under sotorasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert ("sotorasib", "YAP1", "OTHER") in got, rows
+
+
+def test_its_combination_after_a_resisted_drug_joins_the_clause_subject(extract):
+    rows = extract("In preclinical models, RMC-6236 suppressed the growth of NSCLC cells with acquired "
+                   "resistance to sotorasib, and its combination with RMC-6291 was more active than either "
+                   "agent alone.")
+    got = {frozenset((r["drug"], r["partner"])) for r in rows
+           if r["relation"] in ("combination", "overcomes")}
+    assert frozenset(("elironrasib", "daraxonrasib")) in got, rows
+    assert not any("sotorasib" in g for g in got), rows
