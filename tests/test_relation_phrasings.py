@@ -3166,3 +3166,16 @@ def test_its_combination_after_a_resisted_drug_joins_the_clause_subject(extract)
            if r["relation"] in ("combination", "overcomes")}
     assert frozenset(("elironrasib", "daraxonrasib")) in got, rows
     assert not any("sotorasib" in g for g in got), rows
+
+
+@pytest.mark.parametrize("text, drugs", [
+    ("Opnurasib binds in a mode that tolerates the H95 substitutions which impair sotorasib and adagrasib.",
+     {"sotorasib", "adagrasib"}),
+    ("JDQ443 keeps activity against the H95Q variant, which reduces the binding of adagrasib.",
+     {"adagrasib"}),
+])
+def test_a_variant_that_impairs_a_drug_or_its_binding_is_resistance(extract, text, drugs):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert {(d, "KRAS", "SECONDARY_KRAS_ALTERATION") for d in drugs} <= got, rows
+    assert not any(d in ("opnurasib", "JDQ443") for d, _, _ in got), rows
