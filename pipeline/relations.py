@@ -1696,6 +1696,26 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             return []
         # the drug of the resistance statement just before, which this sentence goes on with
         drugs = drugs or [a for a in agents if a.norm_id in goes_on]
+    # an agent said to intercept, block or prevent the process is its remedy, not the drug
+    # resisted ("ERK inhibitors could intercept MAPK reactivation regardless of whether it arises
+    # through RAF or MEK"; "co-inhibiting SHP2 was proposed to blunt adaptive feedback")
+    remedies = set()
+    for m in mechanisms:
+        if not offset <= m.start <= offset + len(sentence):
+            continue
+        verb = ctx("remedy_verb_before").search(sentence[:m.start - offset])
+        if verb is None:
+            continue
+        for a in agents:
+            if offset <= a.end <= offset + verb.start() and len(between := sentence[
+                    a.end - offset:verb.start()]) < 150 and not ctx("contrast_break").search(between) \
+                    and not re.search(r"[:.]\s", between):
+                remedies.add(id(a))
+    if remedies:
+        agents = [a for a in agents if id(a) not in remedies]
+        drugs = [a for a in drugs if id(a) not in remedies]
+        if not agents:
+            return []
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents
     own_targets = {t for a in drugs for t in agent_targets(a)}

@@ -3179,3 +3179,13 @@ def test_a_variant_that_impairs_a_drug_or_its_binding_is_resistance(extract, tex
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert {(d, "KRAS", "SECONDARY_KRAS_ALTERATION") for d in drugs} <= got, rows
     assert not any(d in ("opnurasib", "JDQ443") for d, _, _ in got), rows
+
+
+def test_an_agent_said_to_intercept_the_process_is_its_remedy_not_the_resisted_drug(extract):
+    rows = extract("Because ERK sits at the bottom of the cascade, ERK inhibitors could in principle "
+                   "intercept MAPK reactivation regardless of whether it arises through RAF or MEK.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
+    rows = extract("In colorectal cancer, the effect of KRAS G12C inhibition is blunted by rapid feedback "
+                   "activation of EGFR.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
+    assert ("KRAS G12C inhibitor", "RTK_FEEDBACK") in got, rows
