@@ -3189,3 +3189,12 @@ def test_an_agent_said_to_intercept_the_process_is_its_remedy_not_the_resisted_d
                    "activation of EGFR.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
     assert ("KRAS G12C inhibitor", "RTK_FEEDBACK") in got, rows
+
+
+def test_a_gerund_after_because_names_no_agent_of_inhibition(extract):
+    rows = extract("BRAF V600E colorectal cancer responds poorly to vemurafenib, because inhibiting BRAF in "
+                   "colonic cells relieves negative feedback on EGFR.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
+    rows = extract("Vemurafenib inhibits BRAF V600E in melanoma cells.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("vemurafenib", "BRAF")}, rows
