@@ -1262,6 +1262,12 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 continue
             if not pat.pairwise and any(reg <= {a.norm_id for a in agents} for reg in regimens):
                 continue
+            tail_gap = re.search(r"⟦A\d+⟧([^⟦]*?)⟦T", m.group(0))
+            if ctx("regimen_partner_before").search(masked[:m.start()]) and not pat.own_target \
+                    and tail_gap and not re.search(r",|\b(?:which|that|who)\b", tail_gap.group(1)):
+                # "sotorasib combined with panitumumab and RMC-4550 suppressed pERK": the regimen's
+                # effect on a readout, not the partner's own inhibition
+                continue
             if ctx("comparator").search(masked[:m.start()]):
                 # "X was more potent than Y and Z, and suppressed pERK": Y and Z are compared,
                 # the subject is the sentence's first agent

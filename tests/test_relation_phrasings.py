@@ -3198,3 +3198,13 @@ def test_a_gerund_after_because_names_no_agent_of_inhibition(extract):
     rows = extract("Vemurafenib inhibits BRAF V600E in melanoma cells.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("vemurafenib", "BRAF")}, rows
+
+
+def test_a_regimen_suppressing_a_readout_is_no_inhibition_by_its_partner(extract):
+    rows = extract("In CRC organoids, sotorasib combined with panitumumab and the SHP2 inhibitor RMC-4550 "
+                   "suppressed pERK more completely than either doublet.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert not {("panitumumab", "ERK"), ("RMC-4550", "ERK")} & got, rows
+    rows = extract("We combined sotorasib with alisertib, which blocks AURKA kinase activity.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert ("alisertib", "AURKA") in got, rows
