@@ -760,6 +760,14 @@ def _trial_mention(sentence: str, lo: int, hi: int) -> bool:
         or ctx("trial_before").search(sentence[max(0, lo - 80):lo]) is not None
 
 
+def _treated_regimen(sentence: str, lo: int) -> bool:
+    """"ctDNA from patients treated with encorafenib plus cetuximab revealed emerging KRAS
+    mutations": the regimen resistance arose under is named like a trial's (the combination was
+    given), not as one aimed at that resistance."""
+    return ctx("acquired_under").search(sentence) is not None \
+        and ctx("treated_with_before").search(sentence[max(0, lo - 40):lo]) is not None
+
+
 def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
                           latest: Sequence[Claim] = ()) -> list[Claim]:
     """"The combination delayed resistance", "this regimen also increased T-cell
@@ -2037,7 +2045,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # (not a regimen named for its trial: that is the trial's combination, GUIDELINES 7.14)
         trial_spans = {c.span for c in claims if c.relation == "combination"
                        and _trial_mention(sent.text, c.span[0] - sent.start, c.span[1] - sent.start)}
-        claims = [c if c.span in trial_spans else
+        claims = [c if c.span in trial_spans or c.relation == "combination" and _treated_regimen(
+                      sent.text, c.span[0] - sent.start) else
                   _aimed_at(c, mediated, frozenset(para_genes), doc.text, rules.genotype_mediator_codes)
                   for c in claims]
         if not any(c.relation in ("combination", "overcomes") for c in claims):

@@ -3208,3 +3208,13 @@ def test_a_regimen_suppressing_a_readout_is_no_inhibition_by_its_partner(extract
     rows = extract("We combined sotorasib with alisertib, which blocks AURKA kinase activity.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert ("alisertib", "AURKA") in got, rows
+
+
+def test_the_regimen_resistance_arose_under_is_not_aimed_at_it(extract):
+    rows = extract("Serial ctDNA from patients with colorectal cancer treated with sotorasib "
+                   "plus panitumumab revealed acquired alterations in KRAS, NRAS and MAP2K1, together "
+                   "with EGFR extracellular-domain mutations that prevent antibody binding.")
+    assert not [r for r in rows if r["relation"] == "overcomes"], rows
+    got = keyset(rows, "relation", "drug", "partner")
+    assert ("combination", "sotorasib", "panitumumab") in got, rows
+    assert ("resistance", "sotorasib", "panitumumab") in got, rows
