@@ -2310,6 +2310,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                       and o.span != claim.span for o in claims)]
                 opts = _sentence_opts([c for c in cancers if c.start >= claim.span[0]] or framed) \
                     or [("", "", "")]
+            if claim.relation == "combination" and opts[0][2].startswith("inferred") \
+                    and assertion(sent.text, claim.span, sent.start, rules) == "negated" \
+                    and ctx("never_given").search(sent.text):
+                # "No trial has yet combined divarasib with a SHP2 inhibitor": a regimen never given
+                # has no population of the paragraph's
+                opts = [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")

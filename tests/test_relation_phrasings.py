@@ -3218,3 +3218,10 @@ def test_the_regimen_resistance_arose_under_is_not_aimed_at_it(extract):
     got = keyset(rows, "relation", "drug", "partner")
     assert ("combination", "sotorasib", "panitumumab") in got, rows
     assert ("resistance", "sotorasib", "panitumumab") in got, rows
+
+
+def test_a_regimen_never_given_takes_no_cancer_from_the_paragraph(extract):
+    rows = extract("Divarasib produced responses in 53% of patients with KRAS G12C NSCLC. No clinical trial "
+                   "has yet combined divarasib with a SHP2 inhibitor.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert got == {("divarasib", "SHP2 inhibitor", "")}, rows
