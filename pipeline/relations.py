@@ -2310,6 +2310,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                       and o.span != claim.span for o in claims)]
                 opts = _sentence_opts([c for c in cancers if c.start >= claim.span[0]] or framed) \
                     or [("", "", "")]
+            if len(opts) > 1 and opts[0][2] == "sentence":
+                # "both NSCLC and colorectal cancer cells ..., the latter show upregulation of pERK":
+                # a claim after "the latter" / "the former" holds for that one of the two cancers
+                at = claim.anchor[0] if claim.anchor else claim.span[0]
+                ref = [r for r in re.finditer(r"\bthe\s+(latter|former)\b", sent.text, re.I)
+                       if sent.start + r.end() <= at]
+                if ref:
+                    named = [c for c in cancers if c.end <= sent.start + ref[-1].start()]
+                    if len(named) >= 2:
+                        pick = named[-1] if ref[-1].group(1).lower() == "latter" else named[-2]
+                        opts = [o for o in opts if o[0] == pick.norm_id] or opts
             if claim.relation == "combination" and opts[0][2].startswith("inferred") \
                     and assertion(sent.text, claim.span, sent.start, rules) == "negated" \
                     and ctx("never_given").search(sent.text):

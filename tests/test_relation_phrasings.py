@@ -3225,3 +3225,12 @@ def test_a_regimen_never_given_takes_no_cancer_from_the_paragraph(extract):
                    "has yet combined divarasib with a SHP2 inhibitor.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
     assert got == {("divarasib", "SHP2 inhibitor", "")}, rows
+
+
+@pytest.mark.parametrize("ref, cancer", [("the latter", "colorectal cancer"),
+                                         ("the former", "lung non-small cell carcinoma")])
+def test_a_finding_said_of_the_latter_or_the_former_takes_that_cancer(extract, ref, cancer):
+    rows = extract(f"Although both NSCLC and colorectal cancer cells treated with sotorasib lose viability, "
+                   f"{ref} show rapid upregulation of pERK, suggestive of adaptive resistance.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "cancer")
+    assert got == {("sotorasib", "ERK", cancer)}, rows
