@@ -2037,6 +2037,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         res = [replace(r, mechanism="BYPASS_ALTERATION") if r.mechanism == "SECONDARY_KRAS_ALTERATION"
                and r.target_id.startswith("HGNC:") and r.target_id not in rules.focus_target_ids else r
                for r in res]
+        # "at progression on the doublet": resistance to the paragraph's latest regimen keeps the
+        # rest of that regimen as partner, as for a regimen named in the sentence (rules 1.171.0)
+        if failed and prev_combo is not None and prev_combo.partners:
+            group = [prev_combo.drug, *prev_combo.partners]
+            shared = any(set(agent_targets(a)) & set(agent_targets(b)) for a in group for b in group
+                         if a is not b)
+            if not shared and not all(is_focus(a, rules) and a.label == "DRUG" for a in group):
+                res = [replace(r, partners=prev_combo.partners) if not r.partners
+                       and r.drug.norm_id == prev_combo.drug.norm_id else r for r in res]
         # a combination whose partner acts on the mediator of a resistance the same sentence
         # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
         # is aimed at that resistance: overcomes

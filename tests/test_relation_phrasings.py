@@ -3234,3 +3234,11 @@ def test_a_finding_said_of_the_latter_or_the_former_takes_that_cancer(extract, r
                    f"{ref} show rapid upregulation of pERK, suggestive of adaptive resistance.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "cancer")
     assert got == {("sotorasib", "ERK", cancer)}, rows
+
+
+def test_resistance_to_the_doublet_named_before_keeps_its_partner(extract):
+    rows = extract("In KRYSTAL-1, adagrasib plus cetuximab was active in pretreated colorectal cancer. "
+                   "Circulating tumour DNA collected at progression on the doublet revealed acquired "
+                   "alterations in NRAS and MAP2K1.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
+    assert {("adagrasib", "cetuximab", "NRAS"), ("adagrasib", "cetuximab", "MAP2K1")} <= got, rows
