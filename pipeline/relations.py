@@ -1807,6 +1807,17 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     # resistance to a regimen ("progressing on sotorasib plus panitumumab"): the rest of the
     # regimen is the row's partner (SPEC: partner = the other agents); agents acting on one target
     # are alternatives ("resistance to cetuximab and panitumumab"), as are two KRAS inhibitors
+    regimens = _resisted_regimens(masked, table, rules)
+    for i, c in enumerate(claims):
+        group = next((g for g in regimens if c.drug.norm_id in {a.norm_id for a in g}), None)
+        if group is not None and not c.partners:
+            claims[i] = replace(c, partners=tuple(a for a in group if a.norm_id != c.drug.norm_id))
+    return claims
+
+
+def _resisted_regimens(masked: str, table: dict[str, Mention], rules: Rules) -> list[list[Mention]]:
+    """The regimens the sentence says were resisted ("progressing on sotorasib plus panitumumab"),
+    each a list of its agents; agents on one target and two KRAS inhibitors are alternatives."""
     regimens = []
     for m in ctx("regimen_resisted").finditer(masked):
         found = [table[k] for k in re.findall(r"⟦A\d+⟧", m.group("regimen"))]
@@ -1815,11 +1826,7 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                      for a in group for b in group if a is not b)
         if len(group) > 1 and not shared and not all(is_focus(a, rules) and a.label == "DRUG" for a in group):
             regimens.append(group)
-    for i, c in enumerate(claims):
-        group = next((g for g in regimens if c.drug.norm_id in {a.norm_id for a in g}), None)
-        if group is not None and not c.partners:
-            claims[i] = replace(c, partners=tuple(a for a in group if a.norm_id != c.drug.norm_id))
-    return claims
+    return regimens
 
 
 # --------------------------------------------------------------------------- the stage
@@ -1840,6 +1847,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     focus_since: list[Mention] = []  # focus agents named after the paragraph's last resistance statement
     para_genes: set[str] = set()  # gene ids named so far in the paragraph
     prev_res_codes: list[str] = []  # mechanisms of the paragraph's latest resistance claims
+    prev_res_partners: dict[str, tuple[Mention, ...]] = {}  # ... and the regimen partners of their drugs
     prev_combo: Claim | None = None  # the paragraph's latest combination
     prev_combos: list[Claim] = []  # ... and every one of the latest sentence that named any
     cue_agents: list[Mention] = []  # agents of the paragraph's latest sentence about resistance
@@ -1876,6 +1884,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             focus_since = []
             line_cancers = {}
             para_genes, prev_res_codes, prev_combo, cue_agents = set(), [], None, []
+            prev_res_partners = {}
             prev_combos = []
             para_mediators, para_codes = {}, {}
         if ctx("literature_search").search(sent.text):
@@ -2037,6 +2046,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         res = [replace(r, mechanism="BYPASS_ALTERATION") if r.mechanism == "SECONDARY_KRAS_ALTERATION"
                and r.target_id.startswith("HGNC:") and r.target_id not in rules.focus_target_ids else r
                for r in res]
+        # "These included secondary KRAS mutations ...": findings that go on with the resistance to a
+        # regimen stated just before keep its partner
+        if (res_suffix or suffix) == "+CONTEXT" and prev_res_partners:
+            res = [replace(r, partners=prev_res_partners[r.drug.norm_id]) if not r.partners
+                   and r.drug.norm_id in prev_res_partners else r for r in res]
         # "at progression on the doublet": resistance to the paragraph's latest regimen keeps the
         # rest of that regimen as partner, as for a regimen named in the sentence (rules 1.171.0)
         if failed and prev_combo is not None and prev_combo.partners:
@@ -2146,6 +2160,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             cue_k = k  # a sentence of resistance findings ("They comprised ...") goes on to the next
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]
+            prev_res_partners = {c.drug.norm_id: c.partners for c in res if c.partners}
             para_mediators.update({c.target_id: c.mechanism for c in res if c.target_id and c.mechanism})
             para_codes.update(dict.fromkeys(c.mechanism for c in res if c.mechanism))
         combos = [c for c in claims if c.relation in ("combination", "overcomes")] or [

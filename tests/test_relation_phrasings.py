@@ -3242,3 +3242,10 @@ def test_resistance_to_the_doublet_named_before_keeps_its_partner(extract):
                    "alterations in NRAS and MAP2K1.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
     assert {("adagrasib", "cetuximab", "NRAS"), ("adagrasib", "cetuximab", "MAP2K1")} <= got, rows
+
+
+def test_findings_that_go_on_with_a_regimen_resistance_keep_its_partner(extract):
+    rows = extract("In colorectal cancer, resistance to sotorasib plus panitumumab arose through MAPK "
+                   "reactivation. These included secondary KRAS mutations and MET amplification.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
+    assert {("sotorasib", "panitumumab", "KRAS"), ("sotorasib", "panitumumab", "MET")} <= got, rows
