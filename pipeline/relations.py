@@ -426,11 +426,21 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
         head = _agents_in(base, table)
         alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
         return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
+    # "pemetrexed and carboplatin or cisplatin": a cytotoxic backbone with alternative platinum
+    # partners reads as "pemetrexed and either carboplatin or cisplatin"
+    def platinum_choice(m: re.Match[str]) -> str:
+        three = [table.get(k) for k in m.groups()]
+        if all(a is not None and _cytotoxic(a) for a in three):
+            return f"{m.group(1)} and either {m.group(2)} or {m.group(3)}"
+        return m.group(0)
+    span = re.sub(r"(⟦A\d+⟧)\s+and\s+(⟦A\d+⟧)\s+or\s+(⟦A\d+⟧)", platinum_choice, span)
     either = re.search(r",?\s+and\s+either\s+", span)
     if either:  # "pemetrexed and either cisplatin or carboplatin": the head with each alternative
         heads = agent_groups(span[:either.start()], table, single=True) or [[]]
-        alts = _agents_in(span[either.end():], table)
-        out = [list({a.norm_id: a for a in h + [x]}.values()) for h in heads for x in alts]
+        run = re.match(r"⟦A\d+⟧(?:\s*(?:,|,?\s*or)\s*⟦A\d+⟧)*", span[either.end():])
+        alts = _agents_in(run.group(0) if run else span[either.end():], table)
+        rest = _agents_in(span[either.end() + run.end():], table) if run else []  # "... to osimertinib"
+        out = [list({a.norm_id: a for a in h + [x] + rest}.values()) for h in heads for x in alts]
         return [g for g in out if len(g) >= (1 if single else 2)]
     choices: list[list[list[Mention]]] = []
     last_end = -1

@@ -3249,3 +3249,10 @@ def test_findings_that_go_on_with_a_regimen_resistance_keep_its_partner(extract)
                    "reactivation. These included secondary KRAS mutations and MET amplification.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
     assert {("sotorasib", "panitumumab", "KRAS"), ("sotorasib", "panitumumab", "MET")} <= got, rows
+
+
+def test_a_cytotoxic_backbone_with_alternative_platinum_partners(extract):
+    rows = extract("In EGFR-mutant NSCLC, adding pemetrexed and carboplatin or cisplatin to first-line "
+                   "osimertinib lengthened progression-free survival in FLAURA2.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("osimertinib", "carboplatin;pemetrexed"), ("osimertinib", "cisplatin;pemetrexed")}, rows
