@@ -500,6 +500,16 @@ def based_chemotherapy(text: str, matches: list[Match], lex: Lexicon) -> list[Ma
             ("CLASS:CHEMOTHERAPY", "chemotherapy")
         out.append(Match(m.start, hit.end(), "DRUG_CLASS", cid, name, "pattern:based_chemotherapy", 0.8))
         drop_until = hit.end()
+    # "platinum-pemetrexed chemotherapy", "pemetrexed-platinum doublet": one platinum-based
+    # chemotherapy mention, the drug inside included (as rule 16)
+    for hit in re.finditer(spec["platinum_pair"], text, re.I):
+        inside = [m for m in out if hit.start() <= m.start and m.end <= hit.end()]
+        if not any(m.label == "DRUG" for m in inside) or any(
+                m.start < hit.start() < m.end or m.start < hit.end() < m.end for m in out):
+            continue
+        out = sorted([m for m in out if m not in inside] + [Match(
+            hit.start(), hit.end(), "DRUG_CLASS", "CLASS:PLATINUM", "platinum-based chemotherapy",
+            "pattern:based_chemotherapy", 0.8)], key=lambda m: m.start)
     return out
 
 

@@ -3256,3 +3256,13 @@ def test_a_cytotoxic_backbone_with_alternative_platinum_partners(extract):
                    "osimertinib lengthened progression-free survival in FLAURA2.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("osimertinib", "carboplatin;pemetrexed"), ("osimertinib", "cisplatin;pemetrexed")}, rows
+
+
+def test_a_platinum_doublet_named_as_one_chemotherapy_is_one_class(extract):
+    rows = extract("FLAURA2 added platinum\u2013pemetrexed chemotherapy to osimertinib in untreated "
+                   "EGFR-mutant NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("osimertinib", "platinum-based chemotherapy")}, rows
+    rows = extract("Sotorasib was combined with carboplatin and pemetrexed in untreated NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "carboplatin;pemetrexed")}, rows
