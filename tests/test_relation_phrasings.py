@@ -3266,3 +3266,10 @@ def test_a_platinum_doublet_named_as_one_chemotherapy_is_one_class(extract):
     rows = extract("Sotorasib was combined with carboplatin and pemetrexed in untreated NSCLC.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "carboplatin;pemetrexed")}, rows
+
+
+def test_this_is_why_ties_a_combination_to_the_resistance_just_stated(extract):
+    rows = extract("In colorectal cancer, adagrasib is blunted by feedback activation of EGFR. This is why "
+                   "adagrasib is given together with cetuximab.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert got == {("adagrasib", "cetuximab", "RTK_FEEDBACK")}, rows
