@@ -79,6 +79,7 @@ class Rules:
     evidence_priority: tuple[str, ...]
     focus_class_ids: frozenset[str]
     focus_target_ids: frozenset[str]
+    active_state_ids: frozenset[str]
     resistance_target: tuple[re.Pattern[str], ...]
     not_mediator_after: tuple[re.Pattern[str], ...]
     not_mediator_before: tuple[re.Pattern[str], ...]
@@ -231,6 +232,7 @@ def parse_rules(data: dict) -> Rules:
         evidence_priority=prio,
         focus_class_ids=frozenset(focus["class_ids"]),
         focus_target_ids=frozenset(focus["target_ids"]),
+        active_state_ids=frozenset(focus.get("active_state_ids", ())),
         resistance_target=tuple(re.compile(_expand(p), re.I) for p in data["resistance_target_patterns"]),
         not_mediator_after=tuple(re.compile(_expand(p), re.I)
                                  for p in data["non_mediator_contexts"]["after"]),

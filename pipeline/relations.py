@@ -629,7 +629,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 overcomes = overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
                                           or drug.norm_id in resistant or _class_resisted(drug, resistant)
                                           or strong) \
-                    and not any(lo <= span[0] - offset < hi for lo, hi in ongoing)
+                    and not any(lo <= span[0] - offset < hi for lo, hi in ongoing) \
+                    and not (drug.norm_id in rules.active_state_ids and drug.norm_id not in resistant)
+                # (an inhibitor of the active state does not overcome the resistance the text
+                # states for inactive-state inhibitors: "wild-type RAS drives MAPK rebound under
+                # OFF-state G12C inhibitors; RMC-6236 is being combined with RMC-6291")
                 # the regimen named for its trial ("tested in KRYSTAL-16 (adagrasib plus palbociclib;
                 # NCT05178888)"): that trial's combination, beside any overcomes reading (7.14)
                 if _trial_mention(sentence, span[0] - offset, span[1] - offset):

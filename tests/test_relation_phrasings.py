@@ -3273,3 +3273,11 @@ def test_this_is_why_ties_a_combination_to_the_resistance_just_stated(extract):
                    "adagrasib is given together with cetuximab.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
     assert got == {("adagrasib", "cetuximab", "RTK_FEEDBACK")}, rows
+
+
+def test_an_active_state_inhibitor_does_not_overcome_resistance_stated_for_inactive_state_ones(extract):
+    rows = extract("Because it also blocks wild-type RAS, which drives adaptive MAPK rebound under OFF-state "
+                   "G12C inhibitors, RMC-6236 is being combined with RMC-6291 in KRAS G12C NSCLC.")
+    assert not [r for r in rows if r["relation"] == "overcomes"], rows
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("elironrasib", "daraxonrasib")}, rows
