@@ -3281,3 +3281,10 @@ def test_an_active_state_inhibitor_does_not_overcome_resistance_stated_for_inact
     assert not [r for r in rows if r["relation"] == "overcomes"], rows
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("elironrasib", "daraxonrasib")}, rows
+
+
+def test_a_trial_testing_a_regimen_in_pretreated_patients_is_a_combination(extract):
+    rows = extract("RAMP 203 is testing avutometinib and defactinib with sotorasib in KRAS G12C-mutated "
+                   "NSCLC, including patients whose disease progressed on a G12C inhibitor.")
+    assert not [r for r in rows if r["relation"] == "overcomes"], rows
+    assert [r for r in rows if r["relation"] == "combination"], rows
