@@ -193,7 +193,8 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
     # a negation does not reach past a clause break ("KRAS can no longer engage RAF, so both
     # drugs shut down MAPK signalling")
     lo = max([lo] + [m.end() for m in rules.context["negation_break"].finditer(sentence[:s])])
-    lead = sentence[lo: s + 1]
+    # ("with or without C" names an optional arm, not a negation)
+    lead = re.sub(r"\b(?:with|and)(?:\s+or|/or)\s+without\b", " ", sentence[lo: s + 1], flags=re.I)
     if re.search(r"\b(?:no|not|never|neither|nor|without|lack of|failed to)\b", lead, re.I) and \
             rules.cues["negation_cues"].search(sentence[lo: e]):
         return "negated"

@@ -424,6 +424,14 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     if _OPTIONAL.search(span):  # "A + B +/- C or D", "A plus B, with or without C"
         base, optional = _OPTIONAL.split(span, maxsplit=1)
         head = _agents_in(base, table)
+        # (agents after the optional run join every arm: "avutometinib with or without defactinib
+        # is being added to sotorasib")
+        run = re.match(r"\s*(?:the\s+|an?\s+)?(?:[\w/-]+\s+){0,3}?(⟦A\d+⟧(?:\s*(?:,|,?\s*or)\s*⟦A\d+⟧)*)",
+                       optional)
+        rest = _agents_in(optional[run.end():], table) if run else []
+        if rest:
+            alts = _agents_in(run.group(1), table)
+            return [g for g in [head + rest] + [head + [a] + rest for a in alts] if len(g) >= 2]
         alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
         return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
     # "pemetrexed and carboplatin or cisplatin": a cytotoxic backbone with alternative platinum

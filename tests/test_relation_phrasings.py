@@ -3288,3 +3288,11 @@ def test_a_trial_testing_a_regimen_in_pretreated_patients_is_a_combination(extra
                    "NSCLC, including patients whose disease progressed on a G12C inhibitor.")
     assert not [r for r in rows if r["relation"] == "overcomes"], rows
     assert [r for r in rows if r["relation"] == "combination"], rows
+
+
+def test_an_agent_with_or_without_another_added_to_a_drug_gives_two_arms(extract):
+    rows = extract("In the RAMP 203 study, avutometinib with or without the FAK inhibitor defactinib "
+                   "is being added to sotorasib in KRAS G12C NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "assertion")
+    assert got == {("sotorasib", "avutometinib", "affirmed"),
+                   ("sotorasib", "avutometinib;defactinib", "affirmed")}, rows
