@@ -61,10 +61,32 @@ LABELS = ("DRUG", "DRUG_CLASS", "GENE", "VARIANT", "MECHANISM", "CANCER", "CELL_
 #: into an abbreviation ("pembrolizumabNSCLC"), an abbreviation of two or more capitals into a
 #: capitalised word ("NSCLCPhase", "NRAdagrasib"), a trial phase into an abbreviation
 #: ("IbNSCLC") and a one-letter phase into a capitalised word ("IDivarasib").
+#: Also a phase cell into a capitalised word ("IbSolid"), a phase after a lower-case cell into an
+#: abbreviation ("CetuximabIIICRC") and an abbreviation into the next cell's trial name
+#: ("CRCKRYSTAL-10"; the trial series names of :func:`trial_heads`).
 #: :func:`pipeline.ner.is_boundary` accepts the same places as mention boundaries.
+
+
+def trial_heads() -> list[str]:
+    """Names of trial series (curated ``trial_name_heads`` of patterns.json, and the first word of
+    each trial of the vocabulary), longest first."""
+    heads = set(json.loads((LEXICON_DIR / "patterns.json").read_text(encoding="utf-8"))
+                .get("trial_name_heads", []))
+    with open(VOCAB_DIR / "trials.tsv", encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            head = re.match(r"[A-Za-z]{4,}", row.get("name") or "")
+            if head and head.group(0)[0].isupper():
+                heads.add(head.group(0))
+    return sorted(heads, key=lambda h: (-len(h), h))
+
+
+TRIAL_HEAD_RE = re.compile("|".join(map(re.escape, trial_heads())) or "(?!)")
 PIECE_RE = re.compile(
     r"[^\W\d_]+?(?:(?<=[a-z]{3})(?=[A-Z][a-z])|(?<=[a-z]{5})(?=[A-Z]{2})|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})"
-    r"|(?<=[IV][ab])(?=[A-Z]{2})|(?<=(?<![^\W\d_])[IV])(?=[A-Z][a-z]{3})|(?![^\W\d_]))|\d+"
+    r"|(?<=[IV][ab])(?=[A-Z]{2})|(?<=(?<![^\W\d_])[IV])(?=[A-Z][a-z]{3})|(?<=[IV][ab])(?=[A-Z][a-z])"
+    r"|(?<=[a-z]III)(?=[A-HJ-UW-Z])|(?<=[a-z]II)(?=[A-HJ-UW-Z])|(?<=[a-z]IV)(?=[A-Z])"
+    r"|(?<=[A-Z]{3})(?=" + (TRIAL_HEAD_RE.pattern) + r")"
+    r"|(?![^\W\d_]))|\d+"
     r"|[^\w\s\-\u2010\u2011\u2012\u2013\u2212]"
 )
 SEP = "\x1f"
@@ -169,6 +191,7 @@ _PATTERNS_KEYS = {
     "variant_reference", "phospho_prefixes", "not_variants", "drug_stopwords",
     "abbreviation_gene_words", "cell_line_patterns", "tissue_cancers", "generic_cancer_words",
     "anaphora_words", "glossary_cues", "mechanism_composition", "tissue_models", "based_chemotherapy",
+    "trial_name_heads",
 }
 
 

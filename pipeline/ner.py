@@ -38,7 +38,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.lexicon import PIECE_RE, SEP, Lexicon, load_lexicon
+from pipeline.lexicon import PIECE_RE, SEP, TRIAL_HEAD_RE, Lexicon, load_lexicon
 
 #: Environment variable naming an installed scispacy NER model to merge (default: none).
 MODEL_ENV = "KRAS_NER_MODEL"
@@ -130,6 +130,19 @@ def is_boundary(text: str, i: int) -> bool:
     if b.isupper() and i + 1 < len(text) and text[i + 1].isupper() and i >= 2 and a in "ab" \
             and text[i - 2] in "IV":
         return True  # a trial phase run into an abbreviation ("IbNSCLC")
+    if b.isupper() and i + 1 < len(text) and text[i + 1].islower() and i >= 2 and a in "ab" \
+            and text[i - 2] in "IV":
+        return True  # ... or into a capitalised word ("IbSolid tumours")
+    if a in "IV" and b.isupper() and b not in "IV" and text[i:i + 3].isalpha() and text[i:i + 3].isupper():
+        # a trial phase cell run into an abbreviation after a lower-case cell ("CetuximabIIICRC")
+        j = i
+        while j > 0 and text[j - 1] in "IV":
+            j -= 1
+        if i - j <= 3 and text[j:i] in ("I", "II", "III", "IV") and j > 0 and text[j - 1].islower():
+            return True
+    if a.isupper() and b.isupper() and i >= 3 and text[i - 3:i].isupper() and text[i - 3:i].isalpha() \
+            and TRIAL_HEAD_RE.match(text, i):
+        return True  # an abbreviation cell run into the next cell's trial name ("CRCKRYSTAL-10")
     return (b.isupper() and i + 1 < len(text) and text[i + 1].islower() and i >= 3
             and text[i - 3:i].isalpha() and text[i - 3:i].islower())
 

@@ -3296,3 +3296,15 @@ def test_an_agent_with_or_without_another_added_to_a_drug_gives_two_arms(extract
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "assertion")
     assert got == {("sotorasib", "avutometinib", "affirmed"),
                    ("sotorasib", "avutometinib;defactinib", "affirmed")}, rows
+
+
+def test_a_run_together_table_whose_cancer_cells_touch_phase_and_trial_cells(extract):
+    rows = extract("Table 3. Selected ongoing combination trials\n"
+                   "KRAS G12C inhibitorPartner(s)PhaseTumour typeStudy\n"
+                   "AdagrasibCetuximabIIICRCKRYSTAL-10\n"
+                   "AdagrasibPembrolizumabIIINSCLCKRYSTAL-7\n"
+                   "SotorasibPalbociclibIbSolid tumoursCodeBreaK 101\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert {("adagrasib", "cetuximab", "colorectal cancer"),
+            ("adagrasib", "pembrolizumab", "lung non-small cell carcinoma"),
+            ("sotorasib", "palbociclib", "cancer")} <= got, rows
