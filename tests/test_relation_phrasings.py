@@ -3308,3 +3308,14 @@ def test_a_run_together_table_whose_cancer_cells_touch_phase_and_trial_cells(ext
     assert {("adagrasib", "cetuximab", "colorectal cancer"),
             ("adagrasib", "pembrolizumab", "lung non-small cell carcinoma"),
             ("sotorasib", "palbociclib", "cancer")} <= got, rows
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("ARS-1620 covalently binds only the inactive form, so newly made protein escapes it.", "ARS-1620"),
+    ("First-generation KRAS G12C inhibitors bind only the GDP-bound form of the protein.",
+     "KRAS G12C inhibitor"),
+])
+def test_an_agent_binding_a_state_of_its_own_target_acts_on_that_target(extract, text, drug):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {(drug, "KRAS")}, rows
