@@ -3319,3 +3319,12 @@ def test_an_agent_binding_a_state_of_its_own_target_acts_on_that_target(extract,
     rows = extract(text)
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {(drug, "KRAS")}, rows
+
+
+def test_a_mediator_that_keeps_kras_in_the_active_state_under_a_drug_is_resistance(extract):
+    rows = extract("Because AURKA induction kept residual KRAS G12C in the GTP-bound state after sotorasib, "
+                   "we combined sotorasib with alisertib, which blocks AURKA kinase activity.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert ("sotorasib", "AURKA", "KRAS_REACTIVATION") in got, rows
+    rows = extract("Sotorasib holds KRAS G12C in the inactive, GDP-bound state.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
