@@ -3328,3 +3328,10 @@ def test_a_mediator_that_keeps_kras_in_the_active_state_under_a_drug_is_resistan
     assert ("sotorasib", "AURKA", "KRAS_REACTIVATION") in got, rows
     rows = extract("Sotorasib holds KRAS G12C in the inactive, GDP-bound state.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_producing_new_krasg12c_written_as_one_word_is_kras_reactivation(extract):
+    rows = extract("Within days of ARS-1620 treatment, a subpopulation resumed proliferation by producing "
+                   "new KRASG12C, which EGFR and AURKA signalling kept in the active state.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert {("EGFR", "KRAS_REACTIVATION"), ("AURKA", "KRAS_REACTIVATION")} <= got, rows
