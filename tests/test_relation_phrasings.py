@@ -3335,3 +3335,10 @@ def test_producing_new_krasg12c_written_as_one_word_is_kras_reactivation(extract
                    "new KRASG12C, which EGFR and AURKA signalling kept in the active state.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert {("EGFR", "KRAS_REACTIVATION"), ("AURKA", "KRAS_REACTIVATION")} <= got, rows
+
+
+def test_both_drugs_given_with_a_third_form_one_regimen(extract):
+    rows = extract("Avutometinib is a RAF/MEK clamp, and defactinib inhibits FAK. RAMP 203 is testing both "
+                   "drugs with sotorasib in KRAS G12C-mutated NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "avutometinib;defactinib")}, rows
