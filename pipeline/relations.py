@@ -442,6 +442,13 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
             return f"{m.group(1)} and either {m.group(2)} or {m.group(3)}"
         return m.group(0)
     span = re.sub(r"(⟦A\d+⟧)\s+and\s+(⟦A\d+⟧)\s+or\s+(⟦A\d+⟧)", platinum_choice, span)
+
+    def platinum_first(m: re.Match[str]) -> str:  # "carboplatin or cisplatin plus pemetrexed"
+        three = [table.get(k) for k in m.groups()]
+        if all(a is not None and _cytotoxic(a) for a in three):
+            return f"{m.group(3)} and either {m.group(1)} or {m.group(2)}"
+        return m.group(0)
+    span = re.sub(r"(⟦A\d+⟧)\s+or\s+(⟦A\d+⟧)\s+(?:plus|and|with|\+)\s+(⟦A\d+⟧)", platinum_first, span)
     either = re.search(r",?\s+and\s+either\s+", span)
     if either:  # "pemetrexed and either cisplatin or carboplatin": the head with each alternative
         heads = agent_groups(span[:either.start()], table, single=True) or [[]]
@@ -513,6 +520,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         m.start - offset for m in mechanisms
         if re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
                      r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)]
+    # (not wording inside a later open question: "..., but whether upfront chemotherapy delays or
+    # prevents histologic transformation has not been shown")
+    asked = [(m.start(), m.end()) for m in re.finditer(
+        r"(?:,|;)\s*(?:but|yet|although|though|and)?\s*whether\b[^.;]*", sentence, re.I)]
+    cue_at = [p for p in cue_at if not any(lo <= p < hi for lo, hi in asked)]
     overcome = tied or bool(cue_at)
     # an ongoing or planned trial with no process named is a combination, whatever population it
     # enrols ("is being tested ... in patients who progressed on a first-generation inhibitor", 7.14)

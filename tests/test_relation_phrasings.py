@@ -3342,3 +3342,12 @@ def test_both_drugs_given_with_a_third_form_one_regimen(extract):
                    "drugs with sotorasib in KRAS G12C-mutated NSCLC.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "avutometinib;defactinib")}, rows
+
+
+def test_platinum_alternatives_first_and_overcome_wording_inside_a_later_open_question(extract):
+    rows = extract("Adding carboplatin or cisplatin plus pemetrexed to first-line osimertinib lengthened "
+                   "progression-free survival in FLAURA2, but whether upfront chemotherapy delays or "
+                   "prevents histologic transformation has not been shown.")
+    assert not [r for r in rows if r["relation"] == "overcomes"], rows
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("osimertinib", "carboplatin;pemetrexed"), ("osimertinib", "cisplatin;pemetrexed")}, rows
