@@ -3351,3 +3351,9 @@ def test_platinum_alternatives_first_and_overcome_wording_inside_a_later_open_qu
     assert not [r for r in rows if r["relation"] == "overcomes"], rows
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("osimertinib", "carboplatin;pemetrexed"), ("osimertinib", "cisplatin;pemetrexed")}, rows
+
+
+def test_a_regimen_that_may_delay_the_emergence_of_a_process_is_not_resisted(extract):
+    rows = extract("Modelling work suggests that upfront sotorasib plus panitumumab might delay the "
+                   "emergence of MAPK-reactivating subclones in CRC.")
+    assert not [r for r in rows if r["relation"] == "resistance"], rows
