@@ -363,9 +363,12 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
                and (k.start() < limit or fallback is None)]
     clause_start = max([b.end() for b in re.finditer(r"[;,]\s|\bwhereas\b|\bwhile\b", masked[:m.start()])],
                        default=0)
-    def resisted_at(pos: int) -> bool:
-        return ctx("failed_regimen").search(masked[max(0, pos - 80):pos]) is not None
-
+    # the agents named before the match, those the text does not say were resisted if any (the host
+    # of "it" / "its": "RMC-6236 suppressed cells with acquired resistance to sotorasib, and its
+    # combination with RMC-6291 ...")
+    earlier = [a for pos, a in outside if pos < m.start()]
+    unresisted = [a for pos, a in outside if pos < m.start()
+                  and ctx("failed_regimen").search(masked[max(0, pos - 80):pos]) is None] or earlier
     near = [a for pos, a in outside if clause_start <= pos < m.start()]
     if near:  # "TNO155 had a similar effect in combination with adagrasib"; of several, a focus
         # agent ("pairing ARS-1620 with an FGFR inhibitor or with linsitinib re-sensitised ...")
@@ -381,25 +384,18 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
         # "sotorasib increased T-cell infiltration, and combining it with anti-PD-1 ..." ("... and
         # together with anti-PD-1 therapy it cured most mice"): "it" is the drug named last before
         # it (a drug before a class)
-        before = [a for pos, a in outside if pos < m.start() and not resisted_at(pos)] or \
-            [a for pos, a in outside if pos < m.start()]
-        if before:
-            return next((a for a in reversed(before) if a.label == "DRUG"), before[-1])
+        if unresisted:
+            return next((a for a in reversed(unresisted) if a.label == "DRUG"), unresisted[-1])
     if ctx("possessive_before").search(masked, max(0, m.start() - 40), m.start()):
         # "sotorasib increased T-cell infiltration, and its combination with anti-PD-1 ...": the
-        # agent named last before the possessive, not the sentence's first focus agent (nor a drug
-        # the cells resisted: "RMC-6236 suppressed cells with acquired resistance to sotorasib,
-        # and its combination with RMC-6291 ...")
-        before = [a for pos, a in outside if pos < m.start() and not resisted_at(pos)] or \
-            [a for pos, a in outside if pos < m.start()]
-        if before:
-            return before[-1]
+        # agent named last before the possessive, not the sentence's first focus agent
+        if unresisted:
+            return unresisted[-1]
     focus = [a for _, a in outside if is_focus(a, rules)]
     if focus:
         return focus[0]
-    before = [a for pos, a in outside if pos < m.start()]
-    if before:
-        return before[-1]
+    if earlier:
+        return earlier[-1]
     after = [a for pos, a in outside if pos >= m.end()]  # "In combination with X, it ..."
     return after[0] if after else fallback
 
@@ -434,21 +430,17 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
             return [g for g in [head + rest] + [head + [a] + rest for a in alts] if len(g) >= 2]
         alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
         return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
-    # "pemetrexed and carboplatin or cisplatin": a cytotoxic backbone with alternative platinum
-    # partners reads as "pemetrexed and either carboplatin or cisplatin"
-    def platinum_choice(m: re.Match[str]) -> str:
-        three = [table.get(k) for k in m.groups()]
-        if all(a is not None and _cytotoxic(a) for a in three):
-            return f"{m.group(1)} and either {m.group(2)} or {m.group(3)}"
+    # "pemetrexed and carboplatin or cisplatin", "carboplatin or cisplatin plus pemetrexed": a
+    # cytotoxic backbone with alternative platinum partners reads as "pemetrexed and either
+    # carboplatin or cisplatin"
+    def platinum_choice(m: re.Match[str], backbone: int, first: int, second: int) -> str:
+        if all(a is not None and _cytotoxic(a) for a in map(table.get, m.groups())):
+            return f"{m.group(backbone)} and either {m.group(first)} or {m.group(second)}"
         return m.group(0)
-    span = re.sub(r"(⟦A\d+⟧)\s+and\s+(⟦A\d+⟧)\s+or\s+(⟦A\d+⟧)", platinum_choice, span)
-
-    def platinum_first(m: re.Match[str]) -> str:  # "carboplatin or cisplatin plus pemetrexed"
-        three = [table.get(k) for k in m.groups()]
-        if all(a is not None and _cytotoxic(a) for a in three):
-            return f"{m.group(3)} and either {m.group(1)} or {m.group(2)}"
-        return m.group(0)
-    span = re.sub(r"(⟦A\d+⟧)\s+or\s+(⟦A\d+⟧)\s+(?:plus|and|with|\+)\s+(⟦A\d+⟧)", platinum_first, span)
+    span = re.sub(r"(⟦A\d+⟧)\s+and\s+(⟦A\d+⟧)\s+or\s+(⟦A\d+⟧)",
+                  lambda m: platinum_choice(m, 1, 2, 3), span)
+    span = re.sub(r"(⟦A\d+⟧)\s+or\s+(⟦A\d+⟧)\s+(?:plus|and|with|\+)\s+(⟦A\d+⟧)",
+                  lambda m: platinum_choice(m, 3, 1, 2), span)
     either = re.search(r",?\s+and\s+either\s+", span)
     if either:  # "pemetrexed and either cisplatin or carboplatin": the head with each alternative
         heads = agent_groups(span[:either.start()], table, single=True) or [[]]
@@ -1856,11 +1848,16 @@ def _resisted_regimens(masked: str, table: dict[str, Mention], rules: Rules) -> 
     for m in ctx("regimen_resisted").finditer(masked):
         found = [table[k] for k in re.findall(r"⟦A\d+⟧", m.group("regimen"))]
         group = list({a.norm_id: a for a in found}.values())
-        shared = any(set(agent_targets(a)) & set(agent_targets(b))
-                     for a in group for b in group if a is not b)
-        if len(group) > 1 and not shared and not all(is_focus(a, rules) and a.label == "DRUG" for a in group):
+        if len(group) > 1 and _is_regimen(group, rules):
             regimens.append(group)
     return regimens
+
+
+def _is_regimen(group: Sequence[Mention], rules: Rules) -> bool:
+    """Whether agents resisted together are one regimen: not agents on one target ("cetuximab
+    and panitumumab") nor KRAS inhibitors only, which are alternatives."""
+    shared = any(set(agent_targets(a)) & set(agent_targets(b)) for a in group for b in group if a is not b)
+    return not shared and not all(is_focus(a, rules) and a.label == "DRUG" for a in group)
 
 
 # --------------------------------------------------------------------------- the stage
@@ -2087,13 +2084,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                    and r.drug.norm_id in prev_res_partners else r for r in res]
         # "at progression on the doublet": resistance to the paragraph's latest regimen keeps the
         # rest of that regimen as partner, as for a regimen named in the sentence (rules 1.171.0)
-        if failed and prev_combo is not None and prev_combo.partners:
-            group = [prev_combo.drug, *prev_combo.partners]
-            shared = any(set(agent_targets(a)) & set(agent_targets(b)) for a in group for b in group
-                         if a is not b)
-            if not shared and not all(is_focus(a, rules) and a.label == "DRUG" for a in group):
-                res = [replace(r, partners=prev_combo.partners) if not r.partners
-                       and r.drug.norm_id == prev_combo.drug.norm_id else r for r in res]
+        if failed and prev_combo is not None and prev_combo.partners \
+                and _is_regimen([prev_combo.drug, *prev_combo.partners], rules):
+            res = [replace(r, partners=prev_combo.partners) if not r.partners
+                   and r.drug.norm_id == prev_combo.drug.norm_id else r for r in res]
         # a combination whose partner acts on the mediator of a resistance the same sentence
         # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
         # is aimed at that resistance: overcomes
