@@ -171,8 +171,29 @@ def find_reference_list(lines: list[tuple[int, str]]) -> int | None:
                 j -= 1
             if j >= 0 and re.fullmatch(r"(references|bibliography)", lines[j][1].strip(), re.I):
                 return j
-            return i
+            if _reads_as_references(lines[i:]):
+                return i
+            # a numbered list in the body ("Key points 1. ... 2. ... 3. ...") is prose, not the
+            # reference list: keep looking further down
     return None
+
+
+_REFERENCE_LIKE = re.compile(r"\b(?:19|20)\d{2}\b|\bet al\b|\bdoi\b|\bPMID\b", re.I)
+
+
+def _reads_as_references(lines: list[tuple[int, str]], items: int = 3) -> bool:
+    """Whether most of the first numbered items carry a year, "et al" or a DOI."""
+    marker = re.compile(r"\[?(\d{1,4})[.)\]](?:\s|$)")
+    texts: list[str] = []
+    for _, line in lines:
+        s = line.strip()
+        if marker.match(s):
+            if len(texts) == items:
+                break
+            texts.append(s)
+        elif texts:
+            texts[-1] += " " + s
+    return sum(bool(_REFERENCE_LIKE.search(t)) for t in texts) * 2 > len(texts)
 
 
 def parse_reference_list(lines: list[tuple[int, str]]) -> list[refs.Reference]:

@@ -291,3 +291,23 @@ def test_a_word_hyphenated_at_a_line_end_is_rejoined_and_maps_back_to_the_raw_te
     s = doc.text.index("cetuximab")
     rs, re_ = doc.offset_map.span_to_raw(s, s + len("cetuximab"))
     assert raw[rs:re_] == "cetuxi-\nmab"
+
+
+def test_numbered_key_points_in_the_body_are_prose_not_the_reference_list():
+    # a boxed "Key points" list numbered 1., 2., 3. above the body: before, it was taken for the
+    # reference list and everything from it to the end of the file was cut from the text
+    data = (
+        b"A Title Line\n\nKey points\n\n"
+        b"1. Adding an anti-EGFR antibody is standard when a KRAS G12C inhibitor is used.\n"
+        b"2. SHP2 and SOS1 inhibitors have so far disappointed as partners.\n"
+        b"3. CDK4/6 inhibition may prove useful.\n\n"
+        b"Sotorasib inhibits KRAS G12C (1). Resistance arose through EGFR feedback (2).\n\n"
+        b"1. Smith J, Doe AB. First title here. Nature 2019;1:1-2.\n"
+        b"2. Roe R, et al. Second title. Cell 2020;2:3-4.\n"
+        b"3. Poe P. Third title. Science 2021;3:5-6.\n"
+    )
+    doc = ingest(data)
+    assert "disappointed as partners" in doc.text
+    assert "Resistance arose through EGFR feedback" in doc.text
+    assert [r.number for r in doc.references] == [1, 2, 3]
+    assert "Nature 2019" not in doc.text
