@@ -39,7 +39,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "max_mediators_per_sentence", "genotype_mediator_codes",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
-                "tail_targets", "tail_agents", "own_target", "lead_cytotoxic"}
+                "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -67,6 +67,9 @@ class Pattern:
     #: combination: only when the agents of the match's (?P<lead>...) group are all chemotherapy
     #: ("carboplatin and pemetrexed plus pembrolizumab", not "X plus Y and Z plus W")
     lead_cytotoxic: bool = False
+    #: combination, partner_only: with no host agent in the sentence, the added agent joins the
+    #: paragraph's latest focus agent ("SHP2 inhibitors have so far disappointed as partners")
+    paragraph_host: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
         out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False)), not_after,
                            bool(item.get("pairwise", False)), bool(item.get("tail_targets", False)),
                            bool(item.get("tail_agents", False)), bool(item.get("own_target", False)),
-                           bool(item.get("lead_cytotoxic", False))))
+                           bool(item.get("lead_cytotoxic", False)), bool(item.get("paragraph_host", False))))
     return tuple(out)
 
 

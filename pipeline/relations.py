@@ -490,7 +490,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                        fallback: Mention | None = None,
                        resistant: frozenset[str] = frozenset(), causal_tie: bool = False,
                        previous: Claim | None = None, subject: Mention | None = None,
-                       mediators: Mapping[str, str] | None = None) -> list[Claim]:
+                       mediators: Mapping[str, str] | None = None,
+                       para_host: Mention | None = None) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -549,7 +550,13 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     groups = [base + g for g in agent_groups(m.group(0), table, single=True)]
                     span = (min(base[0].start, span[0]), span[1])
                 else:
-                    if subject is not None and ctx("pronoun_subject").match(masked, m.end()):
+                    # ("after KRAS G12C inhibition, pan-ERBB inhibitors were proposed as partners":
+                    # a focus agent the match swept up is the host, not one of the partners)
+                    swept = [table[k] for k in keys
+                             if pat.paragraph_host and is_focus(table[k], rules)]
+                    if swept:
+                        host = swept[-1]
+                    elif subject is not None and ctx("pronoun_subject").match(masked, m.end()):
                         host = subject  # "In combination with adagrasib, it deepened ...": the agent named
                                         # alone in the sentence before
                     else:
@@ -563,10 +570,14 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                         # cetuximab ..., indicating that adding cetuximab does not rescue ...": the
                         # member the sentence has just combined with it, not its class
                         host = named_with[-1]
+                    if host is None and pat.paragraph_host:
+                        host = para_host  # "SHP2 inhibitors have disappointed as partners": the
+                                          # paragraph's focus agent
                     if host is None:
                         continue
                     if pat.distribute:
-                        groups = [[host, x] for x in _agents_in(_EXEMPLARS.sub("", m.group(0)), table)]
+                        groups = [[host, x] for x in _agents_in(_EXEMPLARS.sub("", m.group(0)), table)
+                                  if x not in swept]
                     else:
                         groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
                     span = (min(host.start, span[0]), max(host.end, span[1]))
@@ -2014,7 +2025,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
-                                    dict(para_mediators))
+                                    dict(para_mediators),
+                                    next((a for g in reversed(recent_agents) for a in g
+                                          if is_focus(a, rules)), None))
         same = _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
                             dict(para_mediators), rules)
         recast = {(c.span, c.drug.norm_id) for c in same if c.rule_id.endswith("+SAME_EFFECT")}

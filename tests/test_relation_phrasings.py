@@ -3357,3 +3357,17 @@ def test_a_regimen_that_may_delay_the_emergence_of_a_process_is_not_resisted(ext
     rows = extract("Modelling work suggests that upfront sotorasib plus panitumumab might delay the "
                    "emergence of MAPK-reactivating subclones in CRC.")
     assert not [r for r in rows if r["relation"] == "resistance"], rows
+
+
+def test_agents_named_as_partners_join_the_paragraphs_focus_agent_one_row_each(extract):
+    rows = extract("Adagrasib is approved for KRAS G12C-mutated NSCLC. SHP2 and SOS1 inhibitors have so far "
+                   "disappointed as partners in lung cancer.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("adagrasib", "SHP2 inhibitor"), ("adagrasib", "SOS1 inhibitor")}, rows
+
+
+def test_a_kras_inhibitor_swept_into_the_partner_list_is_the_host(extract):
+    rows = extract("Because ERBB receptors are re-activated after KRASG12C inhibition, pan-ERBB inhibitors "
+                   "were proposed as better partners than EGFR antibodies in lung cancer.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("KRAS G12C inhibitor", "pan-ERBB inhibitor")}, rows
