@@ -369,6 +369,10 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     earlier = [a for pos, a in outside if pos < m.start()]
     unresisted = [a for pos, a in outside if pos < m.start()
                   and ctx("failed_regimen").search(masked[max(0, pos - 80):pos]) is None] or earlier
+    if inside and all(is_focus(table[k], rules) for k in inside):
+        # a KRAS inhibitor added to "it" joins an agent of another kind ("BI 1701963 prevented
+        # reloading of RAS after KRAS G12C inhibition, and its combination with adagrasib ...")
+        unresisted = [a for a in unresisted if not is_focus(a, rules)] or unresisted
     near = [a for pos, a in outside if clause_start <= pos < m.start()]
     if near:  # "TNO155 had a similar effect in combination with adagrasib"; of several, a focus
         # agent ("pairing ARS-1620 with an FGFR inhibitor or with linsitinib re-sensitised ...")

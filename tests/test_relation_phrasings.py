@@ -3371,3 +3371,19 @@ def test_a_kras_inhibitor_swept_into_the_partner_list_is_the_host(extract):
                    "were proposed as better partners than EGFR antibodies in lung cancer.")
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
     assert got == {("KRAS G12C inhibitor", "pan-ERBB inhibitor")}, rows
+
+
+def test_its_combination_with_a_kras_inhibitor_is_hosted_by_the_other_agent(extract):
+    rows = extract("In lung cancer models, the SOS1 inhibitor BI 1701963 prevented reloading of wild-type "
+                   "HRAS with GTP after KRAS G12C inhibition, and its combination with adagrasib delayed "
+                   "the onset of resistance.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("adagrasib", "BI 1701963")}, rows
+
+
+def test_agents_given_together_are_one_regimen(extract):
+    rows = extract("In xenografts, adagrasib and RMC-4550 given together from day one prevented the "
+                   "outgrowth "
+                   "of resistant clones.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("adagrasib", "RMC-4550")}, rows
