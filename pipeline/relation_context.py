@@ -38,6 +38,12 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     """A resistance claim kept beside an `overcomes` claim: its clause states resistance,
     holds no overcome wording and none of the combination."""
     s, e = (claim.anchor or claim.span)[0] - sent.start, (claim.anchor or claim.span)[1] - sent.start
+    rel = ctx("resistance_relative").match(sent.text, e)
+    if rel and claim.drug.start - sent.start >= rel.start() and claim.drug.end - sent.start <= rel.end():
+        # "delays the MAPK reactivation that limits BRAF inhibitor monotherapy": a relative clause
+        # on the process asserts the resistance of the drug it names (7.13)
+        return all(not (rel.start() <= p.start - sent.start < rel.end())
+                   for o in overcoming for p in o.partners)
     if any(m.start() < e and s < m.end() for m in ctx("blocked_subject").finditer(
             sent.text, max(0, s - 120), min(len(sent.text), e + 200))):
         return False  # the subject of a blocking predicate ("the reactivation that follows X was

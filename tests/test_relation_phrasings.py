@@ -1381,8 +1381,11 @@ def test_mechanistic_inhibition_verbs_and_a_negation_kept_in_its_clause(extract)
 def test_classes_realised_by_drugs_and_the_class_naming_the_drug_again(extract):
     rows = extract("Dual BRAF/MEK blockade with dabrafenib and trametinib delays the MAPK reactivation that "
                    "limits BRAF inhibitor monotherapy in BRAF V600E melanoma.")
+    # (the relative clause states the class's resistance in a clause of its own, 7.13: curators of
+    # dev5 and dev9 both code it; rules 1.212.0)
     assert keyset(rows, "relation", "drug", "partner", "mechanism") == {
-        ("overcomes", "dabrafenib", "trametinib", "MAPK_REACTIVATION")}, rows
+        ("overcomes", "dabrafenib", "trametinib", "MAPK_REACTIVATION"),
+        ("resistance", "BRAF inhibitor", "", "MAPK_REACTIVATION")}, rows
 
 
 def test_directed_antibodies_with_examples_keep_the_class(extract):
@@ -3387,3 +3390,16 @@ def test_agents_given_together_are_one_regimen(extract):
                    "of resistant clones.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("adagrasib", "RMC-4550")}, rows
+
+
+@pytest.mark.parametrize("text, drug, mechanism", [
+    ("Dual blockade with dabrafenib and trametinib delays the MAPK reactivation that limits BRAF "
+     "inhibitor monotherapy in BRAF V600E melanoma.", "BRAF inhibitor", "MAPK_REACTIVATION"),
+    ("The EGFR feedback that blunts KRAS G12C inhibitor monotherapy in colorectal cancer is overcome "
+     "by adding an anti-EGFR antibody.", "KRAS G12C inhibitor", "RTK_FEEDBACK"),
+])
+def test_a_relative_clause_on_the_overcome_process_states_the_resistance(extract, text, drug, mechanism):
+    rows = extract(text)
+    assert [r for r in rows if r["relation"] == "overcomes"], rows
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
+    assert got == {(drug, mechanism)}, rows
