@@ -3403,3 +3403,13 @@ def test_a_relative_clause_on_the_overcome_process_states_the_resistance(extract
     assert [r for r in rows if r["relation"] == "overcomes"], rows
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
     assert got == {(drug, mechanism)}, rows
+
+
+@pytest.mark.parametrize("text, gene", [
+    ("EGFR feedback limits the single-agent activity of adagrasib in colorectal cancer.", "EGFR"),
+    ("Under adagrasib alone, resistance emerged within 4 weeks together with rising phospho-EGFR.", "EGFR"),
+])
+def test_hyphenated_modifiers_and_rising_readouts_state_resistance(extract, text, gene):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("adagrasib", gene)}, rows
