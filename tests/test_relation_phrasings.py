@@ -3413,3 +3413,11 @@ def test_hyphenated_modifiers_and_rising_readouts_state_resistance(extract, text
     rows = extract(text)
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("adagrasib", gene)}, rows
+
+
+def test_inhibition_of_two_targets_by_an_agent_and_compensatory_activation(extract):
+    rows = extract("Inhibition of RAF and MEK by avutometinib induces compensatory FAK phosphorylation.")
+    assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target") == {
+        ("avutometinib", "RAF"), ("avutometinib", "MEK")}, rows
+    assert keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target") == {
+        ("avutometinib", "PTK2")}, rows
