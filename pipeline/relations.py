@@ -523,6 +523,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
         r"(?:,|;)\s*(?:but|yet|although|though|and)?\s*whether\b[^.;]*", sentence, re.I)]
     cue_at = [p for p in cue_at if not any(lo <= p < hi for lo, hi in asked)]
     overcome = tied or bool(cue_at)
+    # the only overcome wording describes a subgroup of the population the regimen was given to
+    # ("produced responses in patients with NSCLC and CRC, including some whose disease had
+    # progressed on sotorasib"): the regimen's combination row stands beside the overcomes row
+    subgroups = [(m.start(), m.end()) for m in ctx("subgroup_population").finditer(sentence)]
+    subgroup_only = not tied and bool(cue_at) and all(any(lo <= p < hi for lo, hi in subgroups)
+                                                     for p in cue_at)
     # an ongoing or planned trial with no process named is a combination, whatever population it
     # enrols ("is being tested ... in patients who progressed on a first-generation inhibitor", 7.14)
     ongoing = [] if strong or mechanisms else [
@@ -675,6 +681,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 if key in seen:
                     continue
                 seen.add(key)
+                if overcomes and subgroup_only and span[1] - offset <= min(lo for lo, _ in subgroups):
+                    trial_spans.add(span)
+                    claims.append(Claim("combination", drug, partners, "", "", "", "",
+                                        _effect(sentence, rules), pat.id, pat.confidence, span))
                 if overcomes:
                     tid, tname = _partner_target(partners, named_genes, mediators, drug)
                     mech = mechanisms[0].norm_id if mechanisms else ""

@@ -3421,3 +3421,18 @@ def test_inhibition_of_two_targets_by_an_agent_and_compensatory_activation(extra
         ("avutometinib", "RAF"), ("avutometinib", "MEK")}, rows
     assert keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target") == {
         ("avutometinib", "PTK2")}, rows
+
+
+def test_responses_in_patients_with_driver_named_resistance_overcome_it(extract):
+    rows = extract("In EGFR-mutant NSCLC, adding savolitinib to osimertinib produced objective responses in "
+                   "patients with MET-driven resistance.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert ("overcomes", "osimertinib", "savolitinib") in got, rows
+    assert ("combination", "osimertinib", "savolitinib") not in got, rows
+
+
+def test_a_resistant_subgroup_gives_overcomes_beside_the_regimens_combination(extract):
+    rows = extract("In CodeBreaK 101, sotorasib plus trametinib produced responses in patients with NSCLC, "
+                   "including some whose disease had progressed on sotorasib monotherapy.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert {("combination", "sotorasib", "trametinib"), ("overcomes", "sotorasib", "trametinib")} <= got, rows
