@@ -2226,6 +2226,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
                               confidence=c.confidence * 0.85) for c in claims]
         own = list({a.norm_id: a for a in agents if "+anaphor" not in a.source}.values())
+        # (a class in apposition to a drug is the drug's description, not an agent of its own that
+        # a later "it" or "its" could stand for: "The KRAS G12D inhibitor MRTX1133 ... Its activity")
+        standing = {(table[x].start, table[x].end) for x in re.findall(r"⟦A\d+⟧", masked)}
+        own = [a for a in own if (a.start, a.end) in standing or a.label != "DRUG_CLASS"] or own
         if own:
             recent_agents.append(own)
             opener = next((a for a in own if a.label == "DRUG"), None)

@@ -3436,3 +3436,31 @@ def test_a_resistant_subgroup_gives_overcomes_beside_the_regimens_combination(ex
                    "including some whose disease had progressed on sotorasib monotherapy.")
     got = keyset(rows, "relation", "drug", "partner")
     assert {("combination", "sotorasib", "trametinib"), ("overcomes", "sotorasib", "trametinib")} <= got, rows
+
+
+def test_a_gene_tyrosine_kinase_inhibitor_is_one_class_mention(extract):
+    rows = extract("In EGFR-mutant NSCLC with MET amplification at progression on osimertinib, adding a MET "
+                   "tyrosine kinase inhibitor restored disease control.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("osimertinib", "MET inhibitor")}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Hagenbeek et al. described GNE-7883, which blocks the binding of YAP to TEAD, and showed that "
+    "it overcame resistance to sotorasib in xenografts.",
+    "Blocking TEAD palmitoylation with VT104 overcame both primary and acquired sotorasib resistance.",
+])
+def test_tead_inhibitors_overcome_resistance_with_tead_as_target(extract, text):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "target")
+    assert got == {("sotorasib", "TEAD")}, rows
+
+
+def test_its_activity_refers_to_the_drug_not_to_its_apposed_class(extract):
+    rows = extract("The KRAS G12D inhibitor MRTX1133 suppresses ERK phosphorylation in pancreatic cancer "
+                   "cells. Its activity in colorectal cancer models is blunted by increased EGFR "
+                   "phosphorylation, and cetuximab or afatinib restored tumour regression in those models.")
+    assert keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target") == {
+        ("MRTX1133", "EGFR")}, rows
+    assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner") == {
+        ("MRTX1133", "cetuximab"), ("MRTX1133", "afatinib")}, rows
