@@ -488,6 +488,14 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     return out
 
 
+def _split_alternatives(group: list[Mention], rules: Rules) -> list[list[Mention]]:
+    focus = list({a.norm_id: a for a in group if a.label == "DRUG" and is_focus(a, rules)}.values())
+    rest = [a for a in group if a.norm_id not in {f.norm_id for f in focus}]
+    if len(focus) < 2 or not rest:
+        return [group]
+    return [[f, *rest] for f in focus]
+
+
 def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
                        mechanisms: list[Mention], offset: int = 0,
                        named_genes: frozenset[str] | None = None,
@@ -607,6 +615,9 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     # alternatives): Y+X, Z+X; but "adding X to Y and Z" is one regimen
                     partners = agent_groups(masked[m.start():m.start("drug")], table, single=True)
                     groups = [[d, *g] for d in drugs for g in partners]
+            # two KRAS inhibitors in one group are alternatives, each with the rest ("TNO155
+            # enhanced the activity of sotorasib and adagrasib": sotorasib + TNO155, adagrasib + TNO155)
+            groups = [h for g in groups for h in _split_alternatives(g, rules)]
             for agents in groups:
                 agents = list({a.norm_id: a for a in agents}.values())
                 if len(agents) < 2 or all(a.label == "DRUG" and is_focus(a, rules) for a in agents):

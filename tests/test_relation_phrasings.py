@@ -3464,3 +3464,9 @@ def test_its_activity_refers_to_the_drug_not_to_its_apposed_class(extract):
         ("MRTX1133", "EGFR")}, rows
     assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner") == {
         ("MRTX1133", "cetuximab"), ("MRTX1133", "afatinib")}, rows
+
+
+def test_two_kras_inhibitors_in_one_group_are_alternatives_each_with_the_partner(extract):
+    rows = extract("TNO155 enhanced the activity of sotorasib and adagrasib in lung cancer models.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "TNO155"), ("adagrasib", "TNO155")}, rows
