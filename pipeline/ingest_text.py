@@ -39,6 +39,12 @@ _RUN_TOGETHER_PAREN = re.compile(r"(?<=\))(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
+def _bullets() -> frozenset[str]:
+    """The bullet characters that open a sentence at a line start (sentence_rules.json)."""
+    return frozenset(json.loads((DATA_DIR / "sentence_rules.json").read_text(encoding="utf-8"))["bullets"])
+
+
+@lru_cache(maxsize=1)
 def rules() -> dict:
     return json.loads((DATA_DIR / "ingest_rules.json").read_text(encoding="utf-8"))
 
@@ -435,9 +441,11 @@ def assemble(raw: str, blocks: list[Block]) -> tuple[str, list[int], list[int], 
                 raw_map.pop()
                 steps.pop()
             elif li and joined != prev + norm:
-                out.append(joiner)
+                # (a bulleted line keeps its line break: one sentence per bullet)
+                sep = "\n" if joiner == " " and norm.lstrip()[:1] in _bullets() else joiner
+                out.append(sep)
                 raw_map.append(off - 1)
-                steps.append(1 if joiner == "\n" else 0)
+                steps.append(1 if sep == "\n" else 0)
             prev = norm
             out.extend(norm)
             raw_map.extend(off + k for k in idx)

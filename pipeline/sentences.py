@@ -96,6 +96,7 @@ def rule_sentencizer(doc: Doc) -> Doc:
             is_end = False
         if is_end and spaced[i - 1] and _can_start(texts[i]):
             flags[i] = 1
+
     doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
@@ -142,12 +143,19 @@ def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[
                 pos += len(line) + 1
             continue
         pieces.append((start, doc.text[start:end].replace("\n", " ")))
+    # a bullet that opens a line opens a sentence, whatever ends the line before ("Key points\n
+    # • ...\n• ..."); not a bullet inside a line ("J Thorac Oncol • Vol 18 • 2023")
+    bullet_at = re.compile("\n(?=[" + re.escape("".join(sentence_rules()["bullets"])) + "])")
     for (offset, _piece), sdoc in zip(pieces, nlp.pipe(t for _, t in pieces), strict=True):
         for sent in sdoc.sents:
             s = sent.start_char + offset
             e = sent.end_char + offset
-            if doc.text[s:e].strip():
-                spans.append((s, e))
+            cuts = [m.end() for m in bullet_at.finditer(doc.text, s, e)]
+            for a, b in zip([s, *cuts], [*cuts, e], strict=True):
+                while b > a and b != e and doc.text[b - 1].isspace():
+                    b -= 1  # (the line break before the next bullet is no part of the sentence)
+                if doc.text[a:b].strip():
+                    spans.append((a, b))
     spans.sort()
     out = []
     for i, (s, e) in enumerate(spans):

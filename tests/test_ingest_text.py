@@ -311,3 +311,22 @@ def test_numbered_key_points_in_the_body_are_prose_not_the_reference_list():
     assert "Resistance arose through EGFR feedback" in doc.text
     assert [r.number for r in doc.references] == [1, 2, 3]
     assert "Nature 2019" not in doc.text
+
+
+def test_each_bullet_of_a_key_points_box_is_its_own_sentence():
+    from pipeline.sentences import split_sentences
+    data = ("Key points\n"
+            "\u2022 Rebound signalling through wild-type RAS limits the activity of KRAS G12C inhibitors.\n"
+            "\u2022 Vertical combinations that add SHP2 blockade are being tested to deepen\n"
+            "and prolong responses.\n"
+            "\u2022 In colorectal cancer, EGFR antibodies are the best-validated partners.\n"
+            "J Thorac Oncol \u2022 Vol 18 \u2022 2023\n"
+            "Transformation accounts for a further 3% of cases.\n").encode()
+    texts = [s.text for s in split_sentences(ingest(data))]
+    assert texts[0] == "Key points"
+    assert texts[2] == ("\u2022 Vertical combinations that add SHP2 blockade are being tested to deepen "
+                        "and prolong responses.")
+    assert texts[3].startswith("\u2022 In colorectal cancer") and texts[3].endswith("partners.")
+    # a bullet inside a line (a running header) opens no sentence
+    assert texts[4] == ("J Thorac Oncol \u2022 Vol 18 \u2022 2023 Transformation accounts for a further 3% "
+                        "of cases.")
