@@ -334,13 +334,14 @@ def drop_cell_markers(text: str, matches: list[Match]) -> list[Match]:
                     and text[m.end - 1:m.end].isalnum())]
 
 
-_CONJ = re.compile(r"\s*(?:/|,\s*and\s+|,\s*or\s+|,|\band\b|\bor\b)\s*")
+_CONJ = re.compile(r"\s*(?:/|,\s*and\s+|,\s*or\s+|,|\band\b|\bor\b|\bnor\b)\s*")
 
 
 def class_ellipsis(text: str, matches: list[Match], lex: Lexicon) -> list[Match]:
     """"PD-1/PD-L1 inhibitors", "MEK and ERK inhibitors": a gene conjoined to a drug class
     shares its head noun, so it is a DRUG_CLASS mention too (guidelines 1.5)."""
     out = list(matches)
+    heads: dict[int, str] = {}  # the head noun a conjunct made a class by ellipsis shares
     for i in range(len(out) - 2, -1, -1):
         g, nxt = out[i], out[i + 1]
         if g.label != "GENE" or nxt.label != "DRUG_CLASS":
@@ -348,11 +349,13 @@ def class_ellipsis(text: str, matches: list[Match], lex: Lexicon) -> list[Match]
         conj = _CONJ.fullmatch(text, g.end, nxt.start)
         if conj is None:
             continue
-        head = text[nxt.start:nxt.end].split()[-1]
+        # ("SHP2, SOS1 or EGFR blockade": SOS1 shares "blockade", and so does SHP2)
+        head = heads.get(i + 1) or text[nxt.start:nxt.end].split()[-1]
         c = lex.lookup(f"{text[g.start:g.end]} {head}", "DRUG_CLASS")
         if c is not None:
             out[i] = Match(g.start, g.end, "DRUG_CLASS", c[1], c[2], "pattern:ellipsis",
                            round(min(g.confidence, c[5]) * 0.9, 3))
+            heads[i] = head
     return out
 
 

@@ -162,7 +162,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
 
 
-CONTEXT_NAMES = {"resistance_relative", "subgroup_population",
+CONTEXT_NAMES = {"resistance_relative", "subgroup_population", "neither_doublet",
                  "dose", "to_the_regimen", "comparator", "genotype_of_disease", "linking_verb",
                  "altered_or_fed_back", "genetic_tool", "clause_break", "overcome_verb", "resistance_word",
                  "subordinate_opener", "transformed", "defining_alteration", "exemplifying",

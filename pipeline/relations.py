@@ -788,6 +788,25 @@ def _elliptical_contrast(claims: list[Claim], masked: str, table: dict[str, Ment
     return out
 
 
+def _doublets_denied(claims: list[Claim], sent: Sentence) -> list[Claim]:
+    """"sotorasib combined with a PI3K inhibitor and an SHP2 inhibitor overcame this resistance,
+    whereas neither doublet did": the drug with each partner alone, the same claim denied (the
+    assertion stage reads "neither" before the span, which starts at "doublet")."""
+    m = ctx("neither_doublet").search(sent.text)
+    if m is None:
+        return []
+    span = (sent.start + m.start("head"), sent.start + m.end())
+    out = []
+    for c in claims:
+        if c.relation in ("combination", "overcomes") and len(c.partners) >= 2 and c.span[1] <= span[0]:
+            # (the triplet's target stays with the partner that acts on it)
+            out += [replace(c, partners=(p,), rule_id=c.rule_id + "+DOUBLET", span=span,
+                            confidence=c.confidence * 0.85,
+                            **({} if c.target_id in _reach(p) else {"target_id": "", "target_name": ""}))
+                    for p in c.partners]
+    return out
+
+
 def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mention],
                             mechanisms: list[Mention], drugs: list[Mention], named: frozenset[str],
                             rules: Rules) -> list[Claim]:
@@ -2216,6 +2235,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                               effect="unknown", rule_id=c.rule_id.removeprefix("OVC_"))
                       if c.relation == "overcomes" and c.span[1] <= sent.start + purpose.start() else c
                       for c in claims]
+        claims += _doublets_denied(claims, sent)
         claims += _elliptical_contrast(claims, masked, table, rules, frozenset(para_genes),
                                        dict(para_mediators))
         if agents and rules.cues["resistance_cues"].search(sent.text):

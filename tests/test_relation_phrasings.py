@@ -3470,3 +3470,23 @@ def test_two_kras_inhibitors_in_one_group_are_alternatives_each_with_the_partner
     rows = extract("TNO155 enhanced the activity of sotorasib and adagrasib in lung cancer models.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "TNO155"), ("adagrasib", "TNO155")}, rows
+
+
+def test_neither_doublet_denies_each_pair_of_the_triplet(extract):
+    rows = extract("In mesenchymal-like xenografts, sotorasib combined with a PI3K inhibitor and an SHP2 "
+                   "inhibitor overcame this resistance, whereas neither doublet did.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "partner", "assertion")
+    assert got == {("PI3K inhibitor;SHP2 inhibitor", "affirmed"), ("PI3K inhibitor", "negated"),
+                   ("SHP2 inhibitor", "negated")}, rows
+
+
+@pytest.mark.parametrize("text, classes", [
+    ("Neither SHP2 nor MEK inhibition restored sensitivity to sotorasib.",
+     {"SHP2 inhibitor", "MEK inhibitor"}),
+    ("SHP2, SOS1 or EGFR blockade was added to sotorasib.",
+     {"SHP2 inhibitor", "SOS1 inhibitor", "EGFR inhibitor"}),
+])
+def test_a_head_noun_shared_by_nor_and_by_a_longer_list(extract, text, classes):
+    rows = extract(text)
+    got = {p for r in rows if r["relation"] in ("combination", "overcomes") for p in r["partner"].split(";")}
+    assert got == classes, rows
