@@ -400,7 +400,10 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
         return focus[0]
     if earlier:
         return earlier[-1]
-    after = [a for pos, a in outside if pos >= m.end()]  # "In combination with X, it ..."
+    # "In combination with X, it ...", not an agent of a contrasted clause ("Neither X nor Y
+    # prevented the rebound, whereas Z did")
+    after = [a for pos, a in outside if pos >= m.end()
+             and not re.search(r"\b(?:whereas|while|but)\b", masked[m.end():pos])]
     return after[0] if after else fallback
 
 
@@ -598,7 +601,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                                   if x not in swept]
                     else:
                         groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
-                    span = (min(host.start, span[0]), max(host.end, span[1]))
+                    if host.start >= offset:  # (a host from an earlier sentence is not this claim's span)
+                        span = (min(host.start, span[0]), max(host.end, span[1]))
             elif pat.distribute:
                 members = _agents_in(m.group(0), table)
                 if pat.roles == "second_is_drug":  # "X and Y each ... when added to Z": Z+X, Z+Y

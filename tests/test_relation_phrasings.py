@@ -3490,3 +3490,12 @@ def test_a_head_noun_shared_by_nor_and_by_a_longer_list(extract, text, classes):
     rows = extract(text)
     got = {p for r in rows if r["relation"] in ("combination", "overcomes") for p in r["partner"].split(";")}
     assert got == classes, rows
+
+
+def test_neither_nor_blockers_are_denied_and_the_contrasted_agent_that_did_is_not_their_host(extract):
+    rows = extract("In sotorasib-treated NSCLC lines, rebound ERK signalling was driven by EGFR in some and "
+                   "by FGFR1 in others. Neither erlotinib nor the FGFR inhibitor erdafitinib prevented the "
+                   "rebound across the panel, whereas the SHP2 inhibitor RMC-4550 did57.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "assertion")
+    assert got == {("sotorasib", "erlotinib", "negated"), ("sotorasib", "erdafitinib", "negated"),
+                   ("sotorasib", "RMC-4550", "affirmed")}, rows
