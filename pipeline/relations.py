@@ -513,6 +513,9 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     pattern's roles name; the others are partners. A combination becomes `overcomes` when
     the sentence says it overcomes, restores sensitivity, blocks adaptive reactivation ...
     """
+    # "Divarasib, more potent than sotorasib or adagrasib, has been paired with cetuximab": agents
+    # compared against are in no regimen of the sentence (⟦X⟧ is matched by no pattern)
+    masked = ctx("comparator_agents").sub(lambda m: m.group(1) + "⟦X⟧", masked)
     claims: list[Claim] = []
     seen: set[tuple[str, ...]] = set()
     trial_spans: set[tuple[int, int]] = set()  # regimens named for their trial

@@ -3499,3 +3499,14 @@ def test_neither_nor_blockers_are_denied_and_the_contrasted_agent_that_did_is_no
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "assertion")
     assert got == {("sotorasib", "erlotinib", "negated"), ("sotorasib", "erdafitinib", "negated"),
                    ("sotorasib", "RMC-4550", "affirmed")}, rows
+
+
+def test_drugs_compared_against_are_in_no_regimen_but_a_comparator_regimen_is(extract):
+    rows = extract("Divarasib (GDC-6036), a covalent inhibitor reported to be more potent than sotorasib or "
+                   "adagrasib in vitro, has been paired with cetuximab in GO42144.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("divarasib", "cetuximab")}, rows
+    rows = extract("Encorafenib plus cetuximab gave longer overall survival than cetuximab with irinotecan "
+                   "in colorectal cancer.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert ("encorafenib", "cetuximab") in got and ("cetuximab", "irinotecan") in got, rows
