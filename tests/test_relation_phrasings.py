@@ -3510,3 +3510,13 @@ def test_drugs_compared_against_are_in_no_regimen_but_a_comparator_regimen_is(ex
                    "in colorectal cancer.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert ("encorafenib", "cetuximab") in got and ("cetuximab", "irinotecan") in got, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Adagrasib seems better tolerated with pembrolizumab in first-line NSCLC.",
+    "Adagrasib was well tolerated in combination with pembrolizumab.",
+])
+def test_a_regimen_whose_tolerability_is_stated(extract, text):
+    rows = extract(text)
+    assert keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner") == {
+        ("adagrasib", "pembrolizumab")}, rows
