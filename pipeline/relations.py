@@ -795,6 +795,28 @@ def _elliptical_contrast(claims: list[Claim], masked: str, table: dict[str, Ment
     return out
 
 
+def _next_arm_population(claim: Claim, claims: list[Claim], cancers: list[Mention],
+                         text: str) -> list[Mention]:
+    """A table printed one cell per line lists a trial's arms in consecutive cells before the
+    population cell ("Sotorasib + carboplatin + pemetrexed" / "Pembrolizumab + carboplatin +
+    pemetrexed" / "First-line non-squamous NSCLC"): an arm whose own line names no cancer takes
+    the cancers of the first line after it that is not another arm."""
+    if claim.relation not in ("combination", "overcomes"):
+        return []
+    lo, hi = _line_span(text, *claim.span)
+    if any(lo <= c.start and c.end <= hi for c in cancers):
+        return []
+    arm_starts = {_line_span(text, *c.span)[0] for c in claims if c.relation in ("combination", "overcomes")}
+    pos = hi + 1
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip() and pos not in arm_starts:
+            return [c for c in cancers if pos <= c.start and c.end <= end]
+        pos = end + 1
+    return []
+
+
 def _doublets_denied(claims: list[Claim], sent: Sentence) -> list[Claim]:
     """"sotorasib combined with a PI3K inhibitor and an SHP2 inhibitor overcame this resistance,
     whereas neither doublet did": the drug with each partner alone, the same claim denied (the
@@ -2365,8 +2387,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             if claim.rule_id in rules.disabled_rule_ids:
                 continue
             opts = cancer_opts
+            row_population = _next_arm_population(claim, claims, cancers, doc.text) \
+                if "\n" in sent.text.strip() and not local[id(claim)] else []
             if local[id(claim)]:  # "X + Y (NSCLC only)": the claim's own cancer
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in local[id(claim)]]
+            elif row_population:
+                opts = _sentence_opts(row_population, rules.max_cancers)
             elif claimed and cancer_opts[0][2] == "sentence":
                 opts = _sentence_opts([c for c in cancers if id(c) not in claimed], rules.max_cancers) \
                     or [("", "", "")]

@@ -3520,3 +3520,14 @@ def test_a_regimen_whose_tolerability_is_stated(extract, text):
     rows = extract(text)
     assert keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner") == {
         ("adagrasib", "pembrolizumab")}, rows
+
+
+def test_arms_in_consecutive_cells_of_a_one_cell_per_line_table_share_the_population_cell(extract):
+    rows = extract("Table 2 (continued)\nNCT05920356\nCodeBreaK 202\nIII\n"
+                   "Sotorasib + carboplatin + pemetrexed\n"
+                   "Pembrolizumab + carboplatin + pemetrexed\nFirst-line non-squamous NSCLC, PD-L1 negative\n"
+                   "NCT04449874\nGO42144\nI\nDivarasib + cetuximab (CRC only)\nDivarasib + erlotinib\n"
+                   "KRAS G12C solid tumours\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "cancer")
+    nsclc = "lung non-small cell carcinoma"
+    assert {("sotorasib", nsclc), ("pembrolizumab", nsclc), ("divarasib", "colorectal cancer")} <= got, rows
