@@ -3531,3 +3531,22 @@ def test_arms_in_consecutive_cells_of_a_one_cell_per_line_table_share_the_popula
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "cancer")
     nsclc = "lung non-small cell carcinoma"
     assert {("sotorasib", nsclc), ("pembrolizumab", nsclc), ("divarasib", "colorectal cancer")} <= got, rows
+
+
+@pytest.mark.parametrize("text, drug, partners", [
+    ("Residual ERK output persists despite KRAS G12C inhibition, and several groups have therefore added a "
+     "MEK or ERK inhibitor.", "KRAS G12C inhibitor", {"MEK inhibitor", "ERK inhibitor"}),
+    ("Residual ERK output persists despite sotorasib, and several groups have therefore combined it with a "
+     "MEK inhibitor.", "sotorasib", {"MEK inhibitor"}),
+])
+def test_added_or_combined_with_it_after_therefore_overcomes(extract, text, drug, partners):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {(drug, p) for p in partners}, rows
+
+
+def test_a_cohort_that_adds_x_to_y_is_not_hosted_by_the_study_drug(extract):
+    rows = extract("CDK4/6 inhibitors reached the clinic only in the LY3499446 study and in a CodeBreaK 101 "
+                   "cohort that adds palbociclib, which inhibits CDK4 and CDK6, to sotorasib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "palbociclib")}, rows
