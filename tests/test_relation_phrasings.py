@@ -3538,6 +3538,8 @@ def test_arms_in_consecutive_cells_of_a_one_cell_per_line_table_share_the_popula
      "MEK or ERK inhibitor.", "KRAS G12C inhibitor", {"MEK inhibitor", "ERK inhibitor"}),
     ("Residual ERK output persists despite sotorasib, and several groups have therefore combined it with a "
      "MEK inhibitor.", "sotorasib", {"MEK inhibitor"}),
+    ("Residual ERK output persists despite KRAS G12C inhibition, and several groups have therefore stacked "
+     "an ERK inhibitor on top.", "KRAS G12C inhibitor", {"ERK inhibitor"}),
 ])
 def test_added_or_combined_with_it_after_therefore_overcomes(extract, text, drug, partners):
     rows = extract(text)
