@@ -3552,3 +3552,13 @@ def test_a_cohort_that_adds_x_to_y_is_not_hosted_by_the_study_drug(extract):
                    "cohort that adds palbociclib, which inhibits CDK4 and CDK6, to sotorasib.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "palbociclib")}, rows
+
+
+def test_two_agents_together_and_cells_resistant_to_a_drug(extract):
+    rows = extract("Adagrasib and cetuximab together produced a response rate of 34% in colorectal cancer.")
+    assert keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner") == {
+        ("adagrasib", "cetuximab")}, rows
+    rows = extract("Cells resistant to adagrasib remained sensitive to the combination of adagrasib and "
+                   "everolimus.")
+    assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner") == {
+        ("adagrasib", "everolimus")}, rows
