@@ -3562,3 +3562,10 @@ def test_two_agents_together_and_cells_resistant_to_a_drug(extract):
                    "everolimus.")
     assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner") == {
         ("adagrasib", "everolimus")}, rows
+
+
+def test_a_limitation_that_an_agent_addresses(extract):
+    rows = extract("EGFR reactivation limits the efficacy of sotorasib in colorectal cancer, a limitation "
+                   "that panitumumab addresses.")
+    assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism") == {
+        ("sotorasib", "panitumumab", "RTK_FEEDBACK")}, rows
