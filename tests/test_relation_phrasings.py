@@ -3569,3 +3569,9 @@ def test_a_limitation_that_an_agent_addresses(extract):
                    "that panitumumab addresses.")
     assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism") == {
         ("sotorasib", "panitumumab", "RTK_FEEDBACK")}, rows
+
+
+def test_persistent_activity_of_a_protein_is_a_mediator(extract):
+    rows = extract("Persistent mTORC1 activity allowed cells to escape sotorasib.")
+    assert keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism") == {
+        ("sotorasib", "mTORC1", "PI3K_MTOR")}, rows
