@@ -578,7 +578,14 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     # a focus agent the match swept up is the host, not one of the partners)
                     swept = [table[k] for k in keys
                              if pat.paragraph_host and is_focus(table[k], rules)]
-                    if swept:
+                    # "(When) combined with afatinib, sotorasib produced ...": the opening phrase's
+                    # list swept up the main clause's subject after its comma; that is the host
+                    opening = ctx("opening_partner_phrase").match(masked[:m.end()])
+                    subject_after = re.search(r",\s*(⟦A\d+⟧)$", m.group(0)) if opening else None
+                    if subject_after:
+                        host = table[subject_after.group(1)]
+                        swept = [host]
+                    elif swept:
                         host = swept[-1]
                     elif subject is not None and ctx("pronoun_subject").match(masked, m.end()):
                         host = subject  # "In combination with adagrasib, it deepened ...": the agent named
@@ -602,6 +609,9 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     if pat.distribute:
                         groups = [[host, x] for x in _agents_in(_EXEMPLARS.sub("", m.group(0)), table)
                                   if x not in swept]
+                    elif subject_after:
+                        groups = [[host, *g] for g in agent_groups(m.group(0)[:subject_after.start()], table,
+                                                                   single=True)]
                     else:
                         groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
                     if host.start >= offset:  # (a host from an earlier sentence is not this claim's span)

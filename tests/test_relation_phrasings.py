@@ -3575,3 +3575,15 @@ def test_persistent_activity_of_a_protein_is_a_mediator(extract):
     rows = extract("Persistent mTORC1 activity allowed cells to escape sotorasib.")
     assert keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism") == {
         ("sotorasib", "mTORC1", "PI3K_MTOR")}, rows
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("When combined with afatinib, sotorasib produced responses in 20% of patients with NSCLC.",
+     "sotorasib", "afatinib"),
+    ("Encorafenib, cetuximab and binimetinib were given as a triplet in BEACON.",
+     "encorafenib", "binimetinib;cetuximab"),
+])
+def test_an_opening_partner_phrase_and_agents_given_as_a_triplet(extract, text, drug, partner):
+    rows = extract(text)
+    assert keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner") == {
+        (drug, partner)}, rows
