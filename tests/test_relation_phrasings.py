@@ -3587,3 +3587,10 @@ def test_an_opening_partner_phrase_and_agents_given_as_a_triplet(extract, text, 
     rows = extract(text)
     assert keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner") == {
         (drug, partner)}, rows
+
+
+def test_an_agent_that_can_prevent_this_overcomes_the_process_just_stated(extract):
+    rows = extract("Resistance to sotorasib frequently involves reactivation of wild-type RAS. SHP2 "
+                   "inhibition can prevent this.")
+    assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism") == {
+        ("sotorasib", "SHP2 inhibitor", "MAPK_REACTIVATION")}, rows
