@@ -3594,3 +3594,21 @@ def test_an_agent_that_can_prevent_this_overcomes_the_process_just_stated(extrac
                    "inhibition can prevent this.")
     assert keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism") == {
         ("sotorasib", "SHP2 inhibitor", "MAPK_REACTIVATION")}, rows
+
+
+@pytest.mark.parametrize("text, drug, targets", [
+    ("Sotorasib reduced phosphorylated ERK levels within hours in NCI-H358 xenografts.", "sotorasib",
+     {"ERK"}),
+    ("Adagrasib treatment led to a rapid decrease in pERK and pS6 in lung cancer cells.", "adagrasib",
+     {"ERK", "RPS6"}),
+])
+def test_readouts_lowered_by_a_drug(extract, text, drug, targets):
+    rows = extract(text)
+    assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target") == {
+        (drug, t) for t in targets}, rows
+
+
+def test_a_regimen_that_reduced_a_readout_gives_its_partner_no_inhibits_row(extract):
+    rows = extract("In two CDKN2A-deleted PDX models, sotorasib with palbociclib induced sustained "
+                   "regression and reduced phosphorylated RB.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
