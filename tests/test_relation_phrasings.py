@@ -3612,3 +3612,13 @@ def test_a_regimen_that_reduced_a_readout_gives_its_partner_no_inhibits_row(extr
     rows = extract("In two CDKN2A-deleted PDX models, sotorasib with palbociclib induced sustained "
                    "regression and reduced phosphorylated RB.")
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+@pytest.mark.parametrize("text, gene", [
+    ("Tumours with co-occurring KEAP1 mutations derived less benefit from sotorasib.", "KEAP1"),
+    ("Sotorasib was less effective in KRAS G12C tumours that lacked STK11.", "STK11"),
+])
+def test_less_benefit_and_less_effective_state_resistance(extract, text, gene):
+    rows = extract(text)
+    assert keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target") == {
+        ("sotorasib", gene)}, rows
