@@ -3622,3 +3622,15 @@ def test_less_benefit_and_less_effective_state_resistance(extract, text, gene):
     rows = extract(text)
     assert keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target") == {
         ("sotorasib", gene)}, rows
+
+
+@pytest.mark.parametrize("text, drug, gene", [
+    ("Responses to sotorasib were shorter in patients whose tumours harboured KEAP1 mutations.",
+     "sotorasib", "KEAP1"),
+    ("Sotorasib-treated tumours that regrew showed high levels of phospho-AKT.", "sotorasib", "AKT"),
+    ("Adagrasib efficacy was compromised by EGFR-driven feedback in colorectal cancer.", "adagrasib", "EGFR"),
+])
+def test_shorter_responses_high_levels_and_compromised_efficacy(extract, text, drug, gene):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {(drug, gene)}, rows
