@@ -41,6 +41,7 @@ from pipeline import config
 from pipeline.citations import find_citations
 from pipeline.errors import IngestError, too_large
 from pipeline.hyphenation import join_lines
+from pipeline.ingest_text import bullet_chars
 from pipeline.models import IngestedDocument, PageSpan, Reference, Section, Table
 from pipeline.references import parse_reference
 from pipeline.textnorm import normalize
@@ -658,7 +659,10 @@ def _finish(block: Block, vocab: frozenset[str]) -> None:
         return
     text = ""
     for ln in block.lines:
-        text = join_lines(text, ln.text, vocab) if text else ln.text
+        if text and ln.text.lstrip()[:1] in bullet_chars():
+            text = f"{text}\n{ln.text}"  # a bulleted line keeps its line break: a sentence of its own
+        else:
+            text = join_lines(text, ln.text, vocab) if text else ln.text
         if not block.marks or block.marks[-1][1] != ln.page:
             block.marks.append((len(text) - len(ln.text), ln.page))
     block.text = text

@@ -39,7 +39,7 @@ _RUN_TOGETHER_PAREN = re.compile(r"(?<=\))(?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
-def _bullets() -> frozenset[str]:
+def bullet_chars() -> frozenset[str]:
     """The bullet characters that open a sentence at a line start (sentence_rules.json)."""
     return frozenset(json.loads((DATA_DIR / "sentence_rules.json").read_text(encoding="utf-8"))["bullets"])
 
@@ -442,7 +442,7 @@ def assemble(raw: str, blocks: list[Block]) -> tuple[str, list[int], list[int], 
                 steps.pop()
             elif li and joined != prev + norm:
                 # (a bulleted line keeps its line break: one sentence per bullet)
-                sep = "\n" if joiner == " " and norm.lstrip()[:1] in _bullets() else joiner
+                sep = "\n" if joiner == " " and norm.lstrip()[:1] in bullet_chars() else joiner
                 out.append(sep)
                 raw_map.append(off - 1)
                 steps.append(1 if sep == "\n" else 0)

@@ -460,3 +460,20 @@ def test_damaged_bytes_give_a_document_or_ingest_error(pdfs, tmp_path, edits):
         assert str(exc)
     else:
         assert doc.pages and all(p.start <= p.end for p in doc.pages)
+
+
+def test_each_bullet_of_a_key_points_box_is_its_own_sentence(tmp_path):
+    from pipeline.sentences import split_sentences
+    if not UNICODE_FONT.exists():
+        pytest.skip(f"no TrueType font at {UNICODE_FONT}")
+    path = build_pdf(tmp_path / "bullets.pdf", font=UNICODE_FONT, pages=[PageSpec(columns=[[Lines((
+        "Key points",
+        "\u2022 Rebound signalling limits the activity of KRAS G12C inhibitors.",
+        "\u2022 Vertical combinations that add SHP2 blockade are being tested to",
+        "deepen responses.",
+        "\u2022 In colorectal cancer, EGFR antibodies are the best-validated partners.",
+    ))]])])
+    texts = [s.text for s in split_sentences(_read(path))]
+    assert ("\u2022 Vertical combinations that add SHP2 blockade are being tested to deepen "
+            "responses.") in texts
+    assert "\u2022 In colorectal cancer, EGFR antibodies are the best-validated partners." in texts
