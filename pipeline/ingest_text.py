@@ -38,6 +38,10 @@ _FOOTNOTE = re.compile(r"^(Abbreviations?|Note|Notes|\*|†|a,?\s)")
 _RUN_TOGETHER_PAREN = re.compile(r"(?<=\))(?=[A-Z])")
 
 
+#: a numbered list item opening a line ("2. SHP2 and SOS1 inhibitors ...")
+_NUMBERED_ITEM = re.compile(r"\s*\(?\d{1,2}[.)]\s+\S")
+
+
 @lru_cache(maxsize=1)
 def bullet_chars() -> frozenset[str]:
     """The bullet characters that open a sentence at a line start (sentence_rules.json)."""
@@ -442,7 +446,8 @@ def assemble(raw: str, blocks: list[Block]) -> tuple[str, list[int], list[int], 
                 steps.pop()
             elif li and joined != prev + norm:
                 # (a bulleted line keeps its line break: one sentence per bullet)
-                sep = "\n" if joiner == " " and norm.lstrip()[:1] in bullet_chars() else joiner
+                sep = "\n" if joiner == " " and (norm.lstrip()[:1] in bullet_chars()
+                                                  or _NUMBERED_ITEM.match(norm)) else joiner
                 out.append(sep)
                 raw_map.append(off - 1)
                 steps.append(1 if sep == "\n" else 0)

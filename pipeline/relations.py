@@ -2345,8 +2345,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # a table row without a cancer: the one its caption states ("... in NSCLC")
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:table")
                            for c in caption_cancers(row_table)][:rules.max_cancers]
-        elif para_cancers and ("unspecified" in (own_level, para_level) or own_level == para_level
-                               or ctx("same_system").search(sent.text) or cancers_again):  # "of these cells"
+        elif para_cancers and not ctx("list_item").match(sent.text) and (
+                "unspecified" in (own_level, para_level) or own_level == para_level
+                or ctx("same_system").search(sent.text) or cancers_again):  # "of these cells"
+            # (not into an item of a bulleted or numbered list: "2. ... in lung cancer. 3. CDK4/6
+            # and FAK inhibition may prove useful partners": each point stands alone)
             # the system the paragraph's experiment was stated in (patients, mice and cell lines
             # of one paragraph are different systems: no cancer passes between them); one row
             # per cancer it was stated for (GUIDELINES 7.10)

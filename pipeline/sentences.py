@@ -129,6 +129,9 @@ def blocks_of(text: str) -> list[tuple[int, int, bool]]:
     return out
 
 
+_LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
+
+
 def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[Sentence]:
     """Sentences of a document, in order, each inside one section and one block."""
     nlp = nlp or get_nlp()
@@ -143,9 +146,10 @@ def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[
                 pos += len(line) + 1
             continue
         pieces.append((start, doc.text[start:end].replace("\n", " ")))
-    # a bullet that opens a line opens a sentence, whatever ends the line before ("Key points\n
-    # • ...\n• ..."); not a bullet inside a line ("J Thorac Oncol • Vol 18 • 2023")
-    bullet_at = re.compile("\n(?=[" + re.escape("".join(sentence_rules()["bullets"])) + "])")
+    # a bullet or list number that opens a line opens a sentence, whatever ends the line before
+    # ("Key points\n• ...\n• ...", "\n2. ..."); not a bullet inside a line ("J Thorac Oncol • Vol 18")
+    bullets = re.escape("".join(sentence_rules()["bullets"]))
+    bullet_at = re.compile(rf"\n(?=[{bullets}]|\(?\d{{1,2}}[.)](?:\s|$))")
     for (offset, _piece), sdoc in zip(pieces, nlp.pipe(t for _, t in pieces), strict=True):
         for sent in sdoc.sents:
             s = sent.start_char + offset
@@ -157,6 +161,16 @@ def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[
                 if doc.text[a:b].strip():
                     spans.append((a, b))
     spans.sort()
+    # a list marker split off as a sentence of its own ("2." before "SHP2 and SOS1 inhibitors
+    # ...") opens the item that follows it
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and _LIST_MARKER.fullmatch(doc.text[merged[-1][0]:merged[-1][1]].strip()) \
+                and "\n\n" not in doc.text[merged[-1][1]:s]:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    spans = merged
     out = []
     for i, (s, e) in enumerate(spans):
         sec = doc.section_at(s)

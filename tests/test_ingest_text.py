@@ -330,3 +330,16 @@ def test_each_bullet_of_a_key_points_box_is_its_own_sentence():
     # a bullet inside a line (a running header) opens no sentence
     assert texts[4] == ("J Thorac Oncol \u2022 Vol 18 \u2022 2023 Transformation accounts for a further 3% "
                         "of cases.")
+
+
+def test_each_item_of_a_numbered_key_points_list_is_one_sentence_with_its_number():
+    from pipeline.sentences import split_sentences
+    data = (b"Key points\n"
+            b"1. Adding an anti-EGFR antibody is standard when a KRAS G12C inhibitor is used.\n"
+            b"2. SHP2 and SOS1 inhibitors have so far disappointed as partners in lung cancer.\n"
+            b"3. CDK4/6 and FAK inhibition may prove useful partners.\n")
+    texts = [s.text for s in split_sentences(ingest(data))]
+    assert texts == ["Key points",
+                     "1. Adding an anti-EGFR antibody is standard when a KRAS G12C inhibitor is used.",
+                     "2. SHP2 and SOS1 inhibitors have so far disappointed as partners in lung cancer.",
+                     "3. CDK4/6 and FAK inhibition may prove useful partners."]

@@ -3634,3 +3634,14 @@ def test_shorter_responses_high_levels_and_compromised_efficacy(extract, text, d
     rows = extract(text)
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {(drug, gene)}, rows
+
+
+def test_an_item_of_a_list_takes_no_cancer_from_the_item_before(extract):
+    rows = extract("Key points\n1. Adding an anti-EGFR antibody is standard practice when a KRAS G12C "
+                   "inhibitor is used for colorectal cancer.\n2. SHP2 and SOS1 inhibitors have so far "
+                   "disappointed as partners in lung cancer.\n3. CDK4/6 and FAK inhibition may prove "
+                   "useful partners.\n")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "partner", "cancer")
+    assert ("CDK4/6 inhibitor", "") in got and ("FAK inhibitor", "") in got, rows
+    assert ("SHP2 inhibitor", "lung cancer") in got, rows
+    assert ("anti-EGFR antibody", "colorectal cancer") in got, rows
