@@ -472,8 +472,14 @@ def test_each_bullet_of_a_key_points_box_is_its_own_sentence(tmp_path):
         "\u2022 Vertical combinations that add SHP2 blockade are being tested to",
         "deepen responses.",
         "\u2022 In colorectal cancer, EGFR antibodies are the best-validated partners.",
+        "Conclusions",
+        "1. Adding an anti-EGFR antibody is standard practice in colorectal",
+        "cancer.",
+        "2. SHP2 inhibitors have so far disappointed as partners.",
     ))]])])
     texts = [s.text for s in split_sentences(_read(path))]
     assert ("\u2022 Vertical combinations that add SHP2 blockade are being tested to deepen "
             "responses.") in texts
     assert "\u2022 In colorectal cancer, EGFR antibodies are the best-validated partners." in texts
+    assert "1. Adding an anti-EGFR antibody is standard practice in colorectal cancer." in texts
+    assert "2. SHP2 inhibitors have so far disappointed as partners." in texts
