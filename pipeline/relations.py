@@ -1539,6 +1539,14 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
                 rules.cues["acquisition_cues"].search(sentence)
                 and ctx("alteration_list_before").search(sentence[max(0, s - 200):s])):
             out.append(g)
+    if not out and (it := ctx("gene_pronoun_mediator").search(sentence)):
+        # "Aurora kinase A (AURKA) adds a further layer: by keeping newly made KRAS G12C loaded with
+        # GTP, it allows cells to escape adagrasib": "it" is the gene the sentence opens with
+        opener = min((g for g in table.values() if g.label == "GENE"), key=lambda g: g.start, default=None)
+        if opener is not None and opener.norm_id not in exclude \
+                and ctx("sentence_subject").fullmatch(sentence, 0, opener.start - offset) \
+                and opener.start - offset < it.start():
+            out.append(opener)
     return out, pathways
 
 

@@ -3645,3 +3645,10 @@ def test_an_item_of_a_list_takes_no_cancer_from_the_item_before(extract):
     assert ("CDK4/6 inhibitor", "") in got and ("FAK inhibitor", "") in got, rows
     assert ("SHP2 inhibitor", "lung cancer") in got, rows
     assert ("anti-EGFR antibody", "colorectal cancer") in got, rows
+
+
+def test_it_standing_for_the_gene_the_sentence_opens_with_is_the_mediator(extract):
+    rows = extract("Aurora kinase A (AURKA) adds a further layer: by keeping newly made KRAS G12C loaded "
+                   "with GTP, it allows cells to escape adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("adagrasib", "AURKA", "KRAS_REACTIVATION")}, rows
