@@ -3652,3 +3652,15 @@ def test_it_standing_for_the_gene_the_sentence_opens_with_is_the_mediator(extrac
                    "with GTP, it allows cells to escape adagrasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("adagrasib", "AURKA", "KRAS_REACTIVATION")}, rows
+
+
+@pytest.mark.parametrize("text, drug, partners", [
+    ("Concurrent EGFR blockade increased the response rate of adagrasib in colorectal cancer from 19% "
+     "to 46%.", "adagrasib", {"EGFR inhibitor"}),
+    ("A phase 1b/2 trial is testing sotorasib with multiple partners, including trametinib, afatinib and "
+     "pembrolizumab.", "sotorasib", {"trametinib", "afatinib", "pembrolizumab"}),
+])
+def test_a_raised_response_rate_and_multiple_partners_including(extract, text, drug, partners):
+    rows = extract(text)
+    assert keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner") == {
+        (drug, p) for p in partners}, rows
