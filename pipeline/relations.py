@@ -492,11 +492,13 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
 
 
 def _split_alternatives(group: list[Mention], rules: Rules) -> list[list[Mention]]:
-    focus = list({a.norm_id: a for a in group if a.label == "DRUG" and is_focus(a, rules)}.values())
-    rest = [a for a in group if a.norm_id not in {f.norm_id for f in focus}]
+    """Two KRAS inhibitors in one group are alternatives: one group per inhibitor, each with
+    the rest of the group."""
+    focus = {a.norm_id: a for a in group if a.label == "DRUG" and is_focus(a, rules)}
+    rest = [a for a in group if a.norm_id not in focus]
     if len(focus) < 2 or not rest:
         return [group]
-    return [[f, *rest] for f in focus]
+    return [[f, *rest] for f in focus.values()]
 
 
 def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
@@ -2108,17 +2110,16 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             for x in mechanisms + targets)
         lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
         resisted_before = prev_res_agents[0] if prev_res_agents else cue_agents[0] if cue_agents else None
+        # the paragraph's latest focus agent
+        para_focus = next((a for g in reversed(recent_agents) for a in g if is_focus(a, rules)), None)
         if resisted_before is None and rules.cues["strong_overcome_cues"].search(sent.text):
             # "Tumours that later regrew showed increased EGFR signalling, and co-treatment with
             # afatinib restored sensitivity": sensitivity to the paragraph's focus agent
-            resisted_before = next((a for g in reversed(recent_agents) for a in g if is_focus(a, rules)),
-                                   None)
+            resisted_before = para_focus
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
-                                    dict(para_mediators),
-                                    next((a for g in reversed(recent_agents) for a in g
-                                          if is_focus(a, rules)), None))
+                                    dict(para_mediators), para_focus)
         same = _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
                             dict(para_mediators), rules)
         recast = {(c.span, c.drug.norm_id) for c in same if c.rule_id.endswith("+SAME_EFFECT")}

@@ -96,7 +96,6 @@ def rule_sentencizer(doc: Doc) -> Doc:
             is_end = False
         if is_end and spaced[i - 1] and _can_start(texts[i]):
             flags[i] = 1
-
     doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
@@ -132,6 +131,15 @@ def blocks_of(text: str) -> list[tuple[int, int, bool]]:
 _LIST_MARKER = re.compile(r"\(?\d{1,2}[.)]")
 
 
+@lru_cache(maxsize=1)
+def _list_item_at() -> re.Pattern[str]:
+    """A line break before a bullet or a list number: a bullet or list number that opens a line
+    opens a sentence, whatever ends the line before ("Key points\n• ...\n• ...", "\n2. ..."); not
+    a bullet inside a line ("J Thorac Oncol • Vol 18")."""
+    bullets = re.escape("".join(sentence_rules()["bullets"]))
+    return re.compile(rf"\n(?=[{bullets}]|\(?\d{{1,2}}[.)](?:\s|$))")
+
+
 def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[Sentence]:
     """Sentences of a document, in order, each inside one section and one block."""
     nlp = nlp or get_nlp()
@@ -146,10 +154,7 @@ def split_sentences(doc: IngestedDocument, nlp: Language | None = None) -> list[
                 pos += len(line) + 1
             continue
         pieces.append((start, doc.text[start:end].replace("\n", " ")))
-    # a bullet or list number that opens a line opens a sentence, whatever ends the line before
-    # ("Key points\n• ...\n• ...", "\n2. ..."); not a bullet inside a line ("J Thorac Oncol • Vol 18")
-    bullets = re.escape("".join(sentence_rules()["bullets"]))
-    bullet_at = re.compile(rf"\n(?=[{bullets}]|\(?\d{{1,2}}[.)](?:\s|$))")
+    bullet_at = _list_item_at()
     for (offset, _piece), sdoc in zip(pieces, nlp.pipe(t for _, t in pieces), strict=True):
         for sent in sdoc.sents:
             s = sent.start_char + offset

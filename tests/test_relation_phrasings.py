@@ -3386,8 +3386,7 @@ def test_its_combination_with_a_kras_inhibitor_is_hosted_by_the_other_agent(extr
 
 def test_agents_given_together_are_one_regimen(extract):
     rows = extract("In xenografts, adagrasib and RMC-4550 given together from day one prevented the "
-                   "outgrowth "
-                   "of resistant clones.")
+                   "outgrowth of resistant clones.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("adagrasib", "RMC-4550")}, rows
 
