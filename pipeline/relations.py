@@ -856,8 +856,15 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
     feedback"): `overcomes` of the paragraph's focus drug ``drugs``, each blocking agent a partner
     (its subject, in the clause of the verb), the process its mechanism."""
     kept = [table[k] for k in re.findall(r"⟦A\d+⟧", masked)]
-    if not drugs or not kept or any(is_focus(a, rules) for a in kept) \
-            or rules.cues["combination_anaphora"].search(sent.text):
+    focus = [a for a in kept if is_focus(a, rules)]
+    if focus:  # a focus agent named only as the drug the process limits ("prevents the EGFR
+               # feedback that limits sotorasib monotherapy") is the resisted drug, not a partner
+        resisted, _ = _resistance_agents(masked, table, focus, rules)
+        if any(a not in resisted for a in focus):
+            return []
+        drugs = list({a.norm_id: a for a in resisted}.values())
+        kept = [a for a in kept if not is_focus(a, rules)]
+    if not drugs or not kept or rules.cues["combination_anaphora"].search(sent.text):
         return []  # (a sentence about a regimen, "adding X to this doublet", is not this claim)
     out: list[Claim] = []
     for x in mechanisms:
@@ -866,7 +873,9 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
         if verb is None or x.norm_id in _ALTERED:
             continue
         lo, _ = _clause(sent.text, verb.start(), verb.end())
-        subjects = [a for a in kept if lo <= a.start - sent.start and a.end - sent.start <= verb.start()]
+        subjects = [a for a in kept if lo <= a.start - sent.start and a.end - sent.start <= verb.start()] \
+            or [a for a in kept if _clause(sent.text, verb.start(), verb.end(), "coordinated_clause")[0]
+                <= a.start - sent.start and a.end - sent.start <= verb.start()][:1]
         for partner in list({a.norm_id: a for a in subjects}.values()):
             for drug in drugs:
                 tid, tname = _partner_target((partner,), named, [], drug)

@@ -265,6 +265,13 @@ def test_citations_glued_on_by_a_scraped_page():
         ("115", (115,)), ("209", (209,)), ("18", (18,))]
 
 
+def test_a_citation_glued_to_the_pronoun_it():
+    # "abolishes it64." is "it" and reference 64; "kit64" and "bit5" are no pronoun
+    doc = ingest(b"EGFR drives the rebound, and cetuximab abolishes it64. The kit64 and bit5 stay.")
+    text = doc.text
+    assert [(text[c.start:c.end], c.numbers) for c in doc.citations] == [("64", (64,))]
+
+
 def test_a_numbered_heading_glued_to_its_first_sentence_is_cut_off():
     # "4.3 Adaptive feedback and MAPK reactivation In colorectal cancer, ...": the heading's words
     # are no part of the claim that follows

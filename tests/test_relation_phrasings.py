@@ -3663,3 +3663,17 @@ def test_a_raised_response_rate_and_multiple_partners_including(extract, text, d
     rows = extract(text)
     assert keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner") == {
         (drug, p) for p in partners}, rows
+
+
+def test_a_partner_blocking_the_process_that_limits_the_named_focus_drug(extract):
+    rows = extract("Panitumumab, an anti-EGFR antibody, blocks ligand binding to EGFR and thereby prevents "
+                   "the EGFR feedback activation that limits sotorasib monotherapy in colorectal cancer.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert got == {("sotorasib", "panitumumab", "RTK_FEEDBACK")}, rows
+
+
+def test_a_partner_abolishing_it_with_a_glued_citation(extract):
+    rows = extract("In colorectal cancer cell lines, the rebound of ERK phosphorylation that follows "
+                   "sotorasib exposure is driven by EGFR, and cetuximab or panitumumab abolishes it64.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("sotorasib", "cetuximab"), ("sotorasib", "panitumumab")}, rows
