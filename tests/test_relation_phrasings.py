@@ -3677,3 +3677,12 @@ def test_a_partner_abolishing_it_with_a_glued_citation(extract):
                    "sotorasib exposure is driven by EGFR, and cetuximab or panitumumab abolishes it64.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("sotorasib", "cetuximab"), ("sotorasib", "panitumumab")}, rows
+
+
+def test_enhanced_activity_after_a_long_predicate(extract):
+    rows = extract("Allosteric SOS1 inhibitors such as BI-3406 hold KRAS in the inactive GDP-bound form "
+                   "and, in pancreatic and colorectal cancer models bearing KRAS G12C, enhanced the "
+                   "activity of adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert got == {("adagrasib", "SOS1 inhibitor", "pancreatic cancer"),
+                   ("adagrasib", "SOS1 inhibitor", "colorectal cancer")}, rows
