@@ -1693,6 +1693,10 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
             driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""
             if driven:  # beside "NRAS mutations", both driving the process named before them
                 return driven
+            if x.norm_id == "BYPASS_ALTERATION" and _target_fields(g)[0] in own_targets \
+                    and _target_fields(g)[1] != "KRAS":
+                return "OTHER"  # the drug's own target is no bypass ("EGFR-dependent mechanisms,
+                                # chiefly C797S, and EGFR-independent bypass" under osimertinib)
             return x.norm_id
     # a gene the experimenters deleted or knocked out ("deleting ERBB2 restored sensitivity") is
     # a mediator found by a genetic tool, not an alteration the tumour acquired

@@ -3686,3 +3686,10 @@ def test_enhanced_activity_after_a_long_predicate(extract):
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
     assert got == {("adagrasib", "SOS1 inhibitor", "pancreatic cancer"),
                    ("adagrasib", "SOS1 inhibitor", "colorectal cancer")}, rows
+
+
+def test_the_drugs_own_target_beside_a_bypass_is_no_bypass(extract):
+    rows = extract("Resistance to osimertinib in EGFR-mutant lung cancer involves EGFR-dependent mechanisms, "
+                   "chiefly the C797S mutation, and EGFR-independent bypass, most often MET amplification.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert got == {("EGFR", "OTHER"), ("MET", "BYPASS_ALTERATION")}, rows
