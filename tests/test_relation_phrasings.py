@@ -3693,3 +3693,10 @@ def test_the_drugs_own_target_beside_a_bypass_is_no_bypass(extract):
                    "chiefly the C797S mutation, and EGFR-independent bypass, most often MET amplification.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert got == {("EGFR", "OTHER"), ("MET", "BYPASS_ALTERATION")}, rows
+
+
+def test_a_gene_named_as_a_position_in_the_pathway_is_no_mediator(extract):
+    rows = extract("Blocking the cascade below RAS is one way to catch the MAPK reactivation that wild-type "
+                   "NRAS drives under sotorasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("sotorasib", "NRAS")}, rows
