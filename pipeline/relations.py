@@ -1481,6 +1481,14 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
     families = {k for k in table if k.startswith("⟦T") and re.search(
         re.escape(k) + r"(?:\s+(?:family|genes|proteins|receptors|kinases))?\s*(?:\(|,|:)?\s*"
         r"(?:i\.e\.|e\.g\.|namely|such as|including)", masked)}
+    # "feedback activation of several receptor tyrosine kinases (EGFR, HER2, FGFR1 and AXL)": a
+    # family with its members in parentheses; the members stand for it (GUIDELINES 7.11) and take
+    # its place in the window of the cue
+    umbrella: dict[str, Mention] = {}
+    for fm in re.finditer(r"(⟦T\d+⟧)\s*\(((?:\s*(?:,|and|or)?\s*⟦T\d+⟧){2,})\s*\)", masked):
+        if table[fm.group(1)].norm_id.startswith("FPLX:"):
+            families.add(fm.group(1))
+            umbrella.update({k: table[fm.group(1)] for k in re.findall(r"⟦T\d+⟧", fm.group(2))})
     # genes in a relative clause that describes another gene ("SHP2, which relays signals
     # from RTKs to SOS1, mediates ...") describe its function, they are not mediators
     described = {k for rc in _RELATIVE.finditer(masked) if table[rc.group("head")].label == "GENE"
@@ -1530,7 +1538,7 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
         if any(p.search(before[-60:]) for p in rules.not_mediator_before) \
                 and not ctx("relative_after").match(after):
             continue  # a drug's target, unless a relative clause makes it one ("blocks RAS, which drives")
-        s, e = g.start - offset, g.end - offset
+        s, e = (umbrella[key] if key in umbrella else g).start - offset, g.end - offset
         # (a cue across "whereas" / "but" belongs to the other side: "sustained suppression of pERK,
         # whereas pAKT returned to pretreatment levels")
         i = bisect_right(break_ends, s)

@@ -3700,3 +3700,10 @@ def test_a_gene_named_as_a_position_in_the_pathway_is_no_mediator(extract):
                    "NRAS drives under sotorasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("sotorasib", "NRAS")}, rows
+
+
+def test_a_family_with_its_members_in_parentheses_gives_the_members(extract):
+    rows = extract("Relief of negative feedback after sotorasib leads to feedback activation of several "
+                   "receptor tyrosine kinases (EGFR, HER2, FGFR1 and AXL).")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target")
+    assert got == {("EGFR",), ("ERBB2",), ("FGFR1",), ("AXL",)}, rows
