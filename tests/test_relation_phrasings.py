@@ -3707,3 +3707,11 @@ def test_a_family_with_its_members_in_parentheses_gives_the_members(extract):
                    "receptor tyrosine kinases (EGFR, HER2, FGFR1 and AXL).")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target")
     assert got == {("EGFR",), ("ERBB2",), ("FGFR1",), ("AXL",)}, rows
+
+
+def test_on_target_mutations_state_no_inhibition(extract):
+    rows = extract("In RET fusion-positive lung cancer, acquired resistance to selpercatinib arises through "
+                   "on-target mutations at the RET solvent front or through MET amplification.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("selpercatinib", "RET"), ("selpercatinib", "MET")}, rows
