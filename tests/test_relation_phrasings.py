@@ -3715,3 +3715,9 @@ def test_on_target_mutations_state_no_inhibition(extract):
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("selpercatinib", "RET"), ("selpercatinib", "MET")}, rows
+
+
+def test_targeted_agents_is_no_targeting_verb(extract):
+    rows = extract("A combination screen of divarasib with 42 targeted agents across six KRAS G12C lung "
+                   "cancer cell lines ranked SHP2 and SOS1 inhibitors as the strongest partners.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
