@@ -518,6 +518,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     # "Divarasib, more potent than sotorasib or adagrasib, has been paired with cetuximab": agents
     # compared against are in no regimen of the sentence (⟦X⟧ is matched by no pattern)
     masked = ctx("comparator_agents").sub(lambda m: m.group(1) + "⟦X⟧", masked)
+    # "switching the cells from palbociclib to abemaciclib": the agent left is in no regimen with
+    # the one that replaces it
+    switched = {table[m.group(2)].norm_id for m in ctx("switched_from").finditer(masked)}
+    masked = ctx("switched_from").sub(lambda m: m.group(1) + "⟦X⟧", masked)
     claims: list[Claim] = []
     seen: set[tuple[str, ...]] = set()
     trial_spans: set[tuple[int, int]] = set()  # regimens named for their trial
@@ -606,7 +610,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     if host is None and pat.paragraph_host:
                         host = para_host  # "SHP2 inhibitors have disappointed as partners": the
                                           # paragraph's focus agent
-                    if host is None:
+                    if host is None or host.norm_id in switched:
                         continue
                     if pat.distribute:
                         groups = [[host, x] for x in _agents_in(_EXEMPLARS.sub("", m.group(0)), table)

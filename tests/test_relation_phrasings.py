@@ -3721,3 +3721,10 @@ def test_targeted_agents_is_no_targeting_verb(extract):
     rows = extract("A combination screen of divarasib with 42 targeted agents across six KRAS G12C lung "
                    "cancer cell lines ranked SHP2 and SOS1 inhibitors as the strongest partners.")
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+def test_switching_from_one_drug_to_another_is_no_regimen(extract):
+    rows = extract("MCF7 breast cancer cells cultured in palbociclib for six months acquired "
+                   "CDK6 amplification. Switching the cells from palbociclib to abemaciclib did not "
+                   "restore sensitivity.")
+    assert not [r for r in rows if r["relation"] in ("combination", "overcomes")], rows
