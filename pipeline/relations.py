@@ -471,8 +471,14 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
             continue
         last_end = m.end()
         items = _LIST_ITEM.split(m.group("run"))
-        if m.group("dist") or m.group("after") or re.search(r"\b(?:or|nor)\b", m.group("run")):
+        if m.group("dist") or m.group("after"):
             choices.append([[x] for x in members])
+        elif re.search(r"\b(?:or|nor)\b", m.group("run")):
+            # alternatives; one joined by a slash or dash is one regimen ("trametinib, palbociclib or
+            # carboplatin plus pemetrexed": carboplatin/pemetrexed is one arm)
+            alts = [_agents_in(i, table) for i in re.split(r"\s*(?:,\s*(?:or\s+)?|\b(?:or|nor|and/or)\b)\s*",
+                                                         m.group("run"))]
+            choices.append([a for a in alts if a])
         elif len(items) >= _ENUMERATION:
             # "X is combined with afatinib, trametinib, palbociclib, everolimus and
             # carboplatin-pemetrexed": an enumeration of arms, each item (a hyphen or slash
@@ -520,6 +526,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     masked = ctx("comparator_agents").sub(lambda m: m.group(1) + "⟦X⟧", masked)
     # "switching the cells from palbociclib to abemaciclib": the agent left is in no regimen with
     # the one that replaces it
+    # "with trametinib, palbociclib or carboplatin plus pemetrexed": the last alternative of a list
+    # is the doublet (joined like "carboplatin/pemetrexed")
+    # (not a list of arms: "treated with vehicle, X, Y or X plus Y")
+    masked = re.sub(r"(\b(?:combination|combined|paired|partnered|together)\s+with\s+(?:(?:the|a|an)\s+)?"
+                    r"⟦A\d+⟧(?:\s*,\s*(?:(?:the|a|an)\s+)?⟦A\d+⟧)+\s*,?\s*or\s+)(⟦A\d+⟧)\s+(?:plus|\+)\s+(⟦A\d+⟧)",
+                    r"\1\2/\3", masked)
     switched = {table[m.group(2)].norm_id for m in ctx("switched_from").finditer(masked)}
     masked = ctx("switched_from").sub(lambda m: m.group(1) + "⟦X⟧", masked)
     claims: list[Claim] = []

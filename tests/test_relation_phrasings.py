@@ -3728,3 +3728,11 @@ def test_switching_from_one_drug_to_another_is_no_regimen(extract):
                    "CDK6 amplification. Switching the cells from palbociclib to abemaciclib did not "
                    "restore sensitivity.")
     assert not [r for r in rows if r["relation"] in ("combination", "overcomes")], rows
+
+
+def test_the_last_alternative_of_a_partner_list_can_be_a_doublet(extract):
+    rows = extract("CodeBreaK 101 is testing sotorasib in combination with trametinib, afatinib, palbociclib "
+                   "or carboplatin plus pemetrexed in advanced solid tumours.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "trametinib"), ("sotorasib", "afatinib"), ("sotorasib", "palbociclib"),
+                   ("sotorasib", "carboplatin;pemetrexed")}, rows
