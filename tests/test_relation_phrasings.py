@@ -3736,3 +3736,18 @@ def test_the_last_alternative_of_a_partner_list_can_be_a_doublet(extract):
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "trametinib"), ("sotorasib", "afatinib"), ("sotorasib", "palbociclib"),
                    ("sotorasib", "carboplatin;pemetrexed")}, rows
+
+
+def test_it_occupies_and_forms_a_covalent_bond(extract):
+    rows = extract("Sotorasib was the first KRAS G12C inhibitor approved for lung cancer. It occupies the "
+                   "switch-II pocket and forms an irreversible bond with cysteine 12 of KRAS G12C.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("sotorasib", "KRAS")}, rows
+
+
+def test_the_same_rationale_ties_a_doublet_to_the_resistance_just_stated(extract):
+    rows = extract("Because EGFR reactivation limits KRAS G12C inhibitors in colorectal cancer, "
+                   "divarasib was combined with cetuximab. The same rationale underlies garsorasib "
+                   "plus cetuximab, for which early data indicate an ORR of about 45%.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert ("garsorasib", "cetuximab") in got, rows
