@@ -3751,3 +3751,11 @@ def test_the_same_rationale_ties_a_doublet_to_the_resistance_just_stated(extract
                    "plus cetuximab, for which early data indicate an ORR of about 45%.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert ("garsorasib", "cetuximab") in got, rows
+
+
+
+def test_weaker_activity_traced_to_a_gene(extract):
+    rows = extract("Monotherapy is far less effective in colorectal cancer. Amodio et al. traced the "
+                   "weaker activity of sotorasib to EGFR, whose phosphorylation rises within hours.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("sotorasib", "EGFR")}, rows
