@@ -2266,6 +2266,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             d = ctx("driven_resistance").search(masked)
             gid = table[d.group("gene")].norm_id if d else ""
             driven = (para_mediators.get(gid) or mediator_mechanisms().get(gid, "")) if d else ""
+            if driven and gid not in para_mediators and any(
+                    t.norm_id == gid and _alteration_near(t, sent.text, sent.start, rules) for t in targets):
+                # "in MET-amplified disease ..., the option for MET-driven resistance": the driver
+                # named altered is an alteration (a bypass; KRAS a secondary alteration)
+                driven = _alteration_code(_target_fields(table[d.group("gene")])[1], gid, frozenset())
             if driven and ctx("resistance_noun_end").search(d.group(0)):
                 claims = _fill_overcome_mechanism(claims, driven)
             # the process overcome: the sentence's own, else the one resistance stated

@@ -3759,3 +3759,22 @@ def test_weaker_activity_traced_to_a_gene(extract):
                    "weaker activity of sotorasib to EGFR, whose phosphorylation rises within hours.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("sotorasib", "EGFR")}, rows
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("In a patient with lung cancer who developed MET amplification on sotorasib, adding "
+     "crizotinib restored a partial response lasting 6 months.", "sotorasib", "crizotinib"),
+    ("Combining palbociclib with sotorasib may be most useful in CDKN2A-deleted disease.",
+     "sotorasib", "palbociclib"),
+])
+def test_restored_a_response_and_disease_defined_by_the_alteration(extract, text, drug, partner):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert (drug, partner) in got, rows
+
+
+def test_an_option_for_driven_resistance_outside_kras(extract):
+    rows = extract("In MET-amplified lung cancer, osimertinib plus savolitinib is the established "
+                   "option for MET-driven resistance.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert got == {("osimertinib", "savolitinib", "BYPASS_ALTERATION")}, rows
