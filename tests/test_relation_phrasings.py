@@ -3778,3 +3778,10 @@ def test_an_option_for_driven_resistance_outside_kras(extract):
                    "option for MET-driven resistance.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
     assert got == {("osimertinib", "savolitinib", "BYPASS_ALTERATION")}, rows
+
+
+def test_relieving_negative_feedback_is_adaptive_resistance(extract):
+    rows = extract("ARS-1620 relieves ERK-dependent negative feedback, so that phosphorylation of several "
+                   "receptor tyrosine kinases, including EGFR, FGFR and MET, increases.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("ARS-1620", g, "RTK_FEEDBACK") for g in ("EGFR", "FGFR", "MET")}, rows
