@@ -3785,3 +3785,10 @@ def test_relieving_negative_feedback_is_adaptive_resistance(extract):
                    "receptor tyrosine kinases, including EGFR, FGFR and MET, increases.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("ARS-1620", g, "RTK_FEEDBACK") for g in ("EGFR", "FGFR", "MET")}, rows
+
+
+def test_a_gene_named_as_suppressed_is_no_mediator(extract):
+    rows = extract("In lung cancer cell lines treated with adagrasib, phosphorylated S6 persisted "
+                   "despite ERK suppression.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target")
+    assert got == {("RPS6",)}, rows
