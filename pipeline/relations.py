@@ -2453,8 +2453,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             opts = cancer_opts
             row_population = _next_arm_population(claim, claims, cancers, doc.text) \
                 if "\n" in sent.text.strip() and not local[id(claim)] else []
+            # "compares X plus Y with Z plus W in NSCLC": the arms compared share the population
+            arm = next((o for o in claims if o is not claim and local[id(o)] and o.span[0] >= claim.span[1]
+                        and _ARM_VERSUS.fullmatch(doc.text, claim.span[1], o.span[0])), None)
             if local[id(claim)]:  # "X + Y (NSCLC only)": the claim's own cancer
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in local[id(claim)]]
+            elif arm is not None:
+                opts = [(c.norm_id, c.norm_name, "sentence") for c in local[id(arm)]]
             elif row_population:
                 opts = _sentence_opts(row_population, rules.max_cancers)
             elif claimed and cancer_opts[0][2] == "sentence":
@@ -2652,6 +2657,10 @@ def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -
         else:
             chains.append([c])
     return [c for chain in chains if any(f in chain for f in first) for c in chain]
+
+
+_ARM_VERSUS = re.compile(r"\s*,?\s*(?:with|versus|vs\.?|against|(?:compared|relative)\s+(?:with|to))\s+"
+                         r"(?:the\s+|a\s+|an\s+)?", re.I)
 
 
 def _uncontrasted(cancers: list[Mention], text: str, sent_start: int) -> list[Mention]:

@@ -3792,3 +3792,11 @@ def test_a_gene_named_as_suppressed_is_no_mediator(extract):
                    "despite ERK suppression.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target")
     assert got == {("RPS6",)}, rows
+
+
+def test_arms_compared_share_the_population(extract):
+    rows = extract("KRYSTAL-7 compares adagrasib plus pembrolizumab with pembrolizumab plus "
+                   "chemotherapy in NSCLC with PD-L1 expression of at least 50%.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "cancer")
+    assert got == {("adagrasib", "lung non-small cell carcinoma"),
+                   ("pembrolizumab", "lung non-small cell carcinoma")}, rows
