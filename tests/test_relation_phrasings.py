@@ -3800,3 +3800,10 @@ def test_arms_compared_share_the_population(extract):
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "cancer")
     assert got == {("adagrasib", "lung non-small cell carcinoma"),
                    ("pembrolizumab", "lung non-small cell carcinoma")}, rows
+
+
+def test_combined_with_a_partner_described_in_a_relative_clause_and_with_another(extract):
+    rows = extract("In CodeBreaK 101, sotorasib is also being combined with everolimus, which "
+                   "inhibits mTOR, and with palbociclib, which inhibits CDK4 and CDK6.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "everolimus"), ("sotorasib", "palbociclib")}, rows
