@@ -514,7 +514,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                        resistant: frozenset[str] = frozenset(), causal_tie: bool = False,
                        previous: Claim | None = None, subject: Mention | None = None,
                        mediators: Mapping[str, str] | None = None,
-                       para_host: Mention | None = None) -> list[Claim]:
+                       para_host: Mention | None = None,
+                       resisted_here: frozenset[str] = frozenset()) -> list[Claim]:
     """`combination` / `overcomes` claims from the combination patterns.
 
     The drug is a focus agent (a KRAS inhibitor) when one takes part, else the agent the
@@ -668,6 +669,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
                 resisted = [a for a in agents if a.norm_id in resistant or _class_resisted(a, resistant)]
+                # (the agent this sentence says is resisted before one resisted earlier: "...limits
+                # gefitinib. Cells become resistant to osimertinib ..., and gefitinib combined with
+                # osimertinib restored growth control")
+                before = {table[k].norm_id for k in re.findall(r"⟦A\d+⟧", masked[:m.start()])}
+                resisted.sort(key=lambda a: a.norm_id not in resisted_here & before)
                 # (a targeted agent before chemotherapy named first: "carboplatin and pemetrexed plus
                 # pembrolizumab" is pembrolizumab's regimen)
                 targeted = [] if _OPTIONAL.search(m.group(0)) else [
@@ -2156,7 +2162,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,
-                                    dict(para_mediators), para_focus)
+                                    dict(para_mediators), para_focus,
+                                    frozenset(a.norm_id for a in resisted_here))
         same = _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
                             dict(para_mediators), rules)
         recast = {(c.span, c.drug.norm_id) for c in same if c.rule_id.endswith("+SAME_EFFECT")}

@@ -3807,3 +3807,12 @@ def test_combined_with_a_partner_described_in_a_relative_clause_and_with_another
                    "inhibits mTOR, and with palbociclib, which inhibits CDK4 and CDK6.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "everolimus"), ("sotorasib", "palbociclib")}, rows
+
+
+def test_the_drug_resisted_in_this_sentence_is_the_overcome_drug(extract):
+    rows = extract("Osimertinib was designed to overcome T790M, the gatekeeper mutation that limits "
+                   "gefitinib in EGFR-mutant NSCLC. When C797S arises in trans, NSCLC cells become "
+                   "resistant to osimertinib alone, and gefitinib combined with osimertinib restored "
+                   "growth control.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("osimertinib", "gefitinib")}, rows
