@@ -151,7 +151,8 @@ def _local_cancers(claim: Claim, cancers: list[Mention], text: str) -> list[Ment
 
 def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     """Documented rule: "both ..." takes the agents of the latest earlier sentence of the
-    paragraph that names at least two; a number ("all four", "the three drugs") the latest
+    paragraph that names at least two ("both" / "either" / "each", when no sentence names two, the
+    agents of the two latest sentences naming one each); a number ("all four", "the three drugs") the latest
     that names exactly that many; "they" (like "both") the latest that names at least two;
     "it" / "its" the latest naming any, if it names one agent (or one drug beside classes); any
     other light reference (these agents, the drug, this combination) takes the latest
@@ -170,6 +171,15 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
         if len(agents) >= need:
             return _classes_for_examples(agents) if re.match(r"(?:they|these|such)\b", anaphor, re.I) \
                 else agents
+    if need == 2 and re.match(r"(?:both|either|each)\b", anaphor, re.I):
+        # "sotorasib produced ... . Adagrasib achieved ... . ... either drug": no sentence names two;
+        # the two latest sentences naming one each, together
+        pair: dict[str, Mention] = {}
+        for agents in reversed(recent):
+            for a in agents:
+                pair.setdefault(a.norm_id, a)
+            if len(pair) == 2:  # (each earlier sentence names one agent, else the loop above took it)
+                return sorted(pair.values(), key=lambda m: m.start)
     return recent[-1] if recent else []
 
 

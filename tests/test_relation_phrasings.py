@@ -3816,3 +3816,11 @@ def test_the_drug_resisted_in_this_sentence_is_the_overcome_drug(extract):
                    "growth control.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("osimertinib", "gefitinib")}, rows
+
+
+def test_either_drug_after_two_sentences_naming_one_each(extract):
+    rows = extract("Among 38 patients with PDAC, sotorasib produced an ORR of 21%. In another cohort, "
+                   "adagrasib achieved an ORR of 33% in pancreatic cancer. No results have yet been "
+                   "reported for either drug given together with gemcitabine in pancreatic cancer.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "gemcitabine"), ("adagrasib", "gemcitabine")}, rows
