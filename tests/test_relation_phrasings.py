@@ -3824,3 +3824,10 @@ def test_either_drug_after_two_sentences_naming_one_each(extract):
                    "reported for either drug given together with gemcitabine in pancreatic cancer.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "gemcitabine"), ("adagrasib", "gemcitabine")}, rows
+
+
+def test_co_mutations_shorten_its_benefit(extract):
+    rows = extract("Osimertinib is the first-line standard in EGFR-mutant lung cancer. Concurrent TP53 "
+                   "mutations shorten its benefit.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("osimertinib", "TP53")}, rows
