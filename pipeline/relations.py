@@ -2069,6 +2069,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
+        if frame := ctx("comparison_opener").match(sent.text):
+            # "As with G12C agents, its activity ...": the agents compared with are no agent of
+            # the sentence's claims
+            agents = [a for a in agents if a.start - sent.start >= frame.end()]
         # "a RAF/MEK clamp", "a KRAS degrader": the genes say what kind of agent it is; they are no
         # target of the sentence's verbs ("Avutometinib acts as a RAF/MEK clamp, blocking MEK ...")
         targets = [m for m in ms if m.label in TARGET_LABELS

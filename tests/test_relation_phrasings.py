@@ -3831,3 +3831,11 @@ def test_co_mutations_shorten_its_benefit(extract):
                    "mutations shorten its benefit.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("osimertinib", "TP53")}, rows
+
+
+def test_agents_of_an_opening_comparison_are_not_the_claims_agents(extract):
+    rows = extract("The KRAS G12D inhibitor MRTX1133 suppresses ERK phosphorylation in pancreatic "
+                   "cancer cells. As with G12C agents, its activity in colorectal cancer models is "
+                   "blunted by increased EGFR phosphorylation.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("MRTX1133", "EGFR")}, rows
