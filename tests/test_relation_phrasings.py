@@ -3839,3 +3839,11 @@ def test_agents_of_an_opening_comparison_are_not_the_claims_agents(extract):
                    "blunted by increased EGFR phosphorylation.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("MRTX1133", "EGFR")}, rows
+
+
+def test_abolished_covalent_binding_and_restored_control_of_the_disease(extract):
+    rows = extract("Acquired EGFR C797S mutations abolish the covalent binding of osimertinib; when "
+                   "C797S arises in trans, the combination of gefitinib with osimertinib can restore "
+                   "control of the disease.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("osimertinib", "gefitinib")}, rows
