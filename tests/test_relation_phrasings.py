@@ -3847,3 +3847,9 @@ def test_abolished_covalent_binding_and_restored_control_of_the_disease(extract)
                    "control of the disease.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("osimertinib", "gefitinib")}, rows
+
+
+def test_tested_with_one_partner_and_separately_with_another(extract):
+    rows = extract("LY3537982 is being tested with abemaciclib and, separately, with cetuximab.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("olomorasib", "abemaciclib"), ("olomorasib", "cetuximab")}, rows
