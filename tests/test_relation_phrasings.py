@@ -3853,3 +3853,11 @@ def test_tested_with_one_partner_and_separately_with_another(extract):
     rows = extract("LY3537982 is being tested with abemaciclib and, separately, with cetuximab.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("olomorasib", "abemaciclib"), ("olomorasib", "cetuximab")}, rows
+
+
+def test_each_of_them_takes_every_agent_named_before(extract):
+    rows = extract("TNO155 and RMC-4630 lock SHP2 in its autoinhibited conformation, while BI 1701963 "
+                   "prevents SOS1 from binding KRAS, and in preclinical models each of them enhanced "
+                   "the activity of adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("adagrasib", p) for p in ("TNO155", "vociprotafib", "BI 1701963")}, rows
