@@ -2364,6 +2364,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # a later "it" or "its" could stand for: "The KRAS G12D inhibitor MRTX1133 ... Its activity")
         standing = {(table[x].start, table[x].end) for x in re.findall(r"⟦A\d+⟧", masked)}
         own = [a for a in own if (a.start, a.end) in standing or a.label != "DRUG_CLASS"] or own
+        # (nor is a drug compared against: "Divarasib is more potent than sotorasib and adagrasib
+        # ..., while glecirasib ... . Both agents bind ...": divarasib and glecirasib)
+        compared = {(table[x].start, table[x].end) for cm in ctx("comparator_agents").finditer(masked)
+                    for x in re.findall(r"⟦A\d+⟧", cm.group(2))}
+        own = [a for a in own if (a.start, a.end) not in compared] or own
         if own:
             recent_agents.append(own)
             opener = next((a for a in own if a.label == "DRUG"), None)

@@ -3861,3 +3861,11 @@ def test_each_of_them_takes_every_agent_named_before(extract):
                    "the activity of adagrasib.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("adagrasib", p) for p in ("TNO155", "vociprotafib", "BI 1701963")}, rows
+
+
+def test_drugs_compared_against_are_no_antecedents(extract):
+    rows = extract("Divarasib is 5 to 20 times more potent than sotorasib and adagrasib in vitro, while "
+                   "glecirasib has shown similar activity. Both agents bind the switch-II pocket of "
+                   "GDP-bound KRAS G12C.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug")
+    assert got == {("divarasib",), ("glecirasib",)}, rows
