@@ -3869,3 +3869,10 @@ def test_drugs_compared_against_are_no_antecedents(extract):
                    "GDP-bound KRAS G12C.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug")
     assert got == {("divarasib",), ("glecirasib",)}, rows
+
+
+def test_x_a_class_or_both(extract):
+    rows = extract("Mice bearing CT26 KRAS G12C colon tumors were treated with sotorasib, an anti-PD-1 "
+                   "antibody, or both.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "PD-1 inhibitor")}, rows
