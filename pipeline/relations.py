@@ -525,14 +525,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     # "Divarasib, more potent than sotorasib or adagrasib, has been paired with cetuximab": agents
     # compared against are in no regimen of the sentence (⟦X⟧ is matched by no pattern)
     masked = ctx("comparator_agents").sub(lambda m: m.group(1) + "⟦X⟧", masked)
+    # "with trametinib, palbociclib or carboplatin plus pemetrexed": the last alternative of a list
+    # is the doublet (joined like "carboplatin/pemetrexed"; not in a list of arms: "treated with
+    # vehicle, X, Y or X plus Y")
+    masked = ctx("alternative_doublet").sub(r"\1\2/\3", masked)
     # "switching the cells from palbociclib to abemaciclib": the agent left is in no regimen with
     # the one that replaces it
-    # "with trametinib, palbociclib or carboplatin plus pemetrexed": the last alternative of a list
-    # is the doublet (joined like "carboplatin/pemetrexed")
-    # (not a list of arms: "treated with vehicle, X, Y or X plus Y")
-    masked = re.sub(r"(\b(?:combination|combined|paired|partnered|together)\s+with\s+(?:(?:the|a|an)\s+)?"
-                    r"⟦A\d+⟧(?:\s*,\s*(?:(?:the|a|an)\s+)?⟦A\d+⟧)+\s*,?\s*or\s+)(⟦A\d+⟧)\s+(?:plus|\+)\s+(⟦A\d+⟧)",
-                    r"\1\2/\3", masked)
     switched = {table[m.group(2)].norm_id for m in ctx("switched_from").finditer(masked)}
     masked = ctx("switched_from").sub(lambda m: m.group(1) + "⟦X⟧", masked)
     claims: list[Claim] = []
@@ -895,9 +893,9 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
         if verb is None or x.norm_id in _ALTERED:
             continue
         lo, _ = _clause(sent.text, verb.start(), verb.end())
+        wide, _ = _clause(sent.text, verb.start(), verb.end(), "coordinated_clause")
         subjects = [a for a in kept if lo <= a.start - sent.start and a.end - sent.start <= verb.start()] \
-            or [a for a in kept if _clause(sent.text, verb.start(), verb.end(), "coordinated_clause")[0]
-                <= a.start - sent.start and a.end - sent.start <= verb.start()][:1]
+            or [a for a in kept if wide <= a.start - sent.start and a.end - sent.start <= verb.start()][:1]
         for partner in list({a.norm_id: a for a in subjects}.values()):
             for drug in drugs:
                 tid, tname = _partner_target((partner,), named, [], drug)
@@ -1723,8 +1721,8 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
             driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""
             if driven:  # beside "NRAS mutations", both driving the process named before them
                 return driven
-            if x.norm_id == "BYPASS_ALTERATION" and _target_fields(g)[0] in own_targets \
-                    and _target_fields(g)[1] != "KRAS":
+            gid, gname, _ = _target_fields(g)
+            if x.norm_id == "BYPASS_ALTERATION" and gid in own_targets and gname != "KRAS":
                 return "OTHER"  # the drug's own target is no bypass ("EGFR-dependent mechanisms,
                                 # chiefly C797S, and EGFR-independent bypass" under osimertinib)
             return x.norm_id
@@ -2473,7 +2471,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 if "\n" in sent.text.strip() and not local[id(claim)] else []
             # "compares X plus Y with Z plus W in NSCLC": the arms compared share the population
             arm = next((o for o in claims if o is not claim and local[id(o)] and o.span[0] >= claim.span[1]
-                        and _ARM_VERSUS.fullmatch(doc.text, claim.span[1], o.span[0])), None)
+                        and ctx("arm_versus").fullmatch(doc.text, claim.span[1], o.span[0])), None)
             if local[id(claim)]:  # "X + Y (NSCLC only)": the claim's own cancer
                 opts = [(c.norm_id, c.norm_name, "sentence") for c in local[id(claim)]]
             elif arm is not None:
@@ -2675,10 +2673,6 @@ def _with_coordinated(first: list[Mention], cancers: list[Mention], text: str) -
         else:
             chains.append([c])
     return [c for chain in chains if any(f in chain for f in first) for c in chain]
-
-
-_ARM_VERSUS = re.compile(r"\s*,?\s*(?:with|versus|vs\.?|against|(?:compared|relative)\s+(?:with|to))\s+"
-                         r"(?:the\s+|a\s+|an\s+)?", re.I)
 
 
 def _uncontrasted(cancers: list[Mention], text: str, sent_start: int) -> list[Mention]:
