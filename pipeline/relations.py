@@ -366,7 +366,11 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     # the agents named before the match, those the text does not say were resisted if any (the host
     # of "it" / "its": "RMC-6236 suppressed cells with acquired resistance to sotorasib, and its
     # combination with RMC-6291 ...")
-    earlier = [a for pos, a in outside if pos < m.start()]
+    # (not a prior therapy: "active regardless of previous TKI exposure; whether adding platinum
+    # ..." is the active drug's)
+    earlier = [a for pos, a in outside if pos < m.start()
+               and not ctx("prior_therapy").search(masked[max(0, pos - 30):pos])] \
+        or [a for pos, a in outside if pos < m.start()]
     unresisted = [a for pos, a in outside if pos < m.start()
                   and ctx("failed_regimen").search(masked[max(0, pos - 80):pos]) is None] or earlier
     if inside and all(is_focus(table[k], rules) for k in inside):

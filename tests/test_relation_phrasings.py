@@ -3876,3 +3876,11 @@ def test_x_a_class_or_both(extract):
                    "antibody, or both.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "PD-1 inhibitor")}, rows
+
+
+def test_a_prior_therapy_is_no_host_of_an_added_partner(extract):
+    rows = extract("Repotrectinib is active in ROS1 fusion-positive lung cancer regardless of previous "
+                   "TKI exposure; whether adding platinum-based chemotherapy would extend benefit has "
+                   "not been studied.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("repotrectinib", "platinum-based chemotherapy")}, rows
