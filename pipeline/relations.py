@@ -556,6 +556,9 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     # prevents histologic transformation has not been shown")
     asked = [(m.start(), m.end()) for m in re.finditer(
         r"(?:,|;)\s*(?:but|yet|although|though|and)?\s*whether\b[^.;]*", sentence, re.I)]
+    # (nor in a negated concession: "..., although the doublet has not been compared between
+    # CDKN2A-intact and CDKN2A-deleted tumours")
+    asked += [(m.start(), m.end()) for m in ctx("negated_concession").finditer(sentence)]
     cue_at = [p for p in cue_at if not any(lo <= p < hi for lo, hi in asked)]
     overcome = tied or bool(cue_at)
     # the only overcome wording describes a subgroup of the population the regimen was given to
@@ -2012,6 +2015,17 @@ def _is_regimen(group: Sequence[Mention], rules: Rules) -> bool:
 # --------------------------------------------------------------------------- the stage
 
 
+def _without_glued_citations(sent: Sentence, doc: IngestedDocument) -> Sentence:
+    """The sentence with each citation glued to a word ("benefit52", "it64") blanked out, same
+    length, so that cue patterns ending at a word boundary see the word end."""
+    text = sent.text
+    for c in doc.citations:
+        if sent.start < c.start and c.end <= sent.end and doc.text[c.start - 1].isalpha():
+            lo, hi = c.start - sent.start, c.end - sent.start
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return sent if text == sent.text else replace(sent, text=text)
+
+
 def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                       mentions: list[Mention]) -> list[dict]:
     """relations.csv rows (SPEC columns, plus ``cancer_source``) for one document."""
@@ -2058,6 +2072,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         return table_cancers[table.index]
     glossary_cues = load_lexicon().curated.patterns.get("glossary_cues", [])
     for k, sent in enumerate(sentences):
+        evidence_text = sent.text
+        sent = _without_glued_citations(sent, doc)  # "shorten its benefit52." reads "benefit  ."
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
             recent_subjects = []
@@ -2381,7 +2397,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         elif prev_res_agents and (treated := [a for a in own if is_focus(a, rules) and ctx(
                 "treated_with_before").search(doc.text, max(sent.start, a.start - 60), a.start)]):
             focus_since = treated  # the agent a cohort or model was treated with
-        own_level = evidence_level([sent.text], rules)  # the sentence's own system, if it names one
+        own_level = evidence_level([evidence_text], rules)  # the sentence's own system, if it names one
         # "In contrast to colorectal cancer, ... in NSCLC": the cancer compared against is not the
         # claim's, nor inherited, when the sentence names another
         # a table of agents with a "Target" or "Partner(s)" column (also one row of a table the
@@ -2611,7 +2627,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "section": section.title if section else "",
                     "page": sent.page if sent.page is not None else "",
                     "sentence_index": sent.index,
-                    "evidence": sent.text,
+                    "evidence": evidence_text,
                     "citations": cite,
                     "rule_id": claim.rule_id,
                     "confidence": round(conf, 3),

@@ -3884,3 +3884,19 @@ def test_a_prior_therapy_is_no_host_of_an_added_partner(extract):
                    "not been studied.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("repotrectinib", "platinum-based chemotherapy")}, rows
+
+
+def test_a_cue_before_a_glued_citation(extract):
+    rows = extract("Osimertinib is the first-line standard in EGFR-mutant lung cancer51. Concurrent TP53 "
+                   "mutations shorten its benefit52.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("osimertinib", "TP53")}, rows
+    assert all("benefit52." in r["evidence"] for r in rows if r["relation"] == "resistance"), rows
+
+
+def test_a_population_in_a_negated_concession_is_no_overcome_wording(extract):
+    rows = extract("In lung cancer models, sotorasib combined with palbociclib produced deeper regressions "
+                   "than either drug alone, although the doublet has not been compared between "
+                   "CDKN2A-intact and CDKN2A-deleted tumours.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert got == {("combination", "sotorasib", "palbociclib")}, rows
