@@ -2015,14 +2015,14 @@ def _is_regimen(group: Sequence[Mention], rules: Rules) -> bool:
 # --------------------------------------------------------------------------- the stage
 
 
-def _without_glued_citations(sent: Sentence, doc: IngestedDocument) -> Sentence:
-    """The sentence with each citation glued to a word ("benefit52", "it64") blanked out, same
-    length, so that cue patterns ending at a word boundary see the word end."""
+def _without_glued_citations(sent: Sentence, glued: list[tuple[int, int]]) -> Sentence:
+    """The sentence with each citation glued to a word ("benefit52", "it64"; ``glued``: their
+    sorted spans in the document) blanked out, same length, so that cue patterns ending at a word
+    boundary see the word end."""
     text = sent.text
-    for c in doc.citations:
-        if sent.start < c.start and c.end <= sent.end and doc.text[c.start - 1].isalpha():
-            lo, hi = c.start - sent.start, c.end - sent.start
-            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    for start, end in glued[bisect_left(glued, (sent.start + 1, 0)):bisect_left(glued, (sent.end, 0))]:
+        if end <= sent.end:
+            text = text[:start - sent.start] + " " * (end - start) + text[end - sent.start:]
     return sent if text == sent.text else replace(sent, text=text)
 
 
@@ -2071,9 +2071,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                                and m.norm_id != GENERIC_CANCER}.values())
         return table_cancers[table.index]
     glossary_cues = load_lexicon().curated.patterns.get("glossary_cues", [])
+    glued = sorted((c.start, c.end) for c in doc.citations if c.start and doc.text[c.start - 1].isalpha())
     for k, sent in enumerate(sentences):
         evidence_text = sent.text
-        sent = _without_glued_citations(sent, doc)  # "shorten its benefit52." reads "benefit  ."
+        sent = _without_glued_citations(sent, glued)  # "shorten its benefit52." reads "benefit  ."
         if k and paras[k] != paras[k - 1]:
             recent_agents, prev_res_agents, para_cancers, para_level = [], [], [], "unspecified"
             recent_subjects = []
