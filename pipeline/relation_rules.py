@@ -165,7 +165,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 CONTEXT_NAMES = {"resistance_relative", "subgroup_population", "neither_doublet",
                  "comparator_agents", "opening_partner_phrase", "list_item", "switched_from",
                  "comparison_opener", "alternative_doublet", "arm_versus", "prior_therapy",
-                 "negated_concession",
+                 "negated_concession", "collective_anaphor",
                  "gene_pronoun_mediator",
                  "dose", "to_the_regimen", "comparator", "genotype_of_disease", "linking_verb",
                  "altered_or_fed_back", "genetic_tool", "clause_break", "overcome_verb", "resistance_word",

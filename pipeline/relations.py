@@ -2127,8 +2127,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             s0, e0 = sent.start + am.start(), sent.start + am.end()
             pair = _coordinated_before(agents, doc.text, s0) if ctx("distributive_anaphor").match(
                 am.group(0)) else []
-            if re.search(r"\bof\s+them$", am.group(0)):  # "X and Y ..., while Z ..., and each of them":
-                pair = list({a.norm_id: a for a in agents if a.end <= s0}.values())  # every agent before
+            if ctx("collective_anaphor").search(am.group(0)):
+                # "X and Y ..., while Z ..., and each of them": every agent named before it
+                pair = list({a.norm_id: a for a in agents if a.end <= s0}.values())
             if len(pair) >= 2 and not _covered(s0, e0, ms):
                 own_pairs.append((s0, e0))
                 agents += _standing_at(pair, s0, e0)
