@@ -1704,6 +1704,13 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         near = [x for x in mechanisms if x.start > g.end and x.start - g.end <= 2 * window
                 and ctx("linking_verb").search(sentence, g.end - offset, x.start - offset)
                 and not re.search(r"[,;:]", sentence[g.end - offset:x.start - offset])]
+    def agent_of(x: Mention) -> bool:
+        # the agent of a passive relative clause on the process: "new KRAS G12C, which is held in
+        # the GTP-bound state by EGFR and AURKA signalling"
+        return x.end <= g.start and bool(ctx("process_agent_relative").fullmatch(
+            sentence, x.end - offset, g.start - offset))
+    if not near and sentence:
+        near = [x for x in mechanisms if g.start - x.end <= 2 * window and agent_of(x)]
     code = mediator_mechanisms().get(g.norm_id) or mediator_mechanisms().get(g.norm_name, "")
     if near:
         x = _nearest(g, near)
@@ -1724,6 +1731,7 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         relative = x.end <= g.start and re.fullmatch(r",?\s*(?:which|that)\s+(?:the\s+)?", between) \
             and ctx("linking_verb").search(after)
         if ctx("linking_verb").search(between) or exemplified or relative or not listed \
+                or sentence and agent_of(x) \
                 or not (code or altered):
             driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""
             if driven:  # beside "NRAS mutations", both driving the process named before them

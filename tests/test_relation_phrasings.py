@@ -3900,3 +3900,17 @@ def test_a_population_in_a_negated_concession_is_no_overcome_wording(extract):
                    "CDKN2A-intact and CDKN2A-deleted tumours.")
     got = keyset(rows, "relation", "drug", "partner")
     assert got == {("combination", "sotorasib", "palbociclib")}, rows
+
+
+def test_the_agent_of_a_passive_relative_clause_on_the_process_takes_its_code(extract):
+    rows = extract("Single-cell profiling showed that H358 cells escape sotorasib by producing new KRAS "
+                   "G12C, which is quickly loaded with GTP under the influence of EGFR signalling.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("sotorasib", "EGFR", "KRAS_REACTIVATION")}, rows
+
+
+def test_new_kras_g12c_synthesised_by_the_cell_is_kras_reactivation(extract):
+    rows = extract("A fraction of lung cancer cells synthesizes new KRAS G12C and thereby escapes "
+                   "adagrasib within hours.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
+    assert got == {("adagrasib", "KRAS_REACTIVATION")}, rows
