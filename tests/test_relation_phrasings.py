@@ -3914,3 +3914,17 @@ def test_new_kras_g12c_synthesised_by_the_cell_is_kras_reactivation(extract):
                    "adagrasib within hours.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
     assert got == {("adagrasib", "KRAS_REACTIVATION")}, rows
+
+
+def test_a_dependency_left_by_a_lost_suppressor_is_no_mediator(extract):
+    rows = extract("Deletion of CDKN2A leaves tumour cells reliant on CDK4 and CDK6 and blunts the effect "
+                   "of adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("adagrasib", "CDKN2A")}, rows
+
+
+def test_the_genes_a_lost_brake_acted_on_are_no_mediators(extract):
+    rows = extract("Loss of CDKN2A removes a brake on CDK4 and CDK6 and may let lung cancer cells escape "
+                   "the G1 arrest caused by sotorasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("sotorasib", "CDKN2A")}, rows
