@@ -3928,3 +3928,11 @@ def test_the_genes_a_lost_brake_acted_on_are_no_mediators(extract):
                    "the G1 arrest caused by sotorasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("sotorasib", "CDKN2A")}, rows
+
+
+def test_limits_the_efficacy_of_x_names_the_resisted_drug_in_the_same_sentence(extract):
+    rows = extract("In BRAF V600E melanoma, NRAS mutations limit the benefit of vemurafenib, and adding "
+                   "cobimetinib delays this escape.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert got == {("overcomes", "vemurafenib", "cobimetinib")}, rows
