@@ -3936,3 +3936,12 @@ def test_limits_the_efficacy_of_x_names_the_resisted_drug_in_the_same_sentence(e
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
                   "relation", "drug", "partner")
     assert got == {("overcomes", "vemurafenib", "cobimetinib")}, rows
+
+
+def test_addresses_this_after_a_resistance_statement_is_overcome_wording(extract):
+    rows = extract("Vemurafenib alone fails in BRAF V600E colorectal cancer because feedback activation "
+                   "of EGFR restores ERK signalling. Vemurafenib plus panitumumab addresses this by "
+                   "blocking EGFR.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert got == {("overcomes", "vemurafenib", "panitumumab")}, rows
