@@ -406,8 +406,12 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
         return earlier[-1]
     # "In combination with X, it ...", not an agent of a contrasted clause ("Neither X nor Y
     # prevented the rebound, whereas Z did")
+    # (nor an agent of a coordinated clause after it when the paragraph names the resisted drug:
+    # "Co-administration of cetuximab abolished this rebound, and in BEACON encorafenib plus
+    # cetuximab ...")
     after = [a for pos, a in outside if pos >= m.end()
-             and not re.search(r"\b(?:whereas|while|but)\b", masked[m.end():pos])]
+             and not re.search(r"\b(?:whereas|while|but)\b", masked[m.end():pos])
+             and not (fallback is not None and ctx("coordinated_clause").search(masked, m.end(), pos))]
     return after[0] if after else fallback
 
 

@@ -3945,3 +3945,13 @@ def test_addresses_this_after_a_resistance_statement_is_overcome_wording(extract
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
                   "relation", "drug", "partner")
     assert got == {("overcomes", "vemurafenib", "panitumumab")}, rows
+
+
+def test_an_added_partner_does_not_join_a_regimen_of_a_later_coordinated_clause(extract):
+    rows = extract("Vemurafenib fails in BRAF V600E colorectal cancer because relief of feedback "
+                   "reactivates EGFR. Adding cetuximab abrogated this rebound in organoids, and in a "
+                   "later trial encorafenib plus cetuximab prolonged survival.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert ("overcomes", "vemurafenib", "cetuximab") in got, rows
+    assert ("combination", "encorafenib", "cetuximab") in got, rows
