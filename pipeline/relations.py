@@ -2197,6 +2197,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # "Tumours that later regrew showed increased EGFR signalling, and co-treatment with
             # afatinib restored sensitivity": sensitivity to the paragraph's focus agent
             resisted_before = para_focus
+        elif resisted_before is None and not resisted_here \
+                and rules.cues["resistance_cues"].search(sent.text) \
+                and rules.cues["overcome_cues"].search(sent.text):
+            # "Tumours that relapsed showed wild-type RAS activation, and co-treatment with
+            # daraxonrasib restored tumour regression": resistance stated here for no named drug
+            # is to the paragraph's focus agent, which the added partner joins
+            resisted_before = para_focus
         claims = combination_claims(masked, table, sent.text, rules, mechanisms, sent.start,
                                     frozenset(para_genes), resisted_before,
                                     frozenset(resistant), causal_tie, prev_combo, lone,

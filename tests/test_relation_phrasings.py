@@ -3955,3 +3955,12 @@ def test_an_added_partner_does_not_join_a_regimen_of_a_later_coordinated_clause(
                   "relation", "drug", "partner")
     assert ("overcomes", "vemurafenib", "cetuximab") in got, rows
     assert ("combination", "encorafenib", "cetuximab") in got, rows
+
+
+def test_an_added_partner_joins_the_paragraph_drug_when_resistance_is_stated_for_no_named_drug(extract):
+    rows = extract("MRTX1133 induced regressions in most PDAC xenografts. Tumours that relapsed showed "
+                   "wild-type RAS activation, and co-treatment with daraxonrasib restored tumour "
+                   "shrinkage.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert got == {("overcomes", "MRTX1133", "daraxonrasib")}, rows
