@@ -217,7 +217,10 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
     # a negation inside the claim that reaches its end without a clause break: "sotorasib did
     # not inhibit EGFR", "MET is not blocked by crizotinib" (not "X, which is not toxic, blocks Y")
     inside = list(rules.context["inner_negation"].finditer(sentence, s, e))
-    if inside and not rules.context["inner_negation_break"].search(sentence[inside[-1].end(): e]):
+    # (a discourse adverb set off by commas is no break: "SHP2 inhibition did not, however,
+    # rescue adagrasib activity")
+    if inside and not rules.context["inner_negation_break"].search(
+            rules.context["parenthetical_adverb"].sub(" ", sentence[inside[-1].end(): e])):
         return "negated"
     # an elliptical negated predicate right after the claim: "..., whereas adagrasib plus
     # trametinib did not", "but adding cetuximab failed to do so"

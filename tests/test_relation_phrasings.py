@@ -3964,3 +3964,32 @@ def test_an_added_partner_joins_the_paragraph_drug_when_resistance_is_stated_for
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
                   "relation", "drug", "partner")
     assert got == {("overcomes", "MRTX1133", "daraxonrasib")}, rows
+
+
+def test_prevented_this_outgrowth_after_a_resistance_statement_is_overcome_wording(extract):
+    rows = extract("In NSCLC xenografts, sotorasib alone selected for tumours with MET amplification. "
+                   "Sotorasib plus capmatinib prevented this outgrowth.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert got == {("overcomes", "sotorasib", "capmatinib")}, rows
+
+
+def test_colony_outgrowth_suppressed_without_a_determiner_is_no_overcome_wording(extract):
+    rows = extract("In H358 cells, sotorasib plus TNO155 suppressed colony outgrowth over four weeks.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "relation")
+    assert got == {("combination",)}, rows
+
+
+def test_did_not_rescue_the_activity_of_x_is_a_negated_overcome(extract):
+    rows = extract("In lung cancer lines with KRAS Y96D, SHP2 inhibition did not rescue adagrasib "
+                   "activity.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "assertion")
+    assert got == {("overcomes", "adagrasib", "negated")}, rows
+
+
+def test_a_discourse_adverb_between_commas_does_not_end_a_negation(extract):
+    rows = extract("SHP2 inhibition did not, however, rescue sotorasib activity in lines carrying the "
+                   "KRAS R68S mutation.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "drug", "assertion")
+    assert got == {("sotorasib", "negated")}, rows
