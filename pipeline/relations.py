@@ -1972,9 +1972,13 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             else:
                 code = referred or _mechanism_for(x, mechanisms, rules.mediator_window + 10, sentence,
                                                   offset, rules, frozenset(agent_targets(drug)))
-                if ctx("genetic_tool").search(sentence) and _screen_enriched(sentence, x.start - offset,
-                                                                             x.end - offset):
-                    code = ""  # screen guides enriched under the drug: a lost suppressor, no process stated
+                if ctx("genetic_tool").search(sentence) and (
+                        _screen_enriched(sentence, x.start - offset, x.end - offset)
+                        or code == "OTHER" and not mechanisms and ctx("screen_hits").search(sentence)):
+                    # screen guides enriched under the drug: a lost suppressor; a hit of a screen
+                    # with no process stated ("identified YAP1 among the most depleted guides") has
+                    # no process that fits no code (GUIDELINES 3: OTHER only for a stated process)
+                    code = ""
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))

@@ -3993,3 +3993,17 @@ def test_a_discourse_adverb_between_commas_does_not_end_a_negation(extract):
                    "KRAS R68S mutation.")
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "drug", "assertion")
     assert got == {("sotorasib", "negated")}, rows
+
+
+def test_hits_of_a_screen_are_mediators_without_a_process_code(extract):
+    rows = extract("A CRISPR screen in H2122 cells grown with sotorasib identified TEAD1 and YAP1 among "
+                   "the most strongly depleted guides.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("sotorasib", "TEAD1", ""), ("sotorasib", "YAP1", "")}, rows
+
+
+def test_genes_that_sustain_a_programme_letting_cells_survive_a_drug_are_mediators(extract):
+    rows = extract("Nuclear YAP sustains a transcriptional programme that lets lung cancer cells survive "
+                   "adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("adagrasib", "YAP1")}, rows
