@@ -4007,3 +4007,16 @@ def test_genes_that_sustain_a_programme_letting_cells_survive_a_drug_are_mediato
                    "adagrasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("adagrasib", "YAP1")}, rows
+
+
+def test_a_readout_falling_in_cells_treated_with_an_agent_is_inhibits(extract):
+    rows = extract("(A) Immunoblots of H23 lung cancer cells treated with divarasib (1-100 nM, 4 h): pERK "
+                   "falls in a dose-dependent manner.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("divarasib", "ERK")}, rows
+
+
+def test_a_readout_of_cells_treated_with_either_agent_or_both_is_no_single_agent_finding(extract):
+    rows = extract("H23 cells were treated with divarasib alone or with TNO155: pERK fell within hours.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == set(), rows
