@@ -2664,7 +2664,23 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if own_cancers:
             para_cancers, para_level = _specific(own_cancers), own_level
             line_cancers.update({c.norm_id: para_cancers for c in cells if para_cancers})
-    return dedupe(rows)
+    return dedupe(_without_posed_regimens(rows))
+
+
+def _without_posed_regimens(rows: list[dict]) -> list[dict]:
+    """Without the `combination` row of a sentence that poses an experiment's question ("To test
+    whether ..., we combined adagrasib with BI-3406 in ... lines") when one of the next two
+    sentences of the section reports that regimen: the claim spans both sentences and is anchored
+    on the second (GUIDELINES 3)."""
+    reported = {(r["section"], r["sentence_index"], r["drug_id"], r["partner_id"]) for r in rows
+                if r["relation"] in ("combination", "overcomes")}
+
+    def posed(r: dict) -> bool:
+        return r["relation"] == "combination" and bool(
+            ctx("purpose_question").search(r["evidence"]) or ctx("aim_question").search(r["evidence"])) \
+            and any((r["section"], r["sentence_index"] + k, r["drug_id"], r["partner_id"]) in reported
+                    for k in (1, 2))
+    return [r for r in rows if not posed(r)]
 
 
 def _fill_overcome_mechanism(claims: list[Claim], code: str | Callable[[Claim], str]) -> list[Claim]:

@@ -4020,3 +4020,12 @@ def test_a_readout_of_cells_treated_with_either_agent_or_both_is_no_single_agent
     rows = extract("H23 cells were treated with divarasib alone or with TNO155: pERK fell within hours.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == set(), rows
+
+
+def test_a_regimen_posed_by_an_experiment_question_is_reported_once(extract):
+    rows = extract("To test whether blocking SOS1 would deepen responses, we combined sotorasib with "
+                   "BI-3406 in H358 lung cancer cells. Together with sotorasib, BI-3406 abolished the "
+                   "rebound of pERK and delayed the emergence of resistant colonies.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert got == {("overcomes", "sotorasib", "BI-3406")}, rows
