@@ -2459,12 +2459,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                            for c in caption_cancers(row_table)][:rules.max_cancers]
         elif para_cancers and not ctx("list_item").match(sent.text) and (
                 "unspecified" in (own_level, para_level) or own_level == para_level
+                or {own_level, para_level} == {"in_vitro", "in_vivo"}
                 or ctx("same_system").search(sent.text) or cancers_again):  # "of these cells"
             # (not into an item of a bulleted or numbered list: "2. ... in lung cancer. 3. CDK4/6
             # and FAK inhibition may prove useful partners": each point stands alone)
-            # the system the paragraph's experiment was stated in (patients, mice and cell lines
-            # of one paragraph are different systems: no cancer passes between them); one row
-            # per cancer it was stated for (GUIDELINES 7.10)
+            # the system the paragraph's experiment was stated in (patients and models of one
+            # paragraph are different systems: no cancer passes between them; cell lines and
+            # their xenografts are one preclinical system); one row per cancer it was stated for
+            # (GUIDELINES 7.10)
             pool = para_cancers
             line_ids = [cell_line_cancers()[c.norm_id][0] for c in cells if c.norm_id in cell_line_cancers()]
             if len(pool) > 1 and line_ids:

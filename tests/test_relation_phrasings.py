@@ -4029,3 +4029,18 @@ def test_a_regimen_posed_by_an_experiment_question_is_reported_once(extract):
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
                   "relation", "drug", "partner")
     assert got == {("overcomes", "sotorasib", "BI-3406")}, rows
+
+
+def test_xenografts_take_the_cancer_of_the_cell_line_experiment_of_their_paragraph(extract):
+    rows = extract("In KRAS G12D-mutant PDAC cell lines, MRTX1133 suppressed pERK, but pERK recovered "
+                   "by 24 h as EGFR became phosphorylated. Adding cetuximab prevented this rebound and "
+                   "caused regression of AsPC-1 xenografts.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "cancer")
+    assert got == {("MRTX1133", "cetuximab", "pancreatic ductal adenocarcinoma")}, rows
+
+
+def test_patients_do_not_take_the_cancer_of_the_cell_line_experiment_of_their_paragraph(extract):
+    rows = extract("In PDAC cell lines, sotorasib suppressed pERK. In a phase 1 trial, sotorasib plus "
+                   "panitumumab produced responses in 4 of 20 patients.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert got == {("sotorasib", "panitumumab", "")}, rows
