@@ -4044,3 +4044,10 @@ def test_patients_do_not_take_the_cancer_of_the_cell_line_experiment_of_their_pa
                    "panitumumab produced responses in 4 of 20 patients.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
     assert got == {("sotorasib", "panitumumab", "")}, rows
+
+
+def test_a_gene_identified_as_a_factor_of_the_escape_is_a_mediator(extract):
+    rows = extract("SOS1 was identified as a key factor that reloads newly made KRAS G12C with GTP, "
+                   "letting cells escape adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("adagrasib", "SOS1", "KRAS_REACTIVATION")}, rows
