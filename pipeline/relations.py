@@ -2088,6 +2088,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         return table_cancers[table.index]
     glossary_cues = load_lexicon().curated.patterns.get("glossary_cues", [])
     glued = sorted((c.start, c.end) for c in doc.citations if c.start and doc.text[c.start - 1].isalpha())
+    cited = sorted((c.start, c.end) for c in doc.citations)  # looked up per sentence by bisection
     for k, sent in enumerate(sentences):
         evidence_text = sent.text
         sent = _without_glued_citations(sent, glued)  # "shorten its benefit52." reads "benefit  ."
@@ -2124,7 +2125,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if extra:
             agents = sorted(agents + extra, key=lambda m: m.start)
             targets = [t for t in targets if id(t) not in used]
-        cites = [(c.start, c.end) for c in doc.citations if sent.start <= c.start and c.end <= sent.end]
+        first, past = bisect_left(cited, (sent.start, 0)), bisect_left(cited, (sent.end, 0))
+        cites = [(a, b) for a, b in cited[first:past] if b <= sent.end]
         suffix = ""
         # "at progression on the doublet": resistance to the paragraph's latest regimen is
         # resistance to its drug (the partner is not resisted, as for a named regimen)
