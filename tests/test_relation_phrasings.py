@@ -4051,3 +4051,10 @@ def test_a_gene_identified_as_a_factor_of_the_escape_is_a_mediator(extract):
                    "letting cells escape adagrasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("adagrasib", "SOS1", "KRAS_REACTIVATION")}, rows
+
+
+def test_an_alteration_absent_at_baseline_is_acquired(extract):
+    rows = extract("A biopsy taken at progression on adagrasib showed ERBB2 amplification that was absent "
+                   "at baseline.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("adagrasib", "ERBB2", "BYPASS_ALTERATION")}, rows
