@@ -4058,3 +4058,10 @@ def test_an_alteration_absent_at_baseline_is_acquired(extract):
                    "at baseline.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("adagrasib", "ERBB2", "BYPASS_ALTERATION")}, rows
+
+
+def test_a_partner_that_behaved_similarly_shares_the_overcome_claim(extract):
+    rows = extract("In a MET-amplified organoid from a patient progressing on sotorasib, adding crizotinib "
+                   "restored sensitivity to sotorasib; capmatinib behaved similarly.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("sotorasib", "crizotinib"), ("sotorasib", "capmatinib")}, rows
