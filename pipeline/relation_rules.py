@@ -162,8 +162,8 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
 
 
-CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "process_agent_relative",
-                 "subgroup_population", "neither_doublet",
+CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "experiment_setup",
+                 "process_agent_relative", "subgroup_population", "neither_doublet",
                  "comparator_agents", "opening_partner_phrase", "list_item", "switched_from",
                  "comparison_opener", "alternative_doublet", "arm_versus", "prior_therapy",
                  "negated_concession", "collective_anaphor",

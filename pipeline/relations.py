@@ -2673,7 +2673,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
 def _without_posed_regimens(rows: list[dict]) -> list[dict]:
     """Without the `combination` row of a sentence that poses an experiment's question ("To test
-    whether ..., we combined adagrasib with BI-3406 in ... lines") when one of the next two
+    whether ..., we combined adagrasib with BI-3406 in ... lines") or sets it up ("We therefore
+    tested palbociclib alongside sotorasib") when one of the next two
     sentences of the section reports that regimen: the claim spans both sentences and is anchored
     on the second (GUIDELINES 3)."""
     reported = {(r["section"], r["sentence_index"], r["drug_id"], r["partner_id"]) for r in rows
@@ -2681,7 +2682,8 @@ def _without_posed_regimens(rows: list[dict]) -> list[dict]:
 
     def posed(r: dict) -> bool:
         return r["relation"] == "combination" and bool(
-            ctx("purpose_question").search(r["evidence"]) or ctx("aim_question").search(r["evidence"])) \
+            ctx("purpose_question").search(r["evidence"]) or ctx("aim_question").search(r["evidence"])
+            or ctx("experiment_setup").search(r["evidence"])) \
             and any((r["section"], r["sentence_index"] + k, r["drug_id"], r["partner_id"]) in reported
                     for k in (1, 2))
     return [r for r in rows if not posed(r)]

@@ -4065,3 +4065,12 @@ def test_a_partner_that_behaved_similarly_shares_the_overcome_claim(extract):
                    "restored sensitivity to sotorasib; capmatinib behaved similarly.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("sotorasib", "crizotinib"), ("sotorasib", "capmatinib")}, rows
+
+
+def test_a_regimen_set_up_by_we_tested_is_reported_once(extract):
+    rows = extract("CDKN2A-null H23 cells escaped sotorasib through persistent RB phosphorylation. We "
+                   "therefore tested palbociclib alongside sotorasib. The doublet abolished pRB and "
+                   "restored G1 arrest in these cells.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert got == {("overcomes", "sotorasib", "palbociclib")}, rows
