@@ -4074,3 +4074,19 @@ def test_a_regimen_set_up_by_we_tested_is_reported_once(extract):
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
                   "relation", "drug", "partner")
     assert got == {("overcomes", "sotorasib", "palbociclib")}, rows
+
+
+def test_patients_who_received_the_listed_agents_got_one_regimen(extract):
+    rows = extract("In the expansion cohort, 33 patients with colorectal cancer received divarasib, "
+                   "cetuximab and FOLFOX.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("divarasib", "cetuximab;chemotherapy")}, rows
+
+
+def test_prior_lines_received_and_single_agent_arms_are_no_regimen(extract):
+    for text in ("Patients who had received sotorasib and docetaxel were excluded.",
+                 "Mice were treated with sotorasib and TNO155 alone or in combination for 21 days.",
+                 "Patients received sotorasib and docetaxel, respectively, in the two arms."):
+        rows = extract(text)
+        assert not [r for r in rows if r["relation"] == "combination"
+                    and r["rule_id"].startswith("COMB_RECEIVED")], (text, rows)
