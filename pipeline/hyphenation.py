@@ -15,18 +15,24 @@ _COMPOUND_TAILS = frozenset(
     "derived selective binding level rich small cell to and of".split()
 )
 
+_LINKING_WORDS = frozenset("to and or of in on by for a the".split())
+
 
 def join_lines(prev: str, nxt: str, vocab: frozenset[str] = frozenset()) -> str:
     """Join two lines of a paragraph, rejoining a word hyphenated at the line end."""
     if not prev.endswith("-") or len(prev) < 2 or not prev[-2].isalnum():
         return f"{prev} {nxt}"
-    token = prev.rsplit(None, 1)[-1][:-1]
+    # the part after a compound's last hyphen or dash: "sotorasib–panitu-" + "mumab",
+    # "EGFR-medi-" + "ated" rejoin that part
+    # ("epithelial-to-" + "mesenchymal" keeps it: a linking word is no word stem)
+    parts = re.split(r"[-\u2010-\u2015]", prev.rsplit(None, 1)[-1][:-1])
+    token = parts[-1]
     frag = nxt.split(None, 1)[0] if nxt.strip() else ""
     word = re.match(r"[a-z]*", frag).group(0)
     stem = token.lower()
-    if not word or "-" in token or any(c.isdigit() for c in token) or any(
+    if not word or not token or any(c.isdigit() for c in token) or any(
         c.isupper() for c in token[1:]
-    ):
+    ) or len(parts) > 1 and stem in _LINKING_WORDS:
         return prev + nxt
     if f"{stem}{word}" in vocab:
         return prev[:-1] + nxt

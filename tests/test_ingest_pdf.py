@@ -241,6 +241,8 @@ def test_line_end_hyphens(pdfs):
         ("non-", "small cell", "non-small cell"),
         ("the cell-", "ular response", "the cellular response"),
         ("multi-", "ple lines", "multiple lines"),
+        ("the sotorasib-panitu-", "mumab doublet", "the sotorasib-panitumumab doublet"),
+        ("EGFR-medi-", "ated feedback", "EGFR-mediated feedback"),
         ("plain", "next", "plain next"),
         ("a range 10 -", "20", "a range 10 - 20"),
     ],
