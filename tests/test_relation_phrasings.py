@@ -4090,3 +4090,10 @@ def test_prior_lines_received_and_single_agent_arms_are_no_regimen(extract):
         rows = extract(text)
         assert not [r for r in rows if r["relation"] == "combination"
                     and r["rule_id"].startswith("COMB_RECEIVED")], (text, rows)
+
+
+def test_an_adjective_before_the_partner_of_pairing_is_allowed(extract):
+    rows = extract("Pairing glecirasib with the multi-selective daraxonrasib could deepen responses in "
+                   "lung cancer.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("glecirasib", "daraxonrasib")}, rows
