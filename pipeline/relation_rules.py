@@ -36,7 +36,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "acquisition_cues", "alteration_window", "alteration_keeps_code",
              "combination_anaphora", "back_reference",
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
-             "max_mediators_per_sentence", "genotype_mediator_codes",
+             "max_mediators_per_sentence", "genotype_mediator_codes", "state_markers",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
                 "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host"}
@@ -93,6 +93,7 @@ class Rules:
     max_cancers: int  # one row per cancer a claim is stated for (GUIDELINES 7.10), at most this many
     max_mediators: int  # resistance rows per sentence from listed mediators, at most this many
     genotype_mediator_codes: frozenset[str]  # "STK11-mutant tumours were resistant": a mediator
+    state_markers: frozenset[str]  # genes read as markers of a cell state (E-cadherin): no mediators
     context: Mapping[str, re.Pattern[str]]  # named word lists read around a claim (context_patterns)
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
@@ -256,6 +257,7 @@ def parse_rules(data: dict) -> Rules:
         max_cancers=int(data["max_cancers_per_claim"]),
         max_mediators=int(data["max_mediators_per_sentence"]),
         genotype_mediator_codes=frozenset(data["genotype_mediator_codes"]),
+        state_markers=frozenset(data["state_markers"]["ids"]),
         context=_context_patterns(data["context_patterns"]),
     )
 

@@ -1927,6 +1927,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     # its own: "These included KRAS G12D and Q61H mutations")
     mediators, pathways = _mediators(masked, table, sentence, offset, rules, own_targets,
                                      continued=rule_suffix == "+CONTEXT")
+    # ("lost E-cadherin and gained vimentin": the markers that show a cell state, not its mediators)
+    mediators = [g for g in mediators if _target_fields(g)[0] not in rules.state_markers]
     stated = {m.norm_id for m in mechanisms}
     for p in pathways:  # pathway-level reactivation: the pathway's code, no target
         code = mediator_mechanisms().get(p.norm_id, "")

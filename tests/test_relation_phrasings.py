@@ -4097,3 +4097,10 @@ def test_an_adjective_before_the_partner_of_pairing_is_allowed(extract):
                    "lung cancer.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("glecirasib", "daraxonrasib")}, rows
+
+
+def test_markers_of_a_cell_state_are_no_mediators(extract):
+    rows = extract("Sotorasib-resistant H358 cells lost E-cadherin and underwent an epithelial-to-"
+                   "mesenchymal transition.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert got == {("", "EMT")}, rows
