@@ -4104,3 +4104,10 @@ def test_markers_of_a_cell_state_are_no_mediators(extract):
                    "mesenchymal transition.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert got == {("", "EMT")}, rows
+
+
+def test_a_poor_response_attributed_to_feedback_is_resistance(extract):
+    rows = extract("Divarasib achieved responses in only a third of patients with colorectal cancer, a "
+                   "shortfall attributed to stronger EGFR-driven feedback in that disease.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("divarasib", "EGFR", "RTK_FEEDBACK")}, rows
