@@ -39,7 +39,8 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "max_mediators_per_sentence", "genotype_mediator_codes", "state_markers",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
-                "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host"}
+                "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host",
+                "regimen_host"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -70,6 +71,9 @@ class Pattern:
     #: combination, partner_only: with no host agent in the sentence, the added agent joins the
     #: paragraph's latest focus agent ("SHP2 inhibitors have so far disappointed as partners")
     paragraph_host: bool = False
+    #: combination, partner_only: an added agent that is a partner of the regimen the paragraph
+    #: has just named joins that regimen's drug ("Cetuximab was added because ...")
+    regimen_host: bool = False
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,8 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
         out.append(Pattern(item["id"], regex, roles, conf, bool(item.get("distribute", False)), not_after,
                            bool(item.get("pairwise", False)), bool(item.get("tail_targets", False)),
                            bool(item.get("tail_agents", False)), bool(item.get("own_target", False)),
-                           bool(item.get("lead_cytotoxic", False)), bool(item.get("paragraph_host", False))))
+                           bool(item.get("lead_cytotoxic", False)), bool(item.get("paragraph_host", False)),
+                           bool(item.get("regimen_host", False))))
     return tuple(out)
 
 
@@ -164,7 +169,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 
 
 CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "experiment_setup",
-                 "process_agent_relative", "subgroup_population", "neither_doublet",
+                 "added_because", "process_agent_relative", "subgroup_population", "neither_doublet",
                  "comparator_agents", "opening_partner_phrase", "list_item", "switched_from",
                  "comparison_opener", "alternative_doublet", "arm_versus", "prior_therapy",
                  "negated_concession", "collective_anaphor",

@@ -551,6 +551,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     # therefore paired with cetuximab": a connective after a clause stating resistance
     inner = ctx("inner_connective").search(sentence)
     tied = tied or bool(inner and rules.cues["resistance_cues"].search(sentence[:inner.start()]))
+    # "Cetuximab was added because feedback activation of EGFR blunts KRAS G12C inhibition": the
+    # reason given for the regimen states the resistance it answers
+    reason = ctx("added_because").search(sentence)
+    tied = tied or bool(reason and rules.cues["resistance_cues"].search(sentence, reason.end()))
     # overcome wording, where it stands: the cues, and a mechanism the sentence says was blocked
     cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)] + [
         m.start - offset for m in mechanisms
@@ -620,6 +624,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                                         # alone in the sentence before
                     else:
                         host = _host_agent(masked, m, table, rules, fallback if overcome else None)
+                        if pat.regimen_host and previous is not None and {
+                                table[k].norm_id for k in keys} <= {p.norm_id for p in previous.partners}:
+                            host = previous.drug  # "Cetuximab was added because ...": the regimen
+                                                  # just named that it is a partner of
                     added_ids = {table[k].norm_id for k in keys}
                     named_with = [c.drug for c in claims if c.relation in ("combination", "overcomes")
                                   and added_ids <= {p.norm_id for p in c.partners}]

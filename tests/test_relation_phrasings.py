@@ -4111,3 +4111,11 @@ def test_a_poor_response_attributed_to_feedback_is_resistance(extract):
                    "shortfall attributed to stronger EGFR-driven feedback in that disease.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("divarasib", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_a_partner_added_because_of_a_resistance_overcomes_it(extract):
+    rows = extract("In the CRC cohort, sotorasib alone gave an ORR of 10%, whereas sotorasib plus "
+                   "panitumumab reached 30%. Panitumumab was added because feedback activation of EGFR "
+                   "blunts KRAS G12C inhibition in colorectal tumours.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("sotorasib", "panitumumab")}, rows
