@@ -4119,3 +4119,12 @@ def test_a_partner_added_because_of_a_resistance_overcomes_it(extract):
                    "blunts KRAS G12C inhibition in colorectal tumours.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("sotorasib", "panitumumab")}, rows
+
+
+def test_which_is_why_after_a_resistance_clause_ties_the_regimen(extract):
+    rows = extract("In BRAF V600E colorectal cancer, BRAF inhibitor monotherapy is undermined by "
+                   "EGFR-mediated reactivation of MAPK signalling, which is why dabrafenib is given "
+                   "together with panitumumab; the doublet improved survival.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
+                  "relation", "drug", "partner")
+    assert ("overcomes", "dabrafenib", "panitumumab") in got, rows
