@@ -4128,3 +4128,10 @@ def test_which_is_why_after_a_resistance_clause_ties_the_regimen(extract):
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")],
                   "relation", "drug", "partner")
     assert ("overcomes", "dabrafenib", "panitumumab") in got, rows
+
+
+def test_a_regimen_blunted_by_a_process_does_not_overcome_it(extract):
+    rows = extract("Responses to vemurafenib given with panitumumab were blunted by EGFR-mediated "
+                   "reactivation of MAPK signalling in two patients.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "relation")
+    assert got == {("combination",)}, rows
