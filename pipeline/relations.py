@@ -1742,9 +1742,11 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         after = re.split(r"[,;:]", sentence[g.end - offset:g.end - offset + 80], maxsplit=1)[0]
         relative = x.end <= g.start and re.fullmatch(r",?\s*(?:which|that)\s+(?:the\s+)?", between) \
             and ctx("linking_verb").search(after)
-        if ctx("linking_verb").search(between) or exemplified or relative or not listed \
-                or sentence and agent_of(x) \
-                or not (code or altered):
+        # (a readout the process is said to drive is its outcome, keeping its own code: "pERK
+        # returned within 24 hours, driven by feedback activation of several RTKs")
+        outcome = code and g.end <= x.start and ctx("driven_by").fullmatch(between)
+        if not outcome and (ctx("linking_verb").search(between) or exemplified or relative or not listed
+                            or sentence and agent_of(x) or not (code or altered)):
             driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""
             if driven:  # beside "NRAS mutations", both driving the process named before them
                 return driven

@@ -4135,3 +4135,10 @@ def test_a_regimen_blunted_by_a_process_does_not_overcome_it(extract):
                    "reactivation of MAPK signalling in two patients.")
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "relation")
     assert got == {("combination",)}, rows
+
+
+def test_a_readout_driven_by_a_process_keeps_its_own_code(extract):
+    rows = extract("In H23 lung cancer cells treated with adagrasib, pERK returned within 48 hours, "
+                   "driven by feedback activation of several RTKs.")
+    got = keyset([r for r in rows if r["relation"] == "resistance" and r["target"] == "ERK"], "mechanism")
+    assert got == {("MAPK_REACTIVATION",)}, rows
