@@ -4142,3 +4142,16 @@ def test_a_readout_driven_by_a_process_keeps_its_own_code(extract):
                    "driven by feedback activation of several RTKs.")
     got = keyset([r for r in rows if r["relation"] == "resistance" and r["target"] == "ERK"], "mechanism")
     assert got == {("MAPK_REACTIVATION",)}, rows
+
+
+def test_two_plus_doublets_joined_by_and_are_two_regimens(extract):
+    rows = extract("The doublets vemurafenib plus cobimetinib and encorafenib plus binimetinib are "
+                   "approved in BRAF V600E melanoma.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("vemurafenib", "cobimetinib"), ("encorafenib", "binimetinib")}, rows
+
+
+def test_a_chain_of_plus_is_one_triplet(extract):
+    rows = extract("Sotorasib plus panitumumab plus FOLFIRI was tested in colorectal cancer.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "chemotherapy;panitumumab")}, rows
