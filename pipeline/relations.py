@@ -1857,6 +1857,8 @@ def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], te
         hits = [r for t, r in mediated.items() if t not in escaped and r.mechanism in own]
     if not hits or hits[0].drug.norm_id != c.drug.norm_id:
         return c
+    if {p.norm_id for p in hits[0].partners} == {p.norm_id for p in c.partners}:
+        return c  # resistance to this very regimen ("progressing on X plus Y ... NRAS mutations")
     tid, tname = _partner_target(c.partners, named, drug=c.drug)
     return replace(c, relation="overcomes", target_id=tid, target_name=tname, mechanism=hits[0].mechanism,
                    effect="positive", rule_id="OVC_" + c.rule_id)
@@ -1994,6 +1996,17 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",
                                     rule + rule_suffix, conf, span, (x.start, x.end)))
+    # resistance to a regimen ("progressing on sotorasib plus panitumumab"): the rest of the
+    # regimen is the row's partner (SPEC: partner = the other agents); agents acting on one target
+    # are alternatives ("resistance to cetuximab and panitumumab"), as are two KRAS inhibitors
+    regimens = _resisted_regimens(masked, table, rules)
+    for i, c in enumerate(claims):
+        group = next((g for g in regimens if c.drug.norm_id in {a.norm_id for a in g}), None)
+        if group is not None and not c.partners:
+            # (the regimen's drug, as for its combination row: a focus agent, else the agent
+            # named first; "treated with dabrafenib plus trametinib ... NRAS mutations")
+            lead = next((a for a in group if is_focus(a, rules)), group[0])
+            claims[i] = replace(c, drug=lead, partners=tuple(a for a in group if a.norm_id != lead.norm_id))
     # a pathway-level or process row without a target whose code a mediator row of the same
     # drug already carries adds nothing ("NRAS and HRAS sustain ERK output": the mediators
     # carry MAPK_REACTIVATION; GUIDELINES 7.20: the mediator's row points at the process)
@@ -2010,14 +2023,6 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 and not re.search(r"[;:]|\.\s", between) and ctx("transformation_companion").search(between)
                 for m in turns):
             claims[i] = replace(c, mechanism="HISTOLOGIC_TRANSFORMATION")
-    # resistance to a regimen ("progressing on sotorasib plus panitumumab"): the rest of the
-    # regimen is the row's partner (SPEC: partner = the other agents); agents acting on one target
-    # are alternatives ("resistance to cetuximab and panitumumab"), as are two KRAS inhibitors
-    regimens = _resisted_regimens(masked, table, rules)
-    for i, c in enumerate(claims):
-        group = next((g for g in regimens if c.drug.norm_id in {a.norm_id for a in g}), None)
-        if group is not None and not c.partners:
-            claims[i] = replace(c, partners=tuple(a for a in group if a.norm_id != c.drug.norm_id))
     return claims
 
 

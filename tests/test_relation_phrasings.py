@@ -4155,3 +4155,12 @@ def test_a_chain_of_plus_is_one_triplet(extract):
     rows = extract("Sotorasib plus panitumumab plus FOLFIRI was tested in colorectal cancer.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "chemotherapy;panitumumab")}, rows
+
+
+def test_resistance_to_a_regimen_names_the_regimen_drug_with_the_rest_as_partner(extract):
+    rows = extract("Sequencing of relapse biopsies from patients with melanoma treated with vemurafenib "
+                   "plus cobimetinib identified MAPK-reactivating alterations in 60%, most often NRAS "
+                   "mutations or MAP2K1 mutations.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
+    assert got == {("vemurafenib", "cobimetinib", "NRAS"), ("vemurafenib", "cobimetinib", "MAP2K1")}, rows
+    assert not [r for r in rows if r["relation"] == "overcomes"], rows
