@@ -2147,13 +2147,23 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         suffix = ""
         # "at progression on the doublet": resistance to the paragraph's latest regimen is
         # resistance to its drug (the partner is not resisted, as for a named regimen)
-        failed = [] if prev_combo is None else [
+        # (with no regimen read before, the agents the sentence before names together, if they
+        # make one: "Dabrafenib and trametinib ... are standard therapy. Among patients who
+        # progressed on the doublet, ...")
+        regimen_ref = prev_combo
+        if regimen_ref is None and recent_agents:
+            group = list({a.norm_id: a for a in recent_agents[-1]}.values())
+            if len(group) > 1 and _is_regimen(group, rules):
+                lead = next((a for a in group if is_focus(a, rules)), group[0])
+                regimen_ref = Claim("combination", lead, tuple(a for a in group if a is not lead), "", "",
+                                    "", "", "unknown", "COMB_ANAPHOR", 0.5, (lead.start, lead.end))
+        failed = [] if regimen_ref is None else [
             (sent.start + rm.start(), sent.start + rm.end())
             for rm in rules.cues["combination_anaphora"].finditer(sent.text)
             if ctx("failed_regimen").search(sent.text[max(0, rm.start() - 60):rm.start()])
             and not _covered(sent.start + rm.start(), sent.start + rm.end(), ms)]
         if failed:
-            agents += [a for s0, e0 in failed for a in _standing_at([prev_combo.drug], s0, e0)]
+            agents += [a for s0, e0 in failed for a in _standing_at([regimen_ref.drug], s0, e0)]
             suffix = "+ANAPHOR"
         # "either drug" / "both agents" after a pair the sentence itself coordinates ("... to
         # sotorasib and adagrasib, and that cetuximab added to either drug overcame ...") takes that pair
@@ -2301,10 +2311,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                    and r.drug.norm_id in prev_res_partners else r for r in res]
         # "at progression on the doublet": resistance to the paragraph's latest regimen keeps the
         # rest of that regimen as partner, as for a regimen named in the sentence (rules 1.171.0)
-        if failed and prev_combo is not None and prev_combo.partners \
-                and _is_regimen([prev_combo.drug, *prev_combo.partners], rules):
-            res = [replace(r, partners=prev_combo.partners) if not r.partners
-                   and r.drug.norm_id == prev_combo.drug.norm_id else r for r in res]
+        if failed and regimen_ref is not None and regimen_ref.partners \
+                and _is_regimen([regimen_ref.drug, *regimen_ref.partners], rules):
+            res = [replace(r, partners=regimen_ref.partners) if not r.partners
+                   and r.drug.norm_id == regimen_ref.drug.norm_id else r for r in res]
         # a combination whose partner acts on the mediator of a resistance the same sentence
         # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
         # is aimed at that resistance: overcomes

@@ -4164,3 +4164,11 @@ def test_resistance_to_a_regimen_names_the_regimen_drug_with_the_rest_as_partner
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
     assert got == {("vemurafenib", "cobimetinib", "NRAS"), ("vemurafenib", "cobimetinib", "MAP2K1")}, rows
     assert not [r for r in rows if r["relation"] == "overcomes"], rows
+
+
+def test_progression_on_the_doublet_named_together_before_is_resistance_to_that_regimen(extract):
+    rows = extract("Encorafenib and binimetinib are standard therapy for BRAF V600E melanoma. Among 30 "
+                   "patients who progressed on the doublet, sequencing identified acquired NRAS "
+                   "mutations in six.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
+    assert got == {("encorafenib", "binimetinib", "NRAS")}, rows
