@@ -4172,3 +4172,9 @@ def test_progression_on_the_doublet_named_together_before_is_resistance_to_that_
                    "mutations in six.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
     assert got == {("encorafenib", "binimetinib", "NRAS")}, rows
+
+
+def test_x_has_been_reported_to_potentiate_y_is_a_combination(extract):
+    rows = extract("Capivasertib has been reported to potentiate adagrasib in pancreatic cancer cells.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("adagrasib", "capivasertib")}, rows
