@@ -4178,3 +4178,10 @@ def test_x_has_been_reported_to_potentiate_y_is_a_combination(extract):
     rows = extract("Capivasertib has been reported to potentiate adagrasib in pancreatic cancer cells.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("adagrasib", "capivasertib")}, rows
+
+
+def test_a_class_naming_the_next_agent_of_a_list_is_part_of_that_item(extract):
+    rows = extract("The triple combination of sotorasib, the SHP2 inhibitor TNO155 and everolimus "
+                   "produced durable tumour control in mice.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "TNO155;everolimus")}, rows
