@@ -2005,7 +2005,7 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
         if group is not None and not c.partners:
             # (the regimen's drug, as for its combination row: a focus agent, else the agent
             # named first; "treated with dabrafenib plus trametinib ... NRAS mutations")
-            lead = next((a for a in group if is_focus(a, rules)), group[0])
+            lead = _regimen_lead(group, rules)
             claims[i] = replace(c, drug=lead, partners=tuple(a for a in group if a.norm_id != lead.norm_id))
     # a pathway-level or process row without a target whose code a mediator row of the same
     # drug already carries adds nothing ("NRAS and HRAS sustain ERK output": the mediators
@@ -2024,6 +2024,11 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 for m in turns):
             claims[i] = replace(c, mechanism="HISTOLOGIC_TRANSFORMATION")
     return claims
+
+
+def _regimen_lead(group: Sequence[Mention], rules: Rules) -> Mention:
+    """The drug of a regimen named by its agents: a focus agent, else the agent named first."""
+    return next((a for a in group if is_focus(a, rules)), group[0])
 
 
 def _resisted_regimens(masked: str, table: dict[str, Mention], rules: Rules) -> list[list[Mention]]:
@@ -2154,7 +2159,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if regimen_ref is None and recent_agents:
             group = list({a.norm_id: a for a in recent_agents[-1]}.values())
             if len(group) > 1 and _is_regimen(group, rules):
-                lead = next((a for a in group if is_focus(a, rules)), group[0])
+                lead = _regimen_lead(group, rules)
                 regimen_ref = Claim("combination", lead, tuple(a for a in group if a is not lead), "", "",
                                     "", "", "unknown", "COMB_ANAPHOR", 0.5, (lead.start, lead.end))
         failed = [] if regimen_ref is None else [
