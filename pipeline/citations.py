@@ -22,7 +22,7 @@ _POINTER = re.compile(
     r"^\s*(?:e\.g\.,?\s*)?(?:Supplementary\s+)?(?:Figs?\.?|Figures?|Tables?)\s+\S+.*$", re.I
 )
 _GLUED = re.compile(
-    r"(?:(?<=[A-Za-z%)\]])\.|(?<=\sit)|(?<=[a-z]{4})(?<!exon)(?<!codon)(?<!intron)(?<!chr)(?<!day)(?<!week)"
+    r"(?:(?<=[A-Za-z%)\]])\.|(?<=[a-z]{3},)|(?<=\sit)|(?<=[a-z]{4})(?<!exon)(?<!codon)(?<!intron)(?<!chr)(?<!day)(?<!week)"
     r"(?<!cycle)(?<!grade)(?<!stage)(?<!phase)(?<!type)(?<!class)(?<!arm)(?<!cohort))(?P<nums>\d{1,3}(?:[,-]\d{1,3})*)(?=[.,;:]?(?:\s|$))"
 )
 MAX_RANGE = 50

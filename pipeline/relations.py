@@ -2109,7 +2109,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                                and m.norm_id != GENERIC_CANCER}.values())
         return table_cancers[table.index]
     glossary_cues = load_lexicon().curated.patterns.get("glossary_cues", [])
-    glued = sorted((c.start, c.end) for c in doc.citations if c.start and doc.text[c.start - 1].isalpha())
+    glued = sorted((c.start, c.end) for c in doc.citations if c.start and (
+        doc.text[c.start - 1].isalpha() or doc.text[c.start - 1] == ","))  # "benefit52", "lorlatinib,83"
     cited = sorted((c.start, c.end) for c in doc.citations)  # looked up per sentence by bisection
     for k, sent in enumerate(sentences):
         evidence_text = sent.text

@@ -272,6 +272,15 @@ def test_a_citation_glued_to_the_pronoun_it():
     assert [(text[c.start:c.end], c.numbers) for c in doc.citations] == [("64", (64,))]
 
 
+def test_a_citation_glued_after_a_comma():
+    # "inhibited by lorlatinib,83 whereas": reference 83 after the comma; "1,000 patients" and
+    # "cases, 12 of them" are no citations
+    doc = ingest(b"The mutant is inhibited by lorlatinib,83 whereas 1,000 patients and cases, 12 of "
+                 b"them, were not studied.")
+    text = doc.text
+    assert [(text[c.start:c.end], c.numbers) for c in doc.citations] == [("83", (83,))]
+
+
 def test_a_numbered_heading_glued_to_its_first_sentence_is_cut_off():
     # "4.3 Adaptive feedback and MAPK reactivation In colorectal cancer, ...": the heading's words
     # are no part of the claim that follows

@@ -4185,3 +4185,11 @@ def test_a_class_naming_the_next_agent_of_a_list_is_part_of_that_item(extract):
                    "produced durable tumour control in mice.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "TNO155;everolimus")}, rows
+
+
+def test_a_mutation_that_prevents_drug_binding_states_resistance_beside_a_remedy_clause(extract):
+    rows = extract("The ALK G1202R mutation, found in a third of ALK-positive NSCLC progressing on "
+                   "alectinib, prevents alectinib binding but is inhibited by lorlatinib,83 whereas "
+                   "MET amplification arising after lorlatinib can be targeted by adding capmatinib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert ("alectinib", "ALK") in got, rows
