@@ -2321,6 +2321,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 and _is_regimen([regimen_ref.drug, *regimen_ref.partners], rules):
             res = [replace(r, partners=regimen_ref.partners) if not r.partners
                    and r.drug.norm_id == regimen_ref.drug.norm_id else r for r in res]
+        # ("Adding cetuximab to encorafenib improved survival, yet acquired resistance to the doublet
+        # develops through KRAS mutations": the regimen this sentence named before the anaphor)
+        for rm in rules.cues["combination_anaphora"].finditer(sent.text) if not failed else ():
+            if not ctx("failed_regimen").search(sent.text[max(0, rm.start() - 60):rm.start()]):
+                continue
+            named = [c for c in claims if c.relation in ("combination", "overcomes") and c.partners
+                     and c.span[1] <= sent.start + rm.start()]
+            if named:
+                res = [replace(r, partners=named[-1].partners) if not r.partners
+                       and r.drug.norm_id == named[-1].drug.norm_id and r.span[1] > sent.start + rm.start()
+                       else r for r in res]
         # a combination whose partner acts on the mediator of a resistance the same sentence
         # states ("sotorasib with EGFR antibodies, where EGFR feedback limits monotherapy")
         # is aimed at that resistance: overcomes

@@ -4193,3 +4193,10 @@ def test_a_mutation_that_prevents_drug_binding_states_resistance_beside_a_remedy
                    "MET amplification arising after lorlatinib can be targeted by adding capmatinib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert ("alectinib", "ALK") in got, rows
+
+
+def test_resistance_to_the_doublet_named_earlier_in_the_sentence_keeps_its_partner(extract):
+    rows = extract("Adding panitumumab to sotorasib improved survival in colorectal cancer, yet acquired "
+                   "resistance to the doublet still develops, most often through MET amplification.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
+    assert got == {("sotorasib", "panitumumab", "MET")}, rows
