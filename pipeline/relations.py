@@ -348,6 +348,9 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     else the nearest agent before the match, else ``fallback`` (the drug whose resistance
     the paragraph just stated: "... blunts sotorasib. Adding cetuximab abrogated it.")."""
     inside = set(re.findall(r"⟦A\d+⟧", m.group(0)))
+    onto = re.match(r"\s+to\s+(?:the\s+|a\s+|an\s+)?(⟦A\d+⟧)", masked[m.end():])
+    if onto:  # "the addition of crizotinib to sotorasib": the agent it is added to
+        return table[onto.group(1)]
     added = {table[k].norm_id for k in inside}  # "... whereas everolimus alone": not its own host
     # an agent added elsewhere in the sentence is no host ("Adding TNO155 prevented regrowth,
     # whereas adding everolimus ...": both join the paragraph's drug, not each other)

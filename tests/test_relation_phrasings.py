@@ -4200,3 +4200,10 @@ def test_resistance_to_the_doublet_named_earlier_in_the_sentence_keeps_its_partn
                    "resistance to the doublet still develops, most often through MET amplification.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "partner", "target")
     assert got == {("sotorasib", "panitumumab", "MET")}, rows
+
+
+def test_an_added_partner_joins_the_agent_it_is_added_to(extract):
+    rows = extract("MET amplification was found at progression on adagrasib, 41 and in one patient the "
+                   "addition of crizotinib to sotorasib re-established disease control.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "drug", "partner")
+    assert got == {("sotorasib", "crizotinib")}, rows
