@@ -154,7 +154,8 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     paragraph that names at least two ("both" / "either" / "each", when no sentence names two, the
     agents of the two latest sentences naming one each); a number ("all four", "the three drugs") the latest
     that names exactly that many; "they" (like "both") the latest that names at least two;
-    "it" / "its" the latest naming any, if it names one agent (or one drug beside classes); any
+    "it" / "its" the latest naming any, if it names one agent (or one drug beside classes); "the
+    former" / "the latter" the first / last agent of the latest sentence naming two or more; any
     other light reference (these agents, the drug, this combination) takes the latest
     sentence that names any."""
     number = re.search(r"\b(two|three|four|five|six)\b", anaphor, re.I)
@@ -166,6 +167,11 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
         if len({a.norm_id for a in latest}) > 1:  # "X is a RAS(ON) inhibitor. It ...": the one drug
             latest = [a for a in latest if a.label == "DRUG"]
         return latest if len({a.norm_id for a in latest}) == 1 else []
+    which = re.fullmatch(r"the\s+(former|latter)", anaphor.strip(), re.I)
+    if which:  # "the former" / "the latter": the first / last of the latest pair named
+        pair = next((list({a.norm_id: a for a in agents}.values()) for agents in reversed(recent)
+                     if len({a.norm_id for a in agents}) >= 2), [])
+        return [] if not pair else [pair[0] if which.group(1).lower() == "former" else pair[-1]]
     need = 2 if re.match(r"(?:both|either|each|they)\b", anaphor, re.I) else 1
     for agents in reversed(recent):
         if len(agents) >= need:

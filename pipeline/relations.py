@@ -333,6 +333,9 @@ def _effect(sentence: str, rules: Rules) -> str:
     return "unknown"
 
 
+# light references that may stand before the sentence's own agents ("it inhibits ..., and then
+# X"; "the former has been paired with panitumumab")
+_SUBJECT_REFERENCES = ("it", "its", "they", "the former", "the latter")
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|and/or)\s+)?")  # between two listed agents
 _LIST_ITEM = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b)\s*(?:(?:the|a|an)\s+)?")
 _ENUMERATION = 4  # a conjunctive run of this many items lists alternatives, not one regimen
@@ -2197,7 +2200,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # (a subject pronoun also when the sentence's own agents come after it: "Because
             # it inhibits KRAS, NRAS and HRAS, it stays active after KRAS G12C inhibitors")
             found += [am for am in rules.cues["weak_anaphora"].finditer(sent.text)
-                      if not agents or am.group(0).lower() in ("it", "its", "they")
+                      if not agents or am.group(0).lower() in _SUBJECT_REFERENCES
                       and all(a.start >= sent.start + am.end() for a in agents)]
             for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()

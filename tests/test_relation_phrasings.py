@@ -4207,3 +4207,10 @@ def test_an_added_partner_joins_the_agent_it_is_added_to(extract):
                    "addition of crizotinib to sotorasib re-established disease control.")
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "drug", "partner")
     assert got == {("sotorasib", "crizotinib")}, rows
+
+
+def test_the_former_before_the_sentence_own_agents_is_the_first_of_the_pair_named_before(extract):
+    rows = extract("Sotorasib and adagrasib differ in half-life. In colorectal cancer, the former has been "
+                   "paired with panitumumab.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("sotorasib", "panitumumab")}, rows
