@@ -4214,3 +4214,10 @@ def test_the_former_before_the_sentence_own_agents_is_the_first_of_the_pair_name
                    "paired with panitumumab.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("sotorasib", "panitumumab")}, rows
+
+
+def test_we_therefore_after_a_resistance_statement_ties_the_regimen(extract):
+    rows = extract("CDKN2A-null H23 cells escaped adagrasib through persistent RB phosphorylation. We "
+                   "therefore combined palbociclib with adagrasib in these cells.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "relation", "drug")
+    assert got == {("overcomes", "adagrasib")}, rows
