@@ -2169,11 +2169,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 lead = _regimen_lead(group, rules)
                 regimen_ref = Claim("combination", lead, tuple(a for a in group if a is not lead), "", "",
                                     "", "", "unknown", "COMB_ANAPHOR", 0.5, (lead.start, lead.end))
+        # (the regimen references the sentence says failed: "progressed on the doublet")
+        failed_refs = [rm for rm in rules.cues["combination_anaphora"].finditer(sent.text)
+                       if ctx("failed_regimen").search(sent.text[max(0, rm.start() - 60):rm.start()])]
         failed = [] if regimen_ref is None else [
-            (sent.start + rm.start(), sent.start + rm.end())
-            for rm in rules.cues["combination_anaphora"].finditer(sent.text)
-            if ctx("failed_regimen").search(sent.text[max(0, rm.start() - 60):rm.start()])
-            and not _covered(sent.start + rm.start(), sent.start + rm.end(), ms)]
+            (sent.start + rm.start(), sent.start + rm.end()) for rm in failed_refs
+            if not _covered(sent.start + rm.start(), sent.start + rm.end(), ms)]
         if failed:
             agents += [a for s0, e0 in failed for a in _standing_at([regimen_ref.drug], s0, e0)]
             suffix = "+ANAPHOR"
@@ -2329,9 +2330,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                    and r.drug.norm_id == regimen_ref.drug.norm_id else r for r in res]
         # ("Adding cetuximab to encorafenib improved survival, yet acquired resistance to the doublet
         # develops through KRAS mutations": the regimen this sentence named before the anaphor)
-        for rm in rules.cues["combination_anaphora"].finditer(sent.text) if not failed else ():
-            if not ctx("failed_regimen").search(sent.text[max(0, rm.start() - 60):rm.start()]):
-                continue
+        for rm in failed_refs if not failed else ():
             named = [c for c in claims if c.relation in ("combination", "overcomes") and c.partners
                      and c.span[1] <= sent.start + rm.start()]
             if named:
