@@ -2669,7 +2669,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 pharmacology = bool(ctx("pharmacology_clause").match(between))
                 # (a frame is the main clause's setting, not the drug's pharmacology in a relative
                 # clause: "In CRC, encorafenib, which inhibits BRAF V600E, plus cetuximab ...")
-                run = ([] if pharmacology else framed) or _with_coordinated(near[:1], cancers, doc.text)
+                # "X inhibited HER2 phosphorylation with an IC50 of 7 nM in BT-474 breast cancer cells":
+                # the experimental system the same clause names, however far
+                # (not the main clause's after a relative clause: "X, which binds KRAS G12D, shrinks
+                # PDAC xenografts")
+                system = [] if pharmacology else [
+                    c for c in cancers if c.start - claim.span[1] > 40 and c.end <= sent.end
+                    and ctx("system_after_cancer").match(doc.text, c.end)
+                    and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)
+                    and not any(claim.span[1] <= a.start < c.start for a in agents)]
+                run = ([] if pharmacology else framed) or _with_coordinated((near or system)[:1], cancers,
+                                                                            doc.text)
                 # a finding of the paragraph's experiment takes that experiment's cancer
                 # (GUIDELINES 3: the cancer of the experimental system named earlier)
                 # (not the drug's pharmacology in a relative clause or apposition: "crizotinib,

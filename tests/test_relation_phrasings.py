@@ -4221,3 +4221,14 @@ def test_we_therefore_after_a_resistance_statement_ties_the_regimen(extract):
                    "therefore combined palbociclib with adagrasib in these cells.")
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "relation", "drug")
     assert got == {("overcomes", "adagrasib")}, rows
+
+
+def test_inhibition_measured_in_a_named_cancer_system_far_along_the_clause_takes_its_cancer(extract):
+    rows = extract("Tucatinib inhibited HER2 phosphorylation with an IC50 of 7 nM in BT-474 breast cancer "
+                   "cells.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer_id")
+    assert got == {("tucatinib", "ERBB2", "DOID:1612")}, rows
+    # (not the main clause's system after a relative clause stating the drug's pharmacology)
+    rows = extract("Neratinib, which blocks HER2 and EGFR at low nanomolar concentrations, shrank gastric "
+                   "cancer xenografts.")
+    assert [r["cancer_id"] for r in rows if r["relation"] == "inhibits"] == ["", ""], rows
