@@ -4232,3 +4232,15 @@ def test_inhibition_measured_in_a_named_cancer_system_far_along_the_clause_takes
     rows = extract("Neratinib, which blocks HER2 and EGFR at low nanomolar concentrations, shrank gastric "
                    "cancer xenografts.")
     assert [r["cancer_id"] for r in rows if r["relation"] == "inhibits"] == ["", ""], rows
+
+
+@pytest.mark.parametrize("text", [
+    "Inhibition of SOS1 with BI-3406 shifted KRAS towards its inactive form and, added to adagrasib, "
+    "prevented the rise in KRAS-GTP.",
+    "Added to adagrasib, BI-3406 prevented the rise in KRAS-GTP.",
+    "When given with adagrasib in H358 xenografts, the SOS1 inhibitor BI-3406 caused regression.",
+])
+def test_an_agent_added_to_another_in_a_participle_clause_joins_it(extract, text):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("adagrasib", "BI-3406")}, rows
