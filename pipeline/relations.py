@@ -687,8 +687,10 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 named = [a for a in agents if a in drugs][:1] if len(drugs) > 1 and overcome else \
                     [a for a in agents if drugs and a.norm_id == drugs[0].norm_id]
                 if pat.roles == "second_is_drug" and overcome and not named:
-                    # "restored sensitivity to X", "adding Y to X": X is the drug overcome
-                    last = table[keys[-1]]
+                    # "restored sensitivity to X", "adding Y to X": X is the drug overcome (of
+                    # alternatives split into groups, the last of this group's: "X enhanced
+                    # sotorasib and adagrasib")
+                    last = next(table[k] for k in reversed(keys) if table[k] in agents)
                     agents = [last] + [a for a in agents if a.norm_id != last.norm_id]
                 focus = [a for a in agents if is_focus(a, rules)]
                 resisted = [a for a in agents if a.norm_id in resistant or _class_resisted(a, resistant)]

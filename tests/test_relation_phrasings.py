@@ -4244,3 +4244,12 @@ def test_an_agent_added_to_another_in_a_participle_clause_joins_it(extract, text
     rows = extract(text)
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
     assert got == {("adagrasib", "BI-3406")}, rows
+
+
+def test_an_agent_that_enhanced_two_kras_inhibitors_overcomes_each(extract):
+    rows = extract("The SOS1 inhibitor BI-3406, which prevents SOS1 from binding KRAS, similarly enhanced "
+                   "sotorasib and adagrasib and prevented the rebound of ERK phosphorylation in lung cancer "
+                   "models.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")],
+                 "relation", "drug", "partner")
+    assert got == {("overcomes", "sotorasib", "BI-3406"), ("overcomes", "adagrasib", "BI-3406")}, rows
