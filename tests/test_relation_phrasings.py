@@ -4253,10 +4253,3 @@ def test_an_agent_that_enhanced_two_kras_inhibitors_overcomes_each(extract):
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")],
                  "relation", "drug", "partner")
     assert got == {("overcomes", "sotorasib", "BI-3406"), ("overcomes", "adagrasib", "BI-3406")}, rows
-
-
-def test_the_agent_whose_effect_is_enhanced_is_the_drug(extract):
-    rows = extract("In BRAF-mutant melanoma cells, vemurafenib enhanced the antiproliferative effect of "
-                   "trametinib.")
-    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
-    assert got == {("trametinib", "vemurafenib")}, rows
