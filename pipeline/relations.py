@@ -703,8 +703,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 # pembrolizumab" is pembrolizumab's regimen)
                 targeted = [] if _OPTIONAL.search(m.group(0)) else [
                     a for a in agents if not _cytotoxic(a)]  # (not "chemotherapy with or without X")
+                # (not chemotherapy named as the drug's place when a targeted agent joins it: "adding
+                # pembrolizumab to pemetrexed and a platinum agent" is pembrolizumab's regimen)
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else \
-                    named[0] if named else targeted[0] if targeted and _cytotoxic(agents[0]) else agents[0]
+                    named[0] if named and not (targeted and _cytotoxic(named[0])) else \
+                    targeted[0] if targeted and _cytotoxic(agents[0]) else agents[0]
                 if pat.roles == "second_is_drug" and overcome:
                     drug = named[0] if named else agents[0]  # "restore sensitivity ... to X": X is the drug
                     if resisted and drug not in resisted and not focus:

@@ -4253,3 +4253,17 @@ def test_an_agent_that_enhanced_two_kras_inhibitors_overcomes_each(extract):
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")],
                  "relation", "drug", "partner")
     assert got == {("overcomes", "sotorasib", "BI-3406"), ("overcomes", "adagrasib", "BI-3406")}, rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In EGFR-mutant NSCLC, adding pemetrexed plus either cisplatin or carboplatin to osimertinib "
+     "extended progression-free survival.",
+     {("osimertinib", "cisplatin;pemetrexed"), ("osimertinib", "carboplatin;pemetrexed")}),
+    ("In KEYNOTE-189, adding pembrolizumab to pemetrexed and carboplatin improved overall survival in "
+     "NSCLC.", {("pembrolizumab", "carboplatin;pemetrexed")}),
+])
+def test_chemotherapy_a_targeted_agent_is_added_to_is_its_partner(extract, text, expected):
+    rows = extract(text)
+    got = {(r["drug"], ";".join(sorted(r["partner"].split(";"))))
+           for r in rows if r["relation"] == "combination"}
+    assert got == expected, rows
