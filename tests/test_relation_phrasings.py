@@ -4267,3 +4267,11 @@ def test_chemotherapy_a_targeted_agent_is_added_to_is_its_partner(extract, text,
     got = {(r["drug"], ";".join(sorted(r["partner"].split(";"))))
            for r in rows if r["relation"] == "combination"}
     assert got == expected, rows
+
+
+def test_an_agent_compared_against_is_no_antecedent_of_the_combination(extract):
+    rows = extract("In EGFR-mutant NSCLC, amivantamab plus lazertinib prolonged progression-free survival "
+                   "relative to osimertinib monotherapy. MET amplification was detected at progression in "
+                   "fewer patients in the combination arm.")
+    assert not any("osimertinib" in (r["drug"], r["partner"])
+                   for r in rows if r["relation"] == "combination"), rows
