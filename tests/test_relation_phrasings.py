@@ -4275,3 +4275,17 @@ def test_an_agent_compared_against_is_no_antecedent_of_the_combination(extract):
                    "fewer patients in the combination arm.")
     assert not any("osimertinib" in (r["drug"], r["partner"])
                    for r in rows if r["relation"] == "combination"), rows
+
+
+@pytest.mark.parametrize("second, relation", [
+    ("Encorafenib was therefore combined with cetuximab, and the doublet improved overall survival.",
+     "overcomes"),
+    ("Encorafenib was therefore combined with cetuximab in a phase 1 study, although no efficacy data "
+     "have been reported.", "combination"),
+])
+def test_was_therefore_combined_after_a_resistance_statement(extract, second, relation):
+    rows = extract("BRAF V600E colorectal cancers respond poorly to BRAF inhibitor monotherapy because "
+                   "inhibition of BRAF triggers EGFR-mediated reactivation of MAPK signalling. " + second)
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")],
+                 "relation", "drug", "partner")
+    assert got == {(relation, "encorafenib", "cetuximab")}, rows
