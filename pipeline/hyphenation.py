@@ -41,3 +41,23 @@ def join_lines(prev: str, nxt: str, vocab: frozenset[str] = frozenset()) -> str:
     if "-" in frag:
         return prev + nxt
     return prev[:-1] + nxt
+
+
+_INLINE_BREAK = re.compile(r"(?<![\w-])([A-Za-z]*[a-z]{2})- ([a-z]+)\b")
+#: a suspended hyphen ("first- and second-line", "irinotecan- or oxaliplatin-based") is no break
+_SUSPENDED = _LINKING_WORDS | {"nor", "versus", "vs"}
+
+
+def inline_breaks(line: str, vocab: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Spans ("- ") to delete where a line-end hyphenation survived as hyphen and space inside
+    a line, as text pasted out of a PDF with its line breaks turned to spaces has it ("resis-
+    tance", "panitu- mumab"); the same decision as `join_lines`, and only where it drops the
+    hyphen."""
+    out = []
+    for m in _INLINE_BREAK.finditer(line):
+        word = m.group(2)
+        if word in _SUSPENDED:
+            continue
+        if join_lines(m.group(1) + "-", word, vocab) == m.group(1) + word:
+            out.append((m.end(1), m.start(2)))
+    return out

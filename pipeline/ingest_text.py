@@ -26,7 +26,7 @@ from pipeline import citations as cit
 from pipeline import references as refs
 from pipeline.config import DATA_DIR, MAX_TEXT_BYTES
 from pipeline.errors import IngestError, too_large
-from pipeline.hyphenation import join_lines
+from pipeline.hyphenation import inline_breaks, join_lines
 from pipeline.models import IngestedDocument, OffsetMap, PageSpan, Section, Table
 from pipeline.textnorm import normalize
 
@@ -437,6 +437,10 @@ def assemble(raw: str, blocks: list[Block]) -> tuple[str, list[int], list[int], 
         for li, (off, line) in enumerate(lines):
             src = line.replace("\u00a0", "\t").rstrip("\t ") if cells else line
             norm, idx = normalize(src)
+            if joiner == " " and not cells:
+                # ("resis- tance" inside a line: a line-end hyphenation whose line break became a space)
+                for lo, hi in reversed(inline_breaks(norm, vocab)):
+                    norm, idx = norm[:lo] + norm[hi:], idx[:lo] + idx[hi:]
             joined = join_lines(prev, norm, vocab) if li and joiner == " " else ""
             if li and joined == prev[:-1] + norm:
                 # a word hyphenated at the line end, as text copied out of a PDF has it

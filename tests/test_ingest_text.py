@@ -309,6 +309,19 @@ def test_a_word_hyphenated_at_a_line_end_is_rejoined_and_maps_back_to_the_raw_te
     assert raw[rs:re_] == "cetuxi-\nmab"
 
 
+def test_a_line_end_hyphenation_left_inside_a_line_is_rejoined_but_a_suspended_hyphen_stays():
+    # text pasted out of a PDF with its line breaks turned to spaces: "panitu- mumab"
+    raw = ("Sotorasib plus panitu- mumab delayed resis- tance after first- and second-line "
+           "irinotecan- or oxaliplatin-based chemotherapy in wild- type KRAS models.\n")
+    doc = ingest(raw.encode())
+    assert "plus panitumumab delayed resistance" in doc.text
+    assert "first- and second-line irinotecan- or oxaliplatin-based" in doc.text
+    assert "wild-type KRAS" in doc.text or "wild- type KRAS" in doc.text
+    s = doc.text.index("panitumumab")
+    rs, re_ = doc.offset_map.span_to_raw(s, s + len("panitumumab"))
+    assert raw[rs:re_] == "panitu- mumab"
+
+
 def test_numbered_key_points_in_the_body_are_prose_not_the_reference_list():
     # a boxed "Key points" list numbered 1., 2., 3. above the body: before, it was taken for the
     # reference list and everything from it to the end of the file was cut from the text

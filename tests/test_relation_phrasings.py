@@ -4289,3 +4289,9 @@ def test_was_therefore_combined_after_a_resistance_statement(extract, second, re
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")],
                  "relation", "drug", "partner")
     assert got == {(relation, "encorafenib", "cetuximab")}, rows
+
+
+def test_was_synergistic_with_is_a_combination(extract):
+    rows = extract("In NSCLC cell lines, the SHP2 inhibitor TNO155 was synergistic with adagrasib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("adagrasib", "TNO155")}, rows
