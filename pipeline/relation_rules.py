@@ -37,6 +37,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "combination_anaphora", "back_reference",
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
              "max_mediators_per_sentence", "genotype_mediator_codes", "state_markers",
+             "histology_terms",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
                 "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host",
@@ -98,6 +99,7 @@ class Rules:
     max_mediators: int  # resistance rows per sentence from listed mediators, at most this many
     genotype_mediator_codes: frozenset[str]  # "STK11-mutant tumours were resistant": a mediator
     state_markers: frozenset[str]  # genes read as markers of a cell state (E-cadherin): no mediators
+    histology_terms: frozenset[str]  # cancers named by histology alone (squamous cell carcinoma)
     context: Mapping[str, re.Pattern[str]]  # named word lists read around a claim (context_patterns)
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
@@ -266,6 +268,7 @@ def parse_rules(data: dict) -> Rules:
         max_mediators=int(data["max_mediators_per_sentence"]),
         genotype_mediator_codes=frozenset(data["genotype_mediator_codes"]),
         state_markers=frozenset(data["state_markers"]["ids"]),
+        histology_terms=frozenset(data["histology_terms"]["ids"]),
         context=_context_patterns(data["context_patterns"]),
     )
 

@@ -2154,6 +2154,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                              doc.text[max(sent.start, m.start - 30):m.start])]
         cancers = [m for m in ms if m.label == "CANCER" and m not in cancers_again
                    and not ctx("transformed").search(doc.text[max(sent.start, m.start - 80):m.start])]
+        # "A biopsy ... then showed squamous cell carcinoma", "relapsed as small cell carcinoma": a
+        # histology named beside an organ's cancer (of the sentence or the paragraph) describes the
+        # tissue; the claim keeps the organ's cancer
+        if any(c.norm_id not in rules.histology_terms and c.norm_id != GENERIC_CANCER
+               for c in [*cancers, *para_cancers]):
+            cancers = [c for c in cancers if c.norm_id not in rules.histology_terms]
         cells = [m for m in ms if m.label == "CELL_LINE"]
         extra, used = _coordinated_classes(sent, doc.text, targets, agents)
         if extra:

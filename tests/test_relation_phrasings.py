@@ -4295,3 +4295,12 @@ def test_was_synergistic_with_is_a_combination(extract):
     rows = extract("In NSCLC cell lines, the SHP2 inhibitor TNO155 was synergistic with adagrasib.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("adagrasib", "TNO155")}, rows
+
+
+def test_a_histology_named_beside_the_organ_cancer_of_the_paragraph_is_not_the_claim_cancer(extract):
+    rows = extract("A patient with KRAS G12C lung adenocarcinoma had a partial response to sotorasib. A "
+                   "biopsy at progression showed squamous cell carcinoma that retained KRAS G12C. We "
+                   "attribute progression to histologic transformation rather than to a genetic escape "
+                   "mechanism.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism", "cancer_id")
+    assert got == {("sotorasib", "HISTOLOGIC_TRANSFORMATION", "DOID:3910")}, rows
