@@ -1999,10 +1999,14 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                                                   offset, rules, frozenset(agent_targets(drug)))
                 if ctx("genetic_tool").search(sentence) and (
                         _screen_enriched(sentence, x.start - offset, x.end - offset)
-                        or code == "OTHER" and not mechanisms and ctx("screen_hits").search(sentence)):
+                        or code == "OTHER" and not mechanisms and ctx("screen_hits").search(sentence)
+                        or not mechanisms and ctx("knockout_resists").search(sentence)
+                        and not ctx("stated_process").search(sentence)):
                     # screen guides enriched under the drug: a lost suppressor; a hit of a screen
                     # with no process stated ("identified YAP1 among the most depleted guides") has
-                    # no process that fits no code (GUIDELINES 3: OTHER only for a stated process)
+                    # no process that fits no code (GUIDELINES 3: OTHER only for a stated process);
+                    # a knockout that raised resistance ("knockout of KEAP1 or PTEN shifted the
+                    # sotorasib IC50 4-fold") is a suppressor lost, as an enriched guide
                     code = ""
                 tid, tname, variant = _target_fields(x)
                 claims.append(Claim("resistance", drug, (), tid, tname, variant, code, "",

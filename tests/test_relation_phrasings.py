@@ -4304,3 +4304,14 @@ def test_a_histology_named_beside_the_organ_cancer_of_the_paragraph_is_not_the_c
                    "mechanism.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism", "cancer_id")
     assert got == {("sotorasib", "HISTOLOGIC_TRANSFORMATION", "DOID:3910")}, rows
+
+
+def test_a_knockout_that_raised_resistance_is_a_lost_suppressor_without_a_code(extract):
+    rows = extract("Knockout of KEAP1 or PTEN shifted the sotorasib IC50 by 4- to 6-fold in H23 lung "
+                   "adenocarcinoma cells.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert got == {("KEAP1", ""), ("PTEN", "")}, rows
+    # (a process the sentence states keeps its code)
+    rows = extract("Knockout of PTEN reduced sensitivity to sotorasib in lung cancer cells by enhancing "
+                   "PI3K-AKT signalling.")
+    assert {r["mechanism"] for r in rows if r["relation"] == "resistance"} == {"PI3K_MTOR"}, rows
