@@ -4315,3 +4315,11 @@ def test_a_knockout_that_raised_resistance_is_a_lost_suppressor_without_a_code(e
     rows = extract("Knockout of PTEN reduced sensitivity to sotorasib in lung cancer cells by enhancing "
                    "PI3K-AKT signalling.")
     assert {r["mechanism"] for r in rows if r["relation"] == "resistance"} == {"PI3K_MTOR"}, rows
+
+
+def test_dosing_of_mice_is_no_clinical_setting(extract):
+    rows = extract("BI-3406 combined with adagrasib produced deeper regressions in pancreatic cancer "
+                   "xenografts. The doublet was tolerated without weight loss over 28 days of dosing.")
+    got = {(r["sentence_index"], r["cancer"], r["evidence_level"])
+           for r in rows if r["relation"] == "combination"}
+    assert got == {(0, "pancreatic cancer", "in_vivo"), (1, "pancreatic cancer", "in_vivo")}, rows
