@@ -4323,3 +4323,11 @@ def test_dosing_of_mice_is_no_clinical_setting(extract):
     got = {(r["sentence_index"], r["cancer"], r["evidence_level"])
            for r in rows if r["relation"] == "combination"}
     assert got == {(0, "pancreatic cancer", "in_vivo"), (1, "pancreatic cancer", "in_vivo")}, rows
+
+
+def test_an_agent_added_to_form_a_triplet_joins_the_regimen_just_named(extract):
+    rows = extract("In syngeneic KRAS G12C tumours, RMC-4550 combined with sotorasib produced complete "
+                   "responses in 4 of 10 mice. When anti-PD-1 was added to form a triplet, all ten tumours "
+                   "regressed.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "sentence_index", "drug", "partner")
+    assert (1, "sotorasib", "PD-1 inhibitor;RMC-4550") in got, rows
