@@ -41,7 +41,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
                 "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host",
-                "regimen_host"}
+                "regimen_host", "claim_after"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -75,6 +75,9 @@ class Pattern:
     #: combination, partner_only: an added agent that is a partner of the regimen the paragraph
     #: has just named joins that regimen's drug ("Cetuximab was added because ...")
     regimen_host: bool = False
+    #: combination: the claim stands after the match, where the regimen is named again ("neither
+    #: X nor Y alone slowed growth, but the combination ..."): its assertion is that clause's
+    claim_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
                            bool(item.get("pairwise", False)), bool(item.get("tail_targets", False)),
                            bool(item.get("tail_agents", False)), bool(item.get("own_target", False)),
                            bool(item.get("lead_cytotoxic", False)), bool(item.get("paragraph_host", False)),
-                           bool(item.get("regimen_host", False))))
+                           bool(item.get("regimen_host", False)), bool(item.get("claim_after", False))))
     return tuple(out)
 
 

@@ -595,6 +595,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 continue
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
+            if pat.claim_after:  # (the words after the match: "..., but the combination")
+                last = list(re.finditer(r"⟦A\d+⟧", m.group(0)))[-1]
+                end = table[keys[-1]].end + len(m.group(0)) - last.end() - offset  # (in the sentence)
+                after = re.match(r"\s*(\S+(?:\s+\S+)?)", sentence[end:])
+                span = (offset + end + after.start(1), offset + end + after.end(1)) if after else span
             drugs = _agents_in(m.group("drug"), table) if "drug" in pat.regex.groupindex \
                 and m.group("drug") else []
             if pat.roles == "partner_only":

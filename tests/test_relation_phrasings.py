@@ -4331,3 +4331,16 @@ def test_an_agent_added_to_form_a_triplet_joins_the_regimen_just_named(extract):
                    "regressed.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "sentence_index", "drug", "partner")
     assert (1, "sotorasib", "PD-1 inhibitor;RMC-4550") in got, rows
+
+
+@pytest.mark.parametrize("text", [
+    "In H358 xenografts, neither sotorasib nor the FAK inhibitor defactinib alone slowed growth, but the "
+    "combination caused sustained tumour stasis.",
+    "In H358 xenografts, sotorasib and defactinib were inactive as single agents, whereas the doublet "
+    "caused tumour stasis.",
+])
+def test_single_agents_set_against_their_combination_make_an_affirmed_regimen(extract, text):
+    rows = extract(text)
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")],
+                 "drug", "partner", "assertion")
+    assert got == {("sotorasib", "defactinib", "affirmed")}, rows
