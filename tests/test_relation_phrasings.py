@@ -4344,3 +4344,16 @@ def test_single_agents_set_against_their_combination_make_an_affirmed_regimen(ex
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")],
                  "drug", "partner", "assertion")
     assert got == {("sotorasib", "defactinib", "affirmed")}, rows
+
+
+@pytest.mark.parametrize("text, erk_mediator", [
+    ("In sotorasib-resistant lung cancer cells, S6 phosphorylation remained high despite complete "
+     "suppression of pERK.", False),
+    ("Colorectal cancer cells showed only transient suppression of pERK after sotorasib, with signalling "
+     "recovering by 48 h, and resistance followed.", True),
+])
+def test_a_gene_named_as_suppressed_is_no_mediator_unless_the_suppression_was_transient(extract, text,
+                                                                                         erk_mediator):
+    rows = extract(text)
+    got = any(r["target"] == "ERK" for r in rows if r["relation"] == "resistance")
+    assert got == erk_mediator, rows
