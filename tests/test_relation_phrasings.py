@@ -4357,3 +4357,10 @@ def test_a_gene_named_as_suppressed_is_no_mediator_unless_the_suppression_was_tr
     rows = extract(text)
     got = any(r["target"] == "ERK" for r in rows if r["relation"] == "resistance")
     assert got == erk_mediator, rows
+
+
+def test_target_genes_of_a_mediator_are_its_readout_not_mediators(extract):
+    rows = extract("Sotorasib-resistant H358 cells showed strong induction of YAP target genes, including "
+                   "CTGF and CYR61, and YAP1 depletion restored sotorasib sensitivity.")
+    got = {r["target"] for r in rows if r["relation"] == "resistance"}
+    assert "CTGF" not in got and "CCN1" not in got and "CYR61" not in got, rows
