@@ -2648,6 +2648,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     # (a clause naming no cancer takes none of the other regimen's: "X is being
                     # combined with A in first-line NSCLC, whereas Y is tested together with B")
                     opts = [o for o in opts if o[0] in here] or (opts if here else [("", "", "")])
+            if claim.relation in ("combination", "overcomes") and len(opts) > 1 and opts[0][2] == "sentence" \
+                    and (opener := _opening_clause_end(sent.text)) and claim.span[0] - sent.start >= opener:
+                # "Given that EGFR feedback may curb KRAS G12C inhibition in lung tumours, X was
+                # combined with Y for NSCLC": the premise's cancer is not the regimen's, when its own
+                # clause names one
+                main = {c.norm_id for c in cancers if c.start - sent.start >= opener}
+                opts = [o for o in opts if o[0] in main] or opts
             if claim.rule_id == "COMB_ANAPHOR_TRIAL" or cancers and claim.relation == "combination" \
                     and claim.span in trial_spans:
                 # the trial's own cancer, if its clause names one (a cancer the sentence states before

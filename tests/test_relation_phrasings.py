@@ -4364,3 +4364,11 @@ def test_target_genes_of_a_mediator_are_its_readout_not_mediators(extract):
                    "CTGF and CYR61, and YAP1 depletion restored sotorasib sensitivity.")
     got = {r["target"] for r in rows if r["relation"] == "resistance"}
     assert "CTGF" not in got and "CCN1" not in got and "CYR61" not in got, rows
+
+
+def test_given_that_a_premise_curbs_inhibition_ties_the_regimen_with_its_own_clause_cancer(extract):
+    rows = extract("Given that EGFR feedback may also curb KRAS G12C inhibition in a subset of lung tumours, "
+                   "fulzerasib was combined with cetuximab as first-line therapy for KRAS G12C-mutant NSCLC.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "relation", "partner",
+                 "cancer_id")
+    assert got == {("overcomes", "cetuximab", "DOID:3908")}, rows
