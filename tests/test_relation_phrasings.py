@@ -4372,3 +4372,10 @@ def test_given_that_a_premise_curbs_inhibition_ties_the_regimen_with_its_own_cla
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "relation", "partner",
                  "cancer_id")
     assert got == {("overcomes", "cetuximab", "DOID:3908")}, rows
+
+
+def test_a_spelled_out_class_being_tested_with_two_drugs_after_an_aside(extract):
+    rows = extract("Cyclin-dependent kinase 4/6 inhibitors, by contrast, are already being tested with "
+                   "sotorasib and with adagrasib in early-phase trials.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner_id")
+    assert got == {("sotorasib", "CLASS:CDK4_6"), ("adagrasib", "CLASS:CDK4_6")}, rows
