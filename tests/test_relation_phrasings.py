@@ -4379,3 +4379,10 @@ def test_a_spelled_out_class_being_tested_with_two_drugs_after_an_aside(extract)
                    "sotorasib and with adagrasib in early-phase trials.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner_id")
     assert got == {("sotorasib", "CLASS:CDK4_6"), ("adagrasib", "CLASS:CDK4_6")}, rows
+
+
+def test_each_added_to_the_drug_after_failing_as_single_agents(extract):
+    rows = extract("Linsitinib and erdafitinib had no effect on escaped lung cancer xenografts as single "
+                   "agents, but each, added to continued adagrasib, produced renewed regression.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("adagrasib", "linsitinib"), ("adagrasib", "erdafitinib")}, rows
