@@ -209,6 +209,10 @@ def mask(text: str, offset: int, agents: list[Mention], targets: list[Mention],
     # selective MET tyrosine kinase inhibitor" -> drug, MET class, TKI class -> drug)
     for _ in range(3):
         before = masked
+        # (with the comma closing it before a list's "and": "erdafitinib, an FGFR inhibitor, and
+        # linsitinib" -> "erdafitinib and linsitinib")
+        masked = re.sub(r"(⟦A\d+⟧)\s*,\s*(?:a|an|the)\s+(?:(?:[\w/-]+|⟦T\d+⟧)\s+){0,3}?\s*(⟦A\d+⟧)"
+                        r"\s*,(?=\s*(?:and|or)\s+(?:the\s+)?⟦A)", apposed, masked)
         masked = re.sub(r"(⟦A\d+⟧)\s*(?:\(|,\s*(?:a|an|the)\s+(?:(?:[\w/-]+|⟦T\d+⟧)\s+){0,3}?)?\s*(⟦A\d+⟧)"
                         r"(?:\s*\))?", apposed, masked)
         if masked == before:

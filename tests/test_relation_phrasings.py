@@ -4386,3 +4386,11 @@ def test_each_added_to_the_drug_after_failing_as_single_agents(extract):
                    "agents, but each, added to continued adagrasib, produced renewed regression.")
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
     assert got == {("adagrasib", "linsitinib"), ("adagrasib", "erdafitinib")}, rows
+
+
+def test_a_class_gloss_on_the_first_item_does_not_break_the_list(extract):
+    rows = extract("Erdafitinib, an FGFR inhibitor, and linsitinib, which blocks IGF1R, had no effect on "
+                   "escaped lung cancer xenografts as single agents, but each, added to continued adagrasib, "
+                   "produced renewed regression.")
+    got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
+    assert got == {("adagrasib", "linsitinib"), ("adagrasib", "erdafitinib")}, rows
