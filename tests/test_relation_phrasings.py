@@ -4394,3 +4394,10 @@ def test_a_class_gloss_on_the_first_item_does_not_break_the_list(extract):
                    "produced renewed regression.")
     got = keyset([r for r in rows if r["relation"] in ("combination", "overcomes")], "drug", "partner")
     assert got == {("adagrasib", "linsitinib"), ("adagrasib", "erdafitinib")}, rows
+
+
+def test_a_gene_named_as_not_mutated_is_no_mediator_of_the_process(extract):
+    rows = extract("Adagrasib-resistant lung cancer xenografts showed reactivation of MAPK signaling without "
+                   "new mutations in KRAS.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("", "MAPK_REACTIVATION") in got and ("KRAS", "MAPK_REACTIVATION") not in got, rows
