@@ -2689,7 +2689,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 # has no population of the paragraph's
                 opts = [("", "", "")]
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
-                frame = re.match(r"\s*In\s[^,;]{0,80},", sent.text)  # "In PDAC xenografts, X ..."
+                # "In PDAC xenografts, X ..." (and its apposition: "In H3122-LR, a lorlatinib-resistant
+                # derivative of an ALK-positive NSCLC line, lorlatinib still suppressed ALK")
+                frame = re.match(r"\s*In\s[^,;]{0,80},(?:\s*(?:a|an|the)\s[^,;]{0,100},)?", sent.text)
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")
                 framed = [c for c in cancers if frame and c.end - sent.start <= frame.end()]
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40

@@ -4401,3 +4401,10 @@ def test_a_gene_named_as_not_mutated_is_no_mediator_of_the_process(extract):
                    "new mutations in KRAS.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert ("", "MAPK_REACTIVATION") in got and ("KRAS", "MAPK_REACTIVATION") not in got, rows
+
+
+def test_the_apposition_of_an_opening_frame_gives_an_inhibition_its_cancer(extract):
+    rows = extract("In H3122-LR, a lorlatinib-resistant derivative of an ALK-positive NSCLC line, lorlatinib "
+                   "still fully suppressed ALK phosphorylation.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer_id")
+    assert got == {("lorlatinib", "ALK", "DOID:3908")}, rows
