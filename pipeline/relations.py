@@ -2846,10 +2846,14 @@ def _uncontrasted(cancers: list[Mention], text: str, sent_start: int) -> list[Me
 
 def _specific(cancers: list[Mention]) -> list[Mention]:
     """The distinct cancers of a sentence a later sentence can inherit: none if the last one
-    named is generic ("cancer", "solid tumours")."""
-    if cancers[-1].norm_id == GENERIC_CANCER:
+    named is generic ("cancer"); a population of solid tumours ("patients with KRAS G12C-mutated
+    advanced solid tumours", a basket trial's) passes on as itself."""
+    def population(c: Mention) -> bool:
+        return ctx("solid_tumour_population").search(c.text) is not None
+    if cancers[-1].norm_id == GENERIC_CANCER and not population(cancers[-1]):
         return []
-    return [c for c in {c.norm_id: c for c in cancers}.values() if c.norm_id != GENERIC_CANCER]
+    return [c for c in {c.norm_id: c for c in cancers}.values()
+            if c.norm_id != GENERIC_CANCER or population(c)]
 
 
 def dedupe(rows: Iterable[dict]) -> list[dict]:

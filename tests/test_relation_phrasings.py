@@ -4408,3 +4408,14 @@ def test_the_apposition_of_an_opening_frame_gives_an_inhibition_its_cancer(extra
                    "still fully suppressed ALK phosphorylation.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer_id")
     assert got == {("lorlatinib", "ALK", "DOID:3908")}, rows
+
+
+def test_a_basket_trial_population_of_solid_tumours_passes_to_its_arms(extract):
+    rows = extract("CodeBreaK 101 evaluates sotorasib together with other agents in patients with KRAS "
+                   "G12C-mutant solid tumours. One of its sub-protocols tests sotorasib plus trametinib.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "partner", "cancer_id")
+    assert got == {("trametinib", "DOID:162")}, rows
+    # (a bare "cancer" still passes on nothing)
+    rows = extract("KRAS G12C inhibitors have changed how cancer is treated. Sotorasib plus trametinib "
+                   "is being tested.")
+    assert [r["cancer_id"] for r in rows if r["relation"] == "combination"] == [""], rows
