@@ -1823,9 +1823,23 @@ def _screen_enriched(sentence: str, start: int, end: int) -> bool:
     return bool(ctx("screen_enriched").search(seg)) and not ctx("screen_depleted").search(seg)
 
 
+def _kras_as_bypass(claim: Claim) -> Claim:
+    """An acquired KRAS alteration under a drug that does not act on RAS (KRAS mutations at
+    progression on osimertinib, or on encorafenib plus cetuximab) is an alteration in another
+    gene than the drug's target: a bypass (SPEC: BYPASS_ALTERATION, acquired alterations in other
+    genes; SECONDARY_KRAS_ALTERATION is the on-target change of a KRAS inhibitor)."""
+    if claim.mechanism != "SECONDARY_KRAS_ALTERATION" or claim.relation not in ("resistance", "overcomes"):
+        return claim
+    reach = _reach(claim.drug)
+    if not reach or "HGNC:6407" in reach:
+        return claim
+    return replace(claim, mechanism="BYPASS_ALTERATION")
+
+
 def _alteration_code(gene: str, gene_id: str, own_targets: frozenset[str]) -> str:
     """The code of an acquired genetic alteration under a drug: KRAS is a secondary KRAS
-    alteration whatever the drug (SPEC); another gene of the drug's own targets (EGFR C797S
+    alteration (under a drug that does not act on RAS, `_kras_as_bypass` makes it a bypass after
+    the claims are read); another gene of the drug's own targets (EGFR C797S
     under osimertinib, ALK G1202R under alectinib) fits no code, OTHER; any other gene is a
     bypass."""
     if gene == "KRAS":
@@ -2569,6 +2583,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
         claims = _without_class_beside_member(claims)
         claims = _stated_partner_targets(claims)
+        claims = [_kras_as_bypass(c) for c in claims]
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
                   for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),

@@ -263,7 +263,7 @@ def test_either_antibody_resolves_to_both_antibodies(extract):
                    "cancer. Acquired KRAS amplification emerges in tumours that become resistant to either "
                    "antibody.")
     got = keyset([r for r in rows if r["sentence_index"] == 1], "drug", "mechanism")
-    assert got == {("cetuximab", "SECONDARY_KRAS_ALTERATION"), ("panitumumab", "SECONDARY_KRAS_ALTERATION")}
+    assert got == {("cetuximab", "BYPASS_ALTERATION"), ("panitumumab", "BYPASS_ALTERATION")}
 
 
 def test_knockdown_that_sensitises_names_a_mediator(extract):
@@ -1078,7 +1078,7 @@ def test_screen_hits_enriched_have_no_process_depleted_keep_theirs(extract):
         ("inhibits", "glecirasib", "KRAS"),
         id="they_after_two_agents_is_an_anaphor"),
     pytest.param(
-        "In colorectal cancer, resistance to panitumumab results from newly acquired KRAS or NRAS "
+        "In colorectal cancer, resistance to sotorasib results from newly acquired KRAS or NRAS "
         "mutations.",
         ("relation", "target", "mechanism"),
         ("resistance", "KRAS", "SECONDARY_KRAS_ALTERATION"),
@@ -4419,3 +4419,11 @@ def test_a_basket_trial_population_of_solid_tumours_passes_to_its_arms(extract):
     rows = extract("KRAS G12C inhibitors have changed how cancer is treated. Sotorasib plus trametinib "
                    "is being tested.")
     assert [r["cancer_id"] for r in rows if r["relation"] == "combination"] == [""], rows
+
+
+def test_acquired_kras_mutations_under_a_drug_that_does_not_act_on_ras_are_a_bypass(extract):
+    rows = extract("Acquired KRAS mutations are found in a few percent of EGFR-mutant NSCLC progressing on "
+                   "osimertinib. Secondary KRAS mutations such as Y96D confer resistance to sotorasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("osimertinib", "KRAS", "BYPASS_ALTERATION"),
+                   ("sotorasib", "KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
