@@ -714,6 +714,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     a for a in agents if not _cytotoxic(a)]  # (not "chemotherapy with or without X")
                 # (not chemotherapy named as the drug's place when a targeted agent joins it: "adding
                 # pembrolizumab to pemetrexed and a platinum agent" is pembrolizumab's regimen)
+                # (nor an antibody backbone an agent is added to: "adding tucatinib to trastuzumab and
+                # capecitabine", "olaparib added to bevacizumab" are the added agent's regimens)
+                added = [a for a in targeted if a not in named]
+                if not overcome and named and added and _antibody(named[0]) and pat.roles == "second_is_drug":
+                    named = added[:1]
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else \
                     named[0] if named and not (targeted and _cytotoxic(named[0])) else \
                     targeted[0] if targeted and _cytotoxic(agents[0]) else agents[0]
@@ -1686,6 +1691,13 @@ def _coordinated_before(agents: list[Mention], text: str, pos: int) -> list[Ment
             runs.append([a])
     pairs = [r for r in runs if len({a.norm_id for a in r}) >= 2]
     return list({a.norm_id: a for a in pairs[-1]}.values()) if pairs else []
+
+
+def _antibody(agent: Mention) -> bool:
+    """A therapeutic antibody: an INN ending in -mab, or an antibody class (CLASS:EGFR_MAB,
+    PD-1 / PD-L1 / CTLA-4 blockade)."""
+    return agent.norm_name.lower().endswith("mab") or agent.norm_id.endswith("_MAB") \
+        or agent.norm_id in ("CLASS:PD1", "CLASS:PDL1", "CLASS:CTLA4", "CLASS:IMMUNOTHERAPY")
 
 
 def _cytotoxic(agent: Mention) -> bool:

@@ -2501,7 +2501,8 @@ def test_a_partner_and_either_of_two_alternatives_gives_a_regimen_per_alternativ
 def test_one_of_a_pair_of_trial_names_is_no_drug(extract):
     rows = extract("In ECHO-301/KEYNOTE-252, adding the IDO1 inhibitor epacadostat to pembrolizumab did not "
                    "lengthen progression-free survival in unresectable melanoma.")
-    assert {r["drug"] for r in rows if r["relation"] == "combination"} == {"pembrolizumab"}, rows
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("epacadostat", "pembrolizumab")}, rows
 
 
 def test_a_combination_in_patients_with_an_acquired_alteration_overcomes_it(extract):
@@ -4427,3 +4428,17 @@ def test_acquired_kras_mutations_under_a_drug_that_does_not_act_on_ras_are_a_byp
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("osimertinib", "KRAS", "BYPASS_ALTERATION"),
                    ("sotorasib", "KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("In HER2-positive breast cancer, adding tucatinib to trastuzumab and capecitabine improved survival.",
+     "tucatinib"),
+    ("In ovarian cancer, maintenance olaparib added to bevacizumab prolonged progression-free survival.",
+     "olaparib"),
+    # (a small-molecule backbone stays the drug)
+    ("In EGFR-mutant NSCLC, adding bevacizumab to erlotinib prolonged progression-free survival.",
+     "erlotinib"),
+])
+def test_an_agent_added_to_an_antibody_backbone_is_the_drug_of_its_regimen(extract, text, drug):
+    rows = extract(text)
+    assert {r["drug"] for r in rows if r["relation"] == "combination"} == {drug}, rows
