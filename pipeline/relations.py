@@ -1777,6 +1777,11 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # (a readout the process is said to drive is its outcome, keeping its own code: "pERK
         # returned within 24 hours, driven by feedback activation of several RTKs")
         outcome = code and g.end <= x.start and ctx("driven_by").fullmatch(between)
+        # (nor an altered gene compared with another gene's alteration: "new alterations in RTK genes
+        # were more frequent than secondary KRAS mutations" keeps the RTK alteration's own code)
+        other_alteration = altered and x.norm_id in _ALTERED and \
+            _target_fields(g)[0] not in _genes_named_in(x.text) and not ctx("linking_verb").search(between)
+        outcome = outcome or other_alteration
         if not outcome and (ctx("linking_verb").search(between) or exemplified or relative or not listed
                             or sentence and agent_of(x) or not (code or altered)):
             driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""

@@ -4442,3 +4442,10 @@ def test_acquired_kras_mutations_under_a_drug_that_does_not_act_on_ras_are_a_byp
 def test_an_agent_added_to_an_antibody_backbone_is_the_drug_of_its_regimen(extract, text, drug):
     rows = extract(text)
     assert {r["drug"] for r in rows if r["relation"] == "combination"} == {drug}, rows
+
+
+def test_an_altered_gene_compared_with_another_gene_alteration_keeps_its_own_code(extract):
+    rows = extract("In ctDNA from patients who progressed on sotorasib, new alterations in receptor tyrosine "
+                   "kinase genes were more frequent than secondary KRAS mutations.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert got == {("RTK", "BYPASS_ALTERATION"), ("KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
