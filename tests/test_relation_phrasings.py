@@ -4449,3 +4449,10 @@ def test_an_altered_gene_compared_with_another_gene_alteration_keeps_its_own_cod
                    "kinase genes were more frequent than secondary KRAS mutations.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert got == {("RTK", "BYPASS_ALTERATION"), ("KRAS", "SECONDARY_KRAS_ALTERATION")}, rows
+
+
+def test_a_class_predicated_of_a_drug_with_any_adjective_stands_for_the_drug(extract):
+    rows = extract("Lorlatinib is a macrocyclic ALK inhibitor designed to cross the blood-brain barrier, and "
+                   "it inhibits ALK G1202R.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("lorlatinib", "ALK")}, rows
