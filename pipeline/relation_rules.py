@@ -37,7 +37,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "combination_anaphora", "back_reference",
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
              "max_mediators_per_sentence", "genotype_mediator_codes", "state_markers",
-             "histology_terms",
+             "histology_terms", "pathway_names",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
                 "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host",
@@ -103,6 +103,7 @@ class Rules:
     genotype_mediator_codes: frozenset[str]  # "STK11-mutant tumours were resistant": a mediator
     state_markers: frozenset[str]  # genes read as markers of a cell state (E-cadherin): no mediators
     histology_terms: frozenset[str]  # cancers named by histology alone (squamous cell carcinoma)
+    pathway_names: frozenset[str]  # families that name a pathway (MAPK): no resistance target
     context: Mapping[str, re.Pattern[str]]  # named word lists read around a claim (context_patterns)
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
@@ -273,6 +274,7 @@ def parse_rules(data: dict) -> Rules:
         genotype_mediator_codes=frozenset(data["genotype_mediator_codes"]),
         state_markers=frozenset(data["state_markers"]["ids"]),
         histology_terms=frozenset(data["histology_terms"]["ids"]),
+        pathway_names=frozenset(data["pathway_names"]["ids"]),
         context=_context_patterns(data["context_patterns"]),
     )
 

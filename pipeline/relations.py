@@ -2601,6 +2601,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = _without_class_beside_member(claims)
         claims = _stated_partner_targets(claims)
         claims = [_kras_as_bypass(c) for c in claims]
+        # (a pathway's name is no mediator: "suggesting convergent MAPK and PI3K reactivation")
+        claims = [replace(c, target_id="", target_name="") if c.relation in ("resistance", "overcomes")
+                  and c.target_id in rules.pathway_names else c for c in claims]
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
                   for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),

@@ -4456,3 +4456,10 @@ def test_a_class_predicated_of_a_drug_with_any_adjective_stands_for_the_drug(ext
                    "it inhibits ALK G1202R.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("lorlatinib", "ALK")}, rows
+
+
+def test_a_pathway_name_is_no_resistance_target(extract):
+    rows = extract("At progression on KRAS G12C inhibitors in PDAC, acquired KRAS, NRAS and PTEN alterations "
+                   "were detected, suggesting convergent MAPK and PI3K reactivation.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
+    assert ("", "MAPK_REACTIVATION") in got and not any(t == "MAPK" for t, _ in got), rows
