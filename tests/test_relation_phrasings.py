@@ -4463,3 +4463,16 @@ def test_a_pathway_name_is_no_resistance_target(extract):
                    "were detected, suggesting convergent MAPK and PI3K reactivation.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "target", "mechanism")
     assert ("", "MAPK_REACTIVATION") in got and not any(t == "MAPK" for t, _ in got), rows
+
+
+@pytest.mark.parametrize("text, drug, partner", [
+    ("In HER2CLIMB, tucatinib or placebo was added to trastuzumab and capecitabine.", "tucatinib",
+     "capecitabine;trastuzumab"),
+    ("In KEYNOTE-189, adding pembrolizumab or placebo to pemetrexed and cisplatin improved survival.",
+     "pembrolizumab", "cisplatin;pemetrexed"),
+])
+def test_an_agent_or_placebo_added_to_a_backbone_is_a_regimen(extract, text, drug, partner):
+    rows = extract(text)
+    got = {(r["drug"], ";".join(sorted(r["partner"].split(";"))))
+           for r in rows if r["relation"] == "combination"}
+    assert got == {(drug, partner)}, rows
