@@ -305,6 +305,8 @@ def test_a_residue_the_gene_does_not_have_there_is_no_variant(lex, text):
      ("irinotecan-based chemotherapy", "DRUG_CLASS", "CLASS:CHEMOTHERAPY")),
     ("Oxaliplatin-based chemotherapy was the control.",
      ("Oxaliplatin-based chemotherapy", "DRUG_CLASS", "CLASS:PLATINUM")),
+    ("The control arm was cetuximab plus irinotecan-containing chemotherapy.",
+     ("irinotecan-containing chemotherapy", "DRUG_CLASS", "CLASS:CHEMOTHERAPY")),
 ])
 def test_drug_based_chemotherapy_is_one_class_mention(lex, text, want):
     # GUIDELINES rule 16: the drug inside is no mention of its own
@@ -318,3 +320,4 @@ def test_no_mention_runs_across_a_table_cell():
     text = "Cetuximab\tEGFR\tmonoclonal antibody against EGFR"
     found = [(text[m.start:m.end], m.label) for m in find_matches(text, load_lexicon())]
     assert ("EGFR", "GENE") in found and not any("\t" in t for t, _ in found), found
+
