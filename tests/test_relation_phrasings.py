@@ -4476,3 +4476,10 @@ def test_an_agent_or_placebo_added_to_a_backbone_is_a_regimen(extract, text, dru
     got = {(r["drug"], ";".join(sorted(r["partner"].split(";"))))
            for r in rows if r["relation"] == "combination"}
     assert got == {(drug, partner)}, rows
+
+
+def test_an_apposition_between_the_agent_and_being_tested_with(extract):
+    rows = extract("Olomorasib, a second-generation inhibitor with high CNS penetration, is being tested "
+                   "with pembrolizumab in the SUNRAY-01 trial.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("olomorasib", "pembrolizumab")}, rows
