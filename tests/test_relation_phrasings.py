@@ -4483,3 +4483,9 @@ def test_an_apposition_between_the_agent_and_being_tested_with(extract):
                    "with pembrolizumab in the SUNRAY-01 trial.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("olomorasib", "pembrolizumab")}, rows
+
+
+def test_a_gene_before_a_suspended_driven_is_no_inhibition_target(extract):
+    rows = extract("In H358 cells, adding afatinib to adagrasib abrogated the HER2- and EGFR-driven "
+                   "reactivation of ERK.")
+    assert not [r for r in rows if r["relation"] == "inhibits" and r["drug"] == "adagrasib"], rows
