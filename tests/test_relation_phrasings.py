@@ -4489,3 +4489,10 @@ def test_a_gene_before_a_suspended_driven_is_no_inhibition_target(extract):
     rows = extract("In H358 cells, adding afatinib to adagrasib abrogated the HER2- and EGFR-driven "
                    "reactivation of ERK.")
     assert not [r for r in rows if r["relation"] == "inhibits" and r["drug"] == "adagrasib"], rows
+
+
+def test_blocking_the_rise_of_a_readout_another_drug_caused_is_no_inhibition_of_it(extract):
+    rows = extract("In H2122 xenografts, TNO155 blocked the adaptive rise in pERK seen with adagrasib alone.")
+    assert not [r for r in rows if r["relation"] == "inhibits" and r["target"] == "ERK"], rows
+    assert {(r["relation"], r["drug"], r["partner"]) for r in rows if r["relation"] == "overcomes"} == {
+        ("overcomes", "adagrasib", "TNO155")}, rows
