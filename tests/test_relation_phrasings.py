@@ -4496,3 +4496,10 @@ def test_blocking_the_rise_of_a_readout_another_drug_caused_is_no_inhibition_of_
     assert not [r for r in rows if r["relation"] == "inhibits" and r["target"] == "ERK"], rows
     assert {(r["relation"], r["drug"], r["partner"]) for r in rows if r["relation"] == "overcomes"} == {
         ("overcomes", "adagrasib", "TNO155")}, rows
+
+
+def test_a_doublet_combined_with_a_third_agent_is_a_triplet(extract):
+    rows = extract("In BRAF V600-mutant melanoma, patients received dabrafenib plus trametinib combined with "
+                   "spartalizumab.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("dabrafenib", "spartalizumab;trametinib")}, rows
