@@ -686,6 +686,12 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
             # two KRAS inhibitors in one group are alternatives, each with the rest ("TNO155
             # enhanced the activity of sotorasib and adagrasib": sotorasib + TNO155, adagrasib + TNO155)
             groups = [h for g in groups for h in _split_alternatives(g, rules)]
+            # a placebo-controlled arm ("tucatinib or placebo was added to trastuzumab and
+            # capecitabine"): the backbone the placebo was given with is a regimen of its own
+            if placebo := ctx("placebo_arm").search(m.group(0)):
+                without = table[placebo.group(1)]
+                groups += [[a for a in g if a is not without] for g in groups
+                           if without in g and len(g) >= 3]
             for agents in groups:
                 agents = list({a.norm_id: a for a in agents}.values())
                 if len(agents) < 2 or all(a.label == "DRUG" and is_focus(a, rules) for a in agents):
