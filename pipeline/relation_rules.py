@@ -179,7 +179,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "experiment_setup",
                  "added_because", "driven_by", "process_agent_relative", "subgroup_population",
                  "neither_doublet", "system_after_cancer", "knockout_resists", "solid_tumour_population",
-                 "placebo_arm", "stated_process",
+                 "placebo_arm", "stated_process", "antibody_agent",
                  "comparator_agents", "opening_partner_phrase", "list_item", "switched_from",
                  "comparison_opener", "alternative_doublet", "arm_versus", "prior_therapy",
                  "negated_concession", "collective_anaphor",

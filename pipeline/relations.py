@@ -1701,9 +1701,8 @@ def _coordinated_before(agents: list[Mention], text: str, pos: int) -> list[Ment
 
 def _antibody(agent: Mention) -> bool:
     """A therapeutic antibody: an INN ending in -mab, or an antibody class (CLASS:EGFR_MAB,
-    PD-1 / PD-L1 / CTLA-4 blockade)."""
-    return agent.norm_name.lower().endswith("mab") or agent.norm_id.endswith("_MAB") \
-        or agent.norm_id in ("CLASS:PD1", "CLASS:PDL1", "CLASS:CTLA4", "CLASS:IMMUNOTHERAPY")
+    PD-1 / PD-L1 blockade; context pattern antibody_agent)."""
+    return bool(ctx("antibody_agent").match(agent.norm_name) or ctx("antibody_agent").match(agent.norm_id))
 
 
 def _cytotoxic(agent: Mention) -> bool:
@@ -1846,7 +1845,7 @@ def _screen_enriched(sentence: str, start: int, end: int) -> bool:
     return bool(ctx("screen_enriched").search(seg)) and not ctx("screen_depleted").search(seg)
 
 
-def _kras_as_bypass(claim: Claim) -> Claim:
+def _kras_as_bypass(claim: Claim, rules: Rules) -> Claim:
     """An acquired KRAS alteration under a drug that does not act on RAS (KRAS mutations at
     progression on osimertinib, or on encorafenib plus cetuximab) is an alteration in another
     gene than the drug's target: a bypass (SPEC: BYPASS_ALTERATION, acquired alterations in other
@@ -1854,7 +1853,7 @@ def _kras_as_bypass(claim: Claim) -> Claim:
     if claim.mechanism != "SECONDARY_KRAS_ALTERATION" or claim.relation not in ("resistance", "overcomes"):
         return claim
     reach = _reach(claim.drug)
-    if not reach or "HGNC:6407" in reach:
+    if not reach or set(reach) & rules.focus_target_ids:
         return claim
     return replace(claim, mechanism="BYPASS_ALTERATION")
 
@@ -2606,7 +2605,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
         claims = _without_class_beside_member(claims)
         claims = _stated_partner_targets(claims)
-        claims = [_kras_as_bypass(c) for c in claims]
+        claims = [_kras_as_bypass(c, rules) for c in claims]
         # (a pathway's name is no mediator: "suggesting convergent MAPK and PI3K reactivation")
         claims = [replace(c, target_id="", target_name="") if c.relation in ("resistance", "overcomes")
                   and c.target_id in rules.pathway_names else c for c in claims]
