@@ -27,8 +27,9 @@ COLUMNS: dict[str, list[str]] = {
 }
 
 #: columns added after the SPEC ones (SPEC allows new columns only at the end): where the
-#: `cancer` came from (sentence | inferred:paragraph), and the cancer a named cell line
-#: implies when the text states none (kept apart: `cancer` holds only stated cancers)
+#: `cancer` came from (sentence | inferred:paragraph | inferred:table | inferred:section), and
+#: the cancer a named cell line implies when the text states none (kept apart: `cancer` holds
+#: only stated cancers)
 EXTRA_COLUMNS: dict[str, list[str]] = {
     "relations": ["cancer_source", "inferred_cancer", "inferred_cancer_id"],
 }

@@ -31,7 +31,7 @@ from itertools import zip_longest
 from pipeline.citations import numbers_in
 from pipeline.grounding import is_glossary
 from pipeline.lexicon import load_lexicon
-from pipeline.models import IngestedDocument, Mention, Sentence
+from pipeline.models import IngestedDocument, Mention, Section, Sentence
 from pipeline.relation_context import (  # noqa: F401 - re-exported for callers of this module
     _classes_for_examples,
     _clause,
@@ -2591,6 +2591,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # the paragraph stated for that cell line, whatever the system now
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:paragraph")
                            for c in {c.norm_id: c for c in known}.values()][:rules.max_cancers]
+        elif heading := _heading_cancers(doc, section, by_sent, sentences):
+            # "Overcoming EGFR-mediated escape in colorectal cancer" over the paragraph: the cancer
+            # the section's heading names, when nothing nearer states one
+            cancer_opts = [(c.norm_id, c.norm_name, "inferred:section")
+                           for c in heading][:rules.max_cancers]
         else:
             cancer_opts = [("", "", "")]
         # a named cell line's cancer, when the text states none: its own columns, since
@@ -2882,6 +2887,17 @@ def _uncontrasted(cancers: list[Mention], text: str, sent_start: int) -> list[Me
               if ctx("contrast_frame").search(text, max(sent_start, c.start - 60), c.start)]
     framed = _with_coordinated(framed, cancers, text)  # "far less than in lung or colorectal cancer"
     return [c for c in cancers if c not in framed]
+
+
+def _heading_cancers(doc: IngestedDocument, section: Section | None, by_sent: Mapping[int, list[Mention]],
+                     sentences: Sequence[Sentence]) -> list[Mention]:
+    """The specific cancers the heading of ``section`` names (its first line)."""
+    if section is None or not section.title:
+        return []
+    lo, hi = section.start, section.start + len(section.title) + 2
+    found = [m for x in sentences if lo <= x.start < hi
+             for m in by_sent.get(x.index, []) if m.label == "CANCER" and m.end <= hi]
+    return _specific(found) if found else []
 
 
 def _specific(cancers: list[Mention]) -> list[Mention]:

@@ -4511,3 +4511,11 @@ def test_the_backbone_of_a_placebo_controlled_addition_is_a_regimen_too(extract)
                    "HER2-positive breast cancer.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("tucatinib", "capecitabine;trastuzumab"), ("trastuzumab", "capecitabine")}, rows
+
+
+def test_a_claim_with_no_nearer_cancer_takes_the_cancer_its_section_heading_names(extract):
+    rows = extract("Overcoming EGFR-mediated escape in colorectal cancer\n\nThe modest single-agent activity "
+                   "of sotorasib has been traced to EGFR. Following this observation, sotorasib was paired "
+                   "with panitumumab in the phase III CodeBreaK 300 trial.\n")
+    got = {(r["relation"], r["cancer_id"], r["cancer_source"]) for r in rows if r["relation"] == "overcomes"}
+    assert got == {("overcomes", "DOID:9256", "inferred:section")}, rows
