@@ -435,7 +435,8 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     dropped. The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
-    parts = re.split(r"(?:,\s*|,?\s+(?:or|and)\s+|,?\s+(?:or|and)\s*,\s*separately\s*,\s*)with\s+", span)
+    parts = re.split(r"(?:,\s*|,?\s+(?:or|and)\s+|,?\s+(?:or|and)\s*,\s*separately\s*,\s*)with\s+"
+                     r"(?!or\s+without\b)", span)  # (", with or without C" is an optional arm)
     cut = parts[0].rfind(" with ")
     if len(parts) > 1 and cut > 0:  # "X with A or with B": X+A and X+B
         head = _agents_in(parts[0][:cut], table)

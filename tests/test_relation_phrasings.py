@@ -4519,3 +4519,10 @@ def test_a_claim_with_no_nearer_cancer_takes_the_cancer_its_section_heading_name
                    "with panitumumab in the phase III CodeBreaK 300 trial.\n")
     got = {(r["relation"], r["cancer_id"], r["cancer_source"]) for r in rows if r["relation"] == "overcomes"}
     assert got == {("overcomes", "DOID:9256", "inferred:section")}, rows
+
+
+def test_with_or_without_after_tested_with_adds_the_optional_arm(extract):
+    rows = extract("In NSCLC, olomorasib is being tested with pembrolizumab, with or without chemotherapy, "
+                   "in the SUNRAY-01 trial.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("olomorasib", "pembrolizumab"), ("olomorasib", "chemotherapy;pembrolizumab")}, rows
