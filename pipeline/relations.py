@@ -446,6 +446,12 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     if _OPTIONAL.search(span):  # "A + B +/- C or D", "A plus B, with or without C"
         base, optional = _OPTIONAL.split(span, maxsplit=1)
         head = _agents_in(base, table)
+        # "osimertinib with or without pemetrexed plus either cisplatin or carboplatin": the optional
+        # doublet has alternatives, one arm each
+        either = re.match(r"\s*(?:the\s+)?(⟦A\d+⟧)\s+(?:plus|\+|and)\s+either\s+"
+                          r"((?:⟦A\d+⟧(?:\s*,\s*|\s+or\s+))+⟦A\d+⟧)", optional)
+        if either:
+            return [head + [table[either.group(1)], a] for a in _agents_in(either.group(2), table)]
         # (agents after the optional run join every arm: "avutometinib with or without defactinib
         # is being added to sotorasib")
         run = re.match(r"\s*(?:the\s+|an?\s+)?(?:[\w/-]+\s+){0,3}?(⟦A\d+⟧(?:\s*(?:,|,?\s*or)\s*⟦A\d+⟧)*)",

@@ -4526,3 +4526,10 @@ def test_with_or_without_after_tested_with_adds_the_optional_arm(extract):
                    "in the SUNRAY-01 trial.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("olomorasib", "pembrolizumab"), ("olomorasib", "chemotherapy;pembrolizumab")}, rows
+
+
+def test_an_optional_doublet_with_alternatives_gives_one_arm_per_alternative(extract):
+    rows = extract("FLAURA2 randomised patients with EGFR-mutant NSCLC to osimertinib with or without "
+                   "pemetrexed plus either cisplatin or carboplatin.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("osimertinib", "cisplatin;pemetrexed"), ("osimertinib", "carboplatin;pemetrexed")}, rows
