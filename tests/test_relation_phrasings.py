@@ -4533,3 +4533,10 @@ def test_an_optional_doublet_with_alternatives_gives_one_arm_per_alternative(ext
                    "pemetrexed plus either cisplatin or carboplatin.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("osimertinib", "cisplatin;pemetrexed"), ("osimertinib", "carboplatin;pemetrexed")}, rows
+
+
+def test_an_own_target_anaphor_after_an_apposition_naming_the_target(extract):
+    rows = extract("Sotorasib and adagrasib, covalent inhibitors of KRAS G12C, trap the oncoprotein in its "
+                   "inactive GDP-bound state.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("sotorasib", "KRAS"), ("adagrasib", "KRAS")}, rows
