@@ -1706,15 +1706,20 @@ def _coordinated_before(agents: list[Mention], text: str, pos: int) -> list[Ment
     return list({a.norm_id: a for a in pairs[-1]}.values()) if pairs else []
 
 
+def _agent_kind(agent: Mention, kind: str) -> bool:
+    """Whether the agent's id or name matches the context pattern ``kind``."""
+    return bool(ctx(kind).match(agent.norm_id) or ctx(kind).match(agent.norm_name))
+
+
 def _antibody(agent: Mention) -> bool:
     """A therapeutic antibody: an INN ending in -mab, or an antibody class (CLASS:EGFR_MAB,
     PD-1 / PD-L1 blockade; context pattern antibody_agent)."""
-    return bool(ctx("antibody_agent").match(agent.norm_name) or ctx("antibody_agent").match(agent.norm_id))
+    return _agent_kind(agent, "antibody_agent")
 
 
 def _cytotoxic(agent: Mention) -> bool:
     """Chemotherapy: its class, or a cytotoxic drug by its INN stem or regimen name."""
-    return bool(ctx("cytotoxic_agent").match(agent.norm_id) or ctx("cytotoxic_agent").match(agent.norm_name))
+    return _agent_kind(agent, "cytotoxic_agent")
 
 
 def _standing_at(agents: Iterable[Mention], start: int, end: int) -> list[Mention]:
@@ -2175,6 +2180,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                                and lo <= m.start and m.end <= hi
                                                and m.norm_id != GENERIC_CANCER}.values())
         return table_cancers[table.index]
+    heading_cancers: dict[int, list[Mention]] = {}  # the cancers each section's heading names
+
+    def section_heading_cancers(section: Section | None) -> list[Mention]:
+        if section is None:
+            return []
+        if section.index not in heading_cancers:
+            heading_cancers[section.index] = _heading_cancers(doc, section, by_sent, sentences)
+        return heading_cancers[section.index]
     glossary_cues = load_lexicon().curated.patterns.get("glossary_cues", [])
     glued = sorted((c.start, c.end) for c in doc.citations if c.start and (
         doc.text[c.start - 1].isalpha() or doc.text[c.start - 1] == ","))  # "benefit52", "lorlatinib,83"
@@ -2598,7 +2611,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # the paragraph stated for that cell line, whatever the system now
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:paragraph")
                            for c in {c.norm_id: c for c in known}.values()][:rules.max_cancers]
-        elif heading := _heading_cancers(doc, section, by_sent, sentences):
+        elif heading := section_heading_cancers(section):
             # "Overcoming EGFR-mediated escape in colorectal cancer" over the paragraph: the cancer
             # the section's heading names, when nothing nearer states one
             cancer_opts = [(c.norm_id, c.norm_name, "inferred:section")
