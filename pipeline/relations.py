@@ -1752,7 +1752,8 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
     return bool(rules.cues["alteration_cues"].search(sentence[lo: e + w])) or \
         g.label == "VARIANT" and bool(rules.cues["acquisition_cues"].search(sentence)) or \
         bool(ctx("alteration_list_before").search(sentence[max(0, s - 200):s])) or \
-        bool(ctx("alteration_list_after").match(sentence, e))
+        bool(ctx("alteration_list_after").match(sentence, e)) or \
+        bool(ctx("expression_or_alteration_after").match(sentence, e))
 
 
 def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence: str = "",
@@ -1828,6 +1829,11 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
         gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
         return _alteration_code(gene, _target_fields(g)[0], own_targets)
+    if code and any(x.norm_id in _ALTERED and x.norm_id and _target_fields(g)[0] in _genes_named_in(x.text)
+                    for x in mechanisms):
+        # the gene's alteration is named elsewhere in the sentence ("a newly acquired MET
+        # amplification ..., and MET overexpression was confirmed"): the same event, not signalling
+        return _alteration_code(g.norm_name, _target_fields(g)[0], own_targets)
     if not code and mechanisms:
         code = mechanisms[0].norm_id
     return code

@@ -4540,3 +4540,12 @@ def test_an_own_target_anaphor_after_an_apposition_naming_the_target(extract):
                    "inactive GDP-bound state.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("sotorasib", "KRAS"), ("adagrasib", "KRAS")}, rows
+
+
+def test_overexpression_beside_an_amplification_of_the_same_gene_is_a_bypass_alteration(extract):
+    rows = extract("Patients with EGFR-mutant NSCLC progressing on osimertinib with MET overexpression "
+                   "and/or amplification received savolitinib plus osimertinib. In a second patient, "
+                   "ctDNA revealed an acquired MET amplification as the cause of resistance to "
+                   "osimertinib, and MET overexpression was confirmed by immunohistochemistry.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("MET", "BYPASS_ALTERATION")}, rows
