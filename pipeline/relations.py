@@ -70,7 +70,7 @@ from pipeline.relation_rules import (  # noqa: F401 - re-exported for callers of
     parse_rules,
 )
 from pipeline.sentences import paragraph_ids
-from pipeline.vocab import doid_related, family_members
+from pipeline.vocab import doid_related, family_members, umbrella_members
 
 # --------------------------------------------------------------------------- per sentence
 
@@ -1360,6 +1360,16 @@ def _without_class_beside_member(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+def _without_family_beside_member(claims: list[Claim]) -> list[Claim]:
+    """A resistance mediator named as a family and, in the same sentence, by members of it
+    ("receptor tyrosine kinase alterations, notably EGFR and MET amplification"): the members
+    are the claim; the family row of the same drug is dropped (GUIDELINES 7.11)."""
+    named = {(c.drug.norm_id, c.target_id) for c in claims if c.relation == "resistance"}
+    return [c for c in claims if not (
+        c.relation == "resistance" and c.target_id.startswith("FPLX:")
+        and any(d == c.drug.norm_id and t in umbrella_members().get(c.target_id, ()) for d, t in named))]
+
+
 def _is_class_of(cls: Mention, agent: Mention) -> bool:
     """``cls`` names the class of ``agent`` ("ERK inhibitor" of ulixertinib)."""
     if agent.norm_id == cls.norm_id:
@@ -2640,6 +2650,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # (a pathway's name is no mediator: "suggesting convergent MAPK and PI3K reactivation")
         claims = [replace(c, target_id="", target_name="") if c.relation in ("resistance", "overcomes")
                   and c.target_id in rules.pathway_names else c for c in claims]
+        claims = _without_family_beside_member(claims)
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
                   for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),

@@ -29,6 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import DATA_DIR
+from pipeline.errors import DataFileError
 
 VOCAB_DIR = DATA_DIR / "vocab"
 
@@ -132,6 +133,21 @@ def family_members() -> dict[str, frozenset[str]]:
         return out
 
     return {fid: frozenset(genes(fid)) for fid in parents}
+
+
+@lru_cache(maxsize=1)
+def umbrella_members() -> dict[str, frozenset[str]]:
+    """``family_members`` plus the umbrellas FamPlex names without members (FPLX:RTK, the
+    receptor tyrosine kinases), from ``vocab/families.tsv``: for GUIDELINES 7.11 (an umbrella
+    and its listed members as mediators), not for what a drug acts on."""
+    out = dict(family_members())
+    symbols = hgnc_symbols()
+    for rec in read_tsv(VOCAB_DIR / "families.tsv"):
+        ids = {symbols.get(sym) for sym in rec["members"].split("|")}
+        if None in ids:
+            raise DataFileError(f"families.tsv: an unknown HGNC symbol among the members of {rec['family']}")
+        out[rec["family"]] = out.get(rec["family"], frozenset()) | frozenset(ids)
+    return out
 
 
 @lru_cache(maxsize=1)

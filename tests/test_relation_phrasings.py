@@ -4549,3 +4549,10 @@ def test_overexpression_beside_an_amplification_of_the_same_gene_is_a_bypass_alt
                    "osimertinib, and MET overexpression was confirmed by immunohistochemistry.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("MET", "BYPASS_ALTERATION")}, rows
+
+
+def test_an_umbrella_with_its_members_named_gives_the_members_only(extract):
+    rows = extract("In colorectal cancer, resistance to sotorasib is dominated by receptor tyrosine kinase "
+                   "alterations, notably EGFR and MET amplification.")
+    got = {r["target"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"EGFR", "MET"}, rows
