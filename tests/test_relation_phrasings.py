@@ -4556,3 +4556,25 @@ def test_an_umbrella_with_its_members_named_gives_the_members_only(extract):
                    "alterations, notably EGFR and MET amplification.")
     got = {r["target"] for r in rows if r["relation"] == "resistance"}
     assert got == {"EGFR", "MET"}, rows
+
+
+def test_a_target_held_inactive_as_the_consequence_of_the_agents_action(extract):
+    rows = extract("Sotorasib and adagrasib both occupy this groove. Both agents form an irreversible bond "
+                   "with the thiol of cysteine 12, so that KRAS G12C is trapped in its inactive GDP-bound "
+                   "state.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("sotorasib", "KRAS"), ("adagrasib", "KRAS")}, rows
+
+
+def test_indirect_inactivation_across_the_agents_own_target(extract):
+    rows = extract("TNO155 is an allosteric compound that locks SHP2 in its auto-inhibited conformation "
+                   "and thereby raises the proportion of GDP-bound KRAS.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("TNO155", "PTPN11"), ("TNO155", "KRAS")}, rows
+
+
+def test_preventing_the_exchange_factor_from_loading_gtp_inactivates_ras(extract):
+    rows = extract("BI-3406 occupies the catalytic pocket of SOS1 and prevents it from loading GTP onto "
+                   "KRAS.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("BI-3406", "SOS1"), ("BI-3406", "KRAS")}, rows
