@@ -4578,3 +4578,10 @@ def test_preventing_the_exchange_factor_from_loading_gtp_inactivates_ras(extract
                    "KRAS.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("BI-3406", "SOS1"), ("BI-3406", "KRAS")}, rows
+
+
+def test_a_readout_coordinated_after_a_plural_binding_verb(extract):
+    rows = extract("Vemurafenib and dabrafenib bind the ATP pocket of BRAF V600E and suppress MAPK output in "
+                   "melanoma cells carrying the mutation.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert ("vemurafenib", "MAPK") in got and ("dabrafenib", "MAPK") in got, rows
