@@ -4585,3 +4585,10 @@ def test_a_readout_coordinated_after_a_plural_binding_verb(extract):
                    "melanoma cells carrying the mutation.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert ("vemurafenib", "MAPK") in got and ("dabrafenib", "MAPK") in got, rows
+
+
+def test_an_agent_after_a_clause_break_and_is_no_regimen_partner(extract):
+    rows = extract("Avutometinib binds MEK, avoiding the compensatory activation that limits conventional "
+                   "MEK inhibitors, and defactinib inhibits focal adhesion kinase (FAK).")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert ("defactinib", "PTK2") in got, rows
