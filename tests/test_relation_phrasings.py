@@ -4592,3 +4592,18 @@ def test_an_agent_after_a_clause_break_and_is_no_regimen_partner(extract):
                    "MEK inhibitors, and defactinib inhibits focal adhesion kinase (FAK).")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert ("defactinib", "PTK2") in got, rows
+
+
+def test_a_pocket_next_to_a_site_of_listed_targets_and_a_consequent_readout(extract):
+    rows = extract("Trametinib, by contrast, occupies an allosteric pocket next to the ATP site of MEK1 and "
+                   "MEK2 and therefore blocks ERK activation irrespective of upstream RAS status.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("trametinib", "MAP2K1"), ("trametinib", "MAP2K2"), ("trametinib", "ERK")}, rows
+
+
+def test_a_passive_relative_clause_denying_binding_gives_negated_rows(extract):
+    rows = extract("The rebound is driven by increased activity of wild-type NRAS and HRAS, which are not "
+                   "bound by G12C-selective drugs.")
+    got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "inhibits"}
+    cls = "KRAS G12C inhibitor"
+    assert got == {(cls, "NRAS", "negated"), (cls, "HRAS", "negated")}, rows
