@@ -1860,6 +1860,13 @@ def _driven_process(x: Mention, mechanisms: list[Mention], sentence: str, offset
         one_clause = len(between) < 120 and not re.search(r"[;:]|\.\s", between)
         if one_clause and ctx("process_driver").search(between):
             return p.norm_id
+    # ... or after it, the alterations its subject ("acquired NRAS mutations, BRAF amplification
+    # and activating MEK1 mutations converge on reactivation of MAPK signalling")
+    for p in [m for m in mechanisms if m.start >= x.end and m.norm_id not in _ALTERED
+              and m.norm_id != "HISTOLOGIC_TRANSFORMATION"][:1]:
+        between = sentence[x.end - offset:p.start - offset]
+        if len(between) < 150 and ctx("drives_process_after").match(between):
+            return p.norm_id
     return ""
 
 

@@ -4607,3 +4607,19 @@ def test_a_passive_relative_clause_denying_binding_gives_negated_rows(extract):
     got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "inhibits"}
     cls = "KRAS G12C inhibitor"
     assert got == {(cls, "NRAS", "negated"), (cls, "HRAS", "negated")}, rows
+
+
+def test_alterations_converging_on_a_process_named_after_them_take_its_code(extract):
+    rows = extract("Responses to BRAF inhibitors in melanoma are usually transient, because acquired NRAS "
+                   "mutations, BRAF amplification and activating MEK1 mutations converge on reactivation "
+                   "of MAPK signalling.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("NRAS", "MAPK_REACTIVATION"), ("BRAF", "MAPK_REACTIVATION"),
+                   ("MAP2K1", "MAPK_REACTIVATION")}, rows
+
+
+def test_an_alteration_with_a_predicate_of_its_own_keeps_its_code(extract):
+    rows = extract("MET amplification is found in roughly 15-25% of tumours progressing on first-line "
+                   "osimertinib and sustains ERBB3-dependent PI3K signalling.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert ("MET", "BYPASS_ALTERATION") in got, rows
