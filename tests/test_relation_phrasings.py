@@ -4623,3 +4623,19 @@ def test_an_alteration_with_a_predicate_of_its_own_keeps_its_code(extract):
                    "osimertinib and sustains ERBB3-dependent PI3K signalling.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert ("MET", "BYPASS_ALTERATION") in got, rows
+
+
+def test_relief_of_negative_feedback_on_upstream_receptors_is_rtk_feedback(extract):
+    rows = extract("Within 24-48 h of KRAS G12C inhibition, phosphorylated ERK recovers in many KRAS "
+                   "G12C-mutant cell lines. This rebound is driven by relief of ERK-dependent negative "
+                   "feedback on upstream receptors such as EGFR, FGFR1 and HER2.")
+    got = {(r["target"], r["mechanism"]) for r in rows
+           if r["relation"] == "resistance" and r["target"] != "ERK"}
+    assert got == {("EGFR", "RTK_FEEDBACK"), ("FGFR1", "RTK_FEEDBACK"), ("ERBB2", "RTK_FEEDBACK")}, rows
+
+
+def test_an_agent_whose_blockade_relieves_feedback_is_the_drug_resisted_not_a_remedy(extract):
+    rows = extract("BRAF inhibitors alone achieve few responses in colorectal cancer because blocking BRAF "
+                   "triggers feedback activation of EGFR.")
+    got = {(r["drug"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert ("BRAF inhibitor", "RTK_FEEDBACK") in got, rows
