@@ -4639,3 +4639,10 @@ def test_an_agent_whose_blockade_relieves_feedback_is_the_drug_resisted_not_a_re
                    "triggers feedback activation of EGFR.")
     got = {(r["drug"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert ("BRAF inhibitor", "RTK_FEEDBACK") in got, rows
+
+
+def test_the_rest_of_a_masked_apposition_before_is_being_evaluated_with(extract):
+    rows = extract("Olomorasib (LY3537982), a second-generation G12C inhibitor with high CNS penetration, is "
+                   "being evaluated with pembrolizumab in KRAS G12C-mutant NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("olomorasib", "pembrolizumab")}, rows
