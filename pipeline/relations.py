@@ -1475,6 +1475,9 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     for pat in rules.inhibits:
         for m in pat.regex.finditer(masked):
             agents = _agents_in(m.group(0), table)
+            # an agent inside a time adverbial is not the subject ("the best-studied strategy after
+            # osimertinib failure targets MET")
+            agents = [a for a in agents if not _in_time_adverbial(a, masked, table)]
             if len(agents) > 1 and ctx("singular_relative").search(m.group(0)):
                 agents = agents[-1:]  # "adagrasib, and afatinib, which blocks EGFR": the last agent
             if pat.tail_agents:  # the coordinated list ending the match ("... is inhibited by X")
@@ -1529,6 +1532,15 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     claims.append(Claim("inhibits", a, (), tid, tname, variant, "", "", pat.id,
                                         pat.confidence, (min(a.start, t.start), max(a.end, t.end))))
     return claims
+
+
+def _in_time_adverbial(agent: Mention, masked: str, table: dict[str, Mention]) -> bool:
+    """``agent`` names the treatment a time is measured from ("after osimertinib failure",
+    "following progression on sotorasib")."""
+    key = next((k for k, v in table.items() if v is agent), None)
+    at = masked.find(key) if key else -1
+    return at >= 0 and bool(ctx("time_adverbial_agent").search(masked[max(0, at - 40):at])) \
+        and bool(ctx("time_adverbial_after").match(masked, at + len(key)))
 
 
 def _own_target_claims(agents: list[Mention], pat: Pattern, seen: set[tuple[str, str]]) -> list[Claim]:

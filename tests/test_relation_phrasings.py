@@ -4646,3 +4646,8 @@ def test_the_rest_of_a_masked_apposition_before_is_being_evaluated_with(extract)
                    "being evaluated with pembrolizumab in KRAS G12C-mutant NSCLC.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("olomorasib", "pembrolizumab")}, rows
+
+
+def test_an_agent_in_a_time_adverbial_is_not_the_subject_of_an_inhibition(extract):
+    rows = extract("The best-studied strategy after osimertinib failure targets MET.")
+    assert not [r for r in rows if r["relation"] == "inhibits"], rows
