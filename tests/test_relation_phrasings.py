@@ -4651,3 +4651,12 @@ def test_the_rest_of_a_masked_apposition_before_is_being_evaluated_with(extract)
 def test_an_agent_in_a_time_adverbial_is_not_the_subject_of_an_inhibition(extract):
     rows = extract("The best-studied strategy after osimertinib failure targets MET.")
     assert not [r for r in rows if r["relation"] == "inhibits"], rows
+
+
+def test_cases_driven_by_a_stated_resistance_alteration_tie_the_added_partner(extract):
+    rows = extract("After alectinib, resistant biopsies from ALK-positive NSCLC show ALK-independent "
+                   "mechanisms such as MET amplification. In cases driven by MET amplification, adding "
+                   "the MET inhibitor crizotinib to continued ALK inhibition has produced responses.")
+    got = {(r["relation"], r["partner"], r["target"]) for r in rows
+           if r["relation"] in ("overcomes", "combination")}
+    assert got == {("overcomes", "crizotinib", "MET")}, rows
