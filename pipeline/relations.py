@@ -730,7 +730,13 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 # (nor an antibody backbone an agent is added to: "adding tucatinib to trastuzumab and
                 # capecitabine", "olaparib added to bevacizumab" are the added agent's regimens)
                 added = [a for a in targeted if a not in named]
-                if not overcome and named and added and _antibody(named[0]) and pat.roles == "second_is_drug":
+                # (unless the paragraph said the backbone is resisted through a mediator the added agent
+                # acts on: "PTEN loss has been associated with reduced benefit from trastuzumab ... the
+                # EPIK-B2 trial adds alpelisib to trastuzumab and pertuzumab" is trastuzumab's regimen)
+                remedy = bool(named) and named[0] in resisted and any(
+                    set(_reach(a)) & set(mediators or ()) for a in added)
+                if not overcome and named and added and _antibody(named[0]) \
+                        and pat.roles == "second_is_drug" and not remedy:
                     named = added[:1]
                 drug = focus[0] if focus else resisted[0] if overcome and resisted else \
                     named[0] if named and not (targeted and _cytotoxic(named[0])) else \

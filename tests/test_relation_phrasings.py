@@ -4660,3 +4660,16 @@ def test_cases_driven_by_a_stated_resistance_alteration_tie_the_added_partner(ex
     got = {(r["relation"], r["partner"], r["target"]) for r in rows
            if r["relation"] in ("overcomes", "combination")}
     assert got == {("overcomes", "crizotinib", "MET")}, rows
+
+
+def test_a_resisted_antibody_backbone_stays_the_drug_when_the_added_agent_hits_the_mediator(extract):
+    rows = extract("Activating PIK3CA mutations and PTEN loss have been associated with reduced benefit from "
+                   "trastuzumab in HER2-positive breast cancer. This observation led to the EPIK-B2 trial, "
+                   "which adds alpelisib to trastuzumab and pertuzumab maintenance.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("trastuzumab", "alpelisib;pertuzumab")}, rows
+    rows = extract("Activating PIK3CA mutations are associated with reduced benefit from trastuzumab in "
+                   "HER2-positive breast cancer. In CLEOPATRA, adding pertuzumab to trastuzumab and "
+                   "docetaxel prolonged overall survival irrespective of PIK3CA status.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert ("pertuzumab", "docetaxel;trastuzumab") in got, rows
