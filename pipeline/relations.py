@@ -419,8 +419,11 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     # (nor an agent of a coordinated clause after it when the paragraph names the resisted drug:
     # "Co-administration of cetuximab abolished this rebound, and in BEACON encorafenib plus
     # cetuximab ...")
+    # (nor an agent named after it as given alone: "abrogated this feedback, an effect that EGFR
+    # blockade alone did not reproduce")
     after = [a for pos, a in outside if pos >= m.end()
              and not re.search(r"\b(?:whereas|while|but)\b", masked[m.end():pos])
+             and not re.match(r"⟦A\d+⟧\s+alone\b", masked[pos:])
              and not (fallback is not None and ctx("coordinated_clause").search(masked, m.end(), pos))]
     return after[0] if after else fallback
 

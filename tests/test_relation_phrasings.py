@@ -4673,3 +4673,11 @@ def test_a_resisted_antibody_backbone_stays_the_drug_when_the_added_agent_hits_t
                    "docetaxel prolonged overall survival irrespective of PIK3CA status.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert ("pertuzumab", "docetaxel;trastuzumab") in got, rows
+
+
+def test_an_agent_named_after_as_given_alone_is_no_host_of_the_added_partner(extract):
+    rows = extract("Feedback reactivation of wild-type RAS limits the response of KRAS G12C-mutant lung "
+                   "cancer cells to ARS-1620. Adding RMC-4550 abrogated this feedback and produced durable "
+                   "regressions, an effect that EGFR blockade alone did not reproduce.")
+    got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "drug", "partner")
+    assert got == {("ARS-1620", "RMC-4550")}, rows
