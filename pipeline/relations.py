@@ -576,10 +576,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     reason = ctx("added_because").search(sentence)
     tied = tied or bool(reason and rules.cues["resistance_cues"].search(sentence, reason.end()))
     # overcome wording, where it stands: the cues, and a mechanism the sentence says was blocked
-    cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)] + [
-        m.start - offset for m in mechanisms
-        if re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
-                     r"overc[oa]m|revers)\w*\b[^.;]{0,40}$", sentence[:max(0, m.start - offset)], re.I)]
+    blocked_at = [m.start - offset for m in mechanisms
+                  if re.search(r"\b(?:block|suppress|prevent|abrogat|diminish|decreas|reduc|inhibit|attenuat|"
+                               r"overc[oa]m|revers|delay)\w*\b[^.;]{0,40}$",
+                               sentence[:max(0, m.start - offset)], re.I)]
+    cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)] + blocked_at
     # (not wording inside a later open question: "..., but whether upfront chemotherapy delays or
     # prevents histologic transformation has not been shown")
     asked = [(m.start(), m.end()) for m in re.finditer(
@@ -775,9 +776,15 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 key = (drug.norm_id, *sorted(p.norm_id for p in partners))
                 if not partners:
                     continue
+                # (or the regimen is the subject of a verb blocking a named resistance process:
+                # "combining dabrafenib with trametinib delayed the reactivation of MAPK signalling",
+                # GUIDELINES 7.14)
+                blocks = any(0 <= p - (span[1] - offset) < 80 and not re.search(
+                    r"[;:]|\b(?:whereas|while|but|although|which|that)\b", sentence[span[1] - offset:p])
+                    for p in blocked_at)
                 overcomes = overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
                                           or drug.norm_id in resistant or _class_resisted(drug, resistant)
-                                          or strong) \
+                                          or strong or blocks) \
                     and not any(lo <= span[0] - offset < hi for lo, hi in ongoing) \
                     and not (drug.norm_id in rules.active_state_ids and drug.norm_id not in resistant)
                 # (an inhibitor of the active state does not overcome the resistance the text

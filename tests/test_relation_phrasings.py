@@ -4681,3 +4681,10 @@ def test_an_agent_named_after_as_given_alone_is_no_host_of_the_added_partner(ext
                    "regressions, an effect that EGFR blockade alone did not reproduce.")
     got = keyset([r for r in rows if r["relation"] in ("overcomes", "combination")], "drug", "partner")
     assert got == {("ARS-1620", "RMC-4550")}, rows
+
+
+def test_a_regimen_that_delays_a_named_resistance_process_overcomes_it(extract):
+    rows = extract("Combining dabrafenib with trametinib delayed the reactivation of MAPK signalling and "
+                   "lengthened progression-free survival in melanoma.")
+    got = {(r["relation"], r["drug"], r["partner"], r["mechanism"]) for r in rows}
+    assert got == {("overcomes", "dabrafenib", "trametinib", "MAPK_REACTIVATION")}, rows
