@@ -782,9 +782,14 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 blocks = any(0 <= p - (span[1] - offset) < 80 and not re.search(
                     r"[;:]|\b(?:whereas|while|but|although|which|that)\b", sentence[span[1] - offset:p])
                     for p in blocked_at)
-                overcomes = overcome and (is_focus(drug, rules) or pat.roles == "second_is_drug"
-                                          or drug.norm_id in resistant or _class_resisted(drug, resistant)
-                                          or strong or blocks) \
+                # (not a regimen the sentence says was never given: "No trial has yet combined
+                # amivantamab with a KRAS G12C inhibitor to pre-empt MET-driven resistance")
+                never = any(g.start() < span[0] - offset and not re.search(
+                    r"[;:]|\b(?:although|though|but|whereas|while)\b", sentence[g.end():span[0] - offset])
+                    for g in ctx("never_given").finditer(sentence))
+                overcomes = overcome and not never and (
+                    is_focus(drug, rules) or pat.roles == "second_is_drug" or drug.norm_id in resistant
+                    or _class_resisted(drug, resistant) or strong or blocks) \
                     and not any(lo <= span[0] - offset < hi for lo, hi in ongoing) \
                     and not (drug.norm_id in rules.active_state_ids and drug.norm_id not in resistant)
                 # (an inhibitor of the active state does not overcome the resistance the text

@@ -4688,3 +4688,18 @@ def test_a_regimen_that_delays_a_named_resistance_process_overcomes_it(extract):
                    "lengthened progression-free survival in melanoma.")
     got = {(r["relation"], r["drug"], r["partner"], r["mechanism"]) for r in rows}
     assert got == {("overcomes", "dabrafenib", "trametinib", "MAPK_REACTIVATION")}, rows
+
+
+def test_a_regimen_designed_to_delay_an_escape_overcomes_it(extract):
+    rows = extract("In BRAF V600E melanoma, resistance to vemurafenib arises through MAPK reactivation. Dual "
+                   "blockade at BRAF and MEK was designed to delay this escape: dabrafenib combined with "
+                   "trametinib extended progression-free survival relative to dabrafenib alone.")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["relation"] != "resistance"}
+    assert ("overcomes", "dabrafenib", "trametinib") in got, rows
+
+
+def test_a_regimen_never_given_does_not_overcome_what_it_would_pre_empt(extract):
+    rows = extract("No trial has yet combined amivantamab with a KRAS G12C inhibitor to pre-empt MET-driven "
+                   "resistance.")
+    got = {(r["relation"], r["assertion"]) for r in rows if r["relation"] in ("overcomes", "combination")}
+    assert got == {("combination", "negated")}, rows
