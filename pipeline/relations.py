@@ -2429,10 +2429,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # (a class and the members given as its examples: the class, GUIDELINES 7.11)
             res_agents, suffix = _examples_as_class(context), "+CONTEXT"
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
-                and not resisted_here \
+                and not resisted_here and not ctx("agent_given").search(masked) \
                 and rules.cues["resistance_cues"].search(sent.text):
             # resistance stated beside other agents only ("SHP2 mediates feedback ...; SHP2
             # inhibitors are in development"): the resistance is to the paragraph's focus agent
+            # (not when the sentence's system was given the agent: "cells that persisted through
+            # osimertinib treatment")
             para_focus = [[a for a in group if is_focus(a, rules)] for group in recent_agents]
             para_focus = [g for g in para_focus if g]
             if para_focus:  # the first focus agent of the latest sentence that names one

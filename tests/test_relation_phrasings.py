@@ -4703,3 +4703,26 @@ def test_a_regimen_never_given_does_not_overcome_what_it_would_pre_empt(extract)
                    "resistance.")
     got = {(r["relation"], r["assertion"]) for r in rows if r["relation"] in ("overcomes", "combination")}
     assert got == {("combination", "negated")}, rows
+
+
+def test_increased_phosphorylation_after_treatment_is_adaptive_resistance(extract):
+    rows = extract("Across six KRAS G12C lung adenocarcinoma PDX models, adagrasib induced regression in "
+                   "two, whereas the remaining four showed increased ERBB-family phosphorylation after one "
+                   "week of treatment. In these four models, afatinib restored adagrasib sensitivity.")
+    got = {(r["relation"], r["target"], r["mechanism"]) for r in rows if r["relation"] != "inhibits"}
+    assert ("resistance", "ERBB", "RTK_FEEDBACK") in got, rows
+    assert ("overcomes", "ERBB", "RTK_FEEDBACK") in got, rows
+
+
+def test_cells_persisting_through_a_drug_are_resistant_to_that_drug(extract):
+    rows = extract("Adaptive survival is not unique to KRAS inhibitors. In EGFR-mutant NSCLC cells that "
+                   "persisted through osimertinib treatment, AXL expression and phosphorylation increased.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("osimertinib", "AXL")}, rows
+
+
+def test_cells_that_kept_phosphorylating_rb_under_the_drug_resist_it(extract):
+    rows = extract("Isogenic H358 cells lacking CDKN2A kept phosphorylating RB in the presence of adagrasib "
+                   "and continued to enter S phase.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert ("adagrasib", "RB1", "CELL_CYCLE") in got, rows
