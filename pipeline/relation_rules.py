@@ -40,8 +40,8 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "histology_terms", "pathway_names",
              "causal_connectives", "context_patterns"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
-                "tail_targets", "tail_agents", "own_target", "lead_cytotoxic", "paragraph_host",
-                "regimen_host", "claim_after"}
+                "tail_targets", "tail_agents", "head_agents", "own_target", "lead_cytotoxic",
+                "paragraph_host", "regimen_host", "claim_after"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -78,6 +78,9 @@ class Pattern:
     #: combination: the claim stands after the match, where the regimen is named again ("neither
     #: X nor Y alone slowed growth, but the combination ..."): its assertion is that clause's
     claim_after: bool = False
+    #: inhibits: only the agent list opening the match, the subject ("X restored Y sensitivity by
+    #: blocking EGFR")
+    head_agents: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,7 +171,8 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
                            bool(item.get("pairwise", False)), bool(item.get("tail_targets", False)),
                            bool(item.get("tail_agents", False)), bool(item.get("own_target", False)),
                            bool(item.get("lead_cytotoxic", False)), bool(item.get("paragraph_host", False)),
-                           bool(item.get("regimen_host", False)), bool(item.get("claim_after", False))))
+                           bool(item.get("regimen_host", False)), bool(item.get("claim_after", False)),
+                           bool(item.get("head_agents", False))))
     return tuple(out)
 
 

@@ -1339,20 +1339,33 @@ def _examples_as_class(agents: list[Mention]) -> list[Mention]:
         c.label == "DRUG_CLASS" and c.start < a.start <= c.end + 60 for c in agents)]
 
 
-def _stated_partner_targets(claims: list[Claim]) -> list[Claim]:
-    """An `overcomes` claim with no target takes the target the sentence itself says its partner
-    acts on ("adding daraxonrasib, which also inhibits mutant NRAS, restored ...": NRAS), if the
-    vocabularies know it as one of the partner's (a readout it lowers, pERK, is none)."""
+_MEANS = re.compile(r"\bby\s+(?:\w+ly\s+)?(?:blocking|inhibiting|targeting|suppressing|co-?targeting)\b")
+
+
+def _stated_partner_targets(claims: list[Claim], text: str) -> list[Claim]:
+    """An `overcomes` claim with no target, or with one of them, takes the targets the sentence
+    itself says its partner acts on ("adding daraxonrasib, which also inhibits mutant NRAS,
+    restored ...": NRAS), if the vocabularies know them as the partner's (a readout it lowers,
+    pERK, is none)."""
     acts: dict[str, list[tuple[str, str]]] = {}
+    means_acts: dict[str, list[tuple[str, str]]] = {}
     for c in claims:
         if c.relation == "inhibits" and c.target_id:
             acts.setdefault(c.drug.norm_id, []).append((c.target_id, c.target_name))
+            if _MEANS.search(text[c.span[0]:c.span[1]]):
+                means_acts.setdefault(c.drug.norm_id, []).append((c.target_id, c.target_name))
     out = []
     for c in claims:
-        if c.relation == "overcomes" and not c.target_id:
+        if c.relation == "overcomes":
             found = list(dict.fromkeys(t for p in c.partners for t in acts.get(p.norm_id, [])
                                        if t[0] in _reach(p)))
-            if found:
+            # (a target chosen as the mediator the partner acts on, of several the means clause says
+            # it blocks: every one stated, "restored sensitivity by blocking EGFR and HER2")
+            means = list(dict.fromkeys(t for p in c.partners for t in means_acts.get(p.norm_id, [])
+                                       if t[0] in _reach(p)))
+            if c.target_id and len(means) > 1 and c.target_id in {t for t, _ in means}:
+                found = means
+            if found and (not c.target_id or found is means):
                 c = replace(c, target_id=";".join(t for t, _ in found),
                             target_name=";".join(n for _, n in found))
         out.append(c)
@@ -1501,6 +1514,12 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
             agents = [a for a in agents if not _in_time_adverbial(a, masked, table)]
             if len(agents) > 1 and ctx("singular_relative").search(m.group(0)):
                 agents = agents[-1:]  # "adagrasib, and afatinib, which blocks EGFR": the last agent
+            if pat.head_agents:  # the subject list opening the match ("X restored Y sensitivity by ...")
+                head = re.match(_AL, m.group(0))
+                agents = _agents_in(head.group(0), table) if head else agents[:1]
+            # an agent named as what is restored or resisted is no subject ("restored MRTX1133
+            # sensitivity by blocking EGFR")
+            agents = [a for a in agents if not _object_agent(a, masked, table)]
             if pat.tail_agents:  # the coordinated list ending the match ("... is inhibited by X")
                 tail = re.search(rf"{_AL}$", m.group(0))
                 agents = _agents_in(tail.group(0), table) if tail else agents[-1:]
@@ -1547,12 +1566,23 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                     own_class_target = a.norm_id.startswith("CLASS:") and tid in agent_targets(a)
                     if id(t) in driving and agent_targets(a) and tid not in _reach(a):
                         continue
+                    if pat.head_agents and agent_targets(a) and tid not in _reach(a):
+                        continue  # "encorafenib plus cetuximab ... by blocking EGFR": cetuximab's
                     if (a.norm_id, tid) in seen or (own_class_target and pat.id == "INH_SPECIFICITY"):
                         continue
                     seen.add((a.norm_id, tid))
                     claims.append(Claim("inhibits", a, (), tid, tname, variant, "", "", pat.id,
                                         pat.confidence, (min(a.start, t.start), max(a.end, t.end))))
     return claims
+
+
+def _object_agent(agent: Mention, masked: str, table: dict[str, Mention]) -> bool:
+    """``agent`` qualifies a sensitivity or resistance ("MRTX1133 sensitivity"), the object
+    of the sentence's verb."""
+    key = next((k for k, v in table.items() if v is agent), None)
+    at = masked.find(key) if key else -1
+    return at >= 0 and bool(re.match(r"\s+(?:sensitivity|resistance|responsiveness)\b",
+                                     masked[at + len(key):]))
 
 
 def _in_time_adverbial(agent: Mention, masked: str, table: dict[str, Mention]) -> bool:
@@ -2687,7 +2717,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             claims = _count_table_rows(sent, agents, targets, mechanisms, claims)
 
         claims = _without_class_beside_member(claims)
-        claims = _stated_partner_targets(claims)
+        claims = _stated_partner_targets(claims, doc.text)
         claims = [_kras_as_bypass(c, rules) for c in claims]
         # (a pathway's name is no mediator: "suggesting convergent MAPK and PI3K reactivation")
         claims = [replace(c, target_id="", target_name="") if c.relation in ("resistance", "overcomes")

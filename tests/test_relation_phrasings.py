@@ -4726,3 +4726,24 @@ def test_cells_that_kept_phosphorylating_rb_under_the_drug_resist_it(extract):
                    "and continued to enter S phase.")
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert ("adagrasib", "RB1", "CELL_CYCLE") in got, rows
+
+
+def test_phosphorylation_that_limited_its_effect_is_resistance_to_the_drug(extract):
+    rows = extract("MRTX1133 caused regressions in PDAC models, but rising phosphorylation of EGFR and HER2 "
+                   "limited its effect.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("MRTX1133", "EGFR", "RTK_FEEDBACK"), ("MRTX1133", "ERBB2", "RTK_FEEDBACK")}, rows
+
+
+def test_surviving_cells_with_a_raised_receptor_despite_the_drug_resist_it(extract):
+    rows = extract("After 14 days of exposure, surviving HPAC cells showed elevated phospho-EGFR despite "
+                   "MRTX1133.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert ("MRTX1133", "EGFR") in got, rows
+
+
+def test_the_means_clause_gives_the_subjects_targets_not_the_restored_drugs(extract):
+    rows = extract("After 14 days of exposure, surviving HPAC cells showed elevated phospho-EGFR. Afatinib "
+                   "restored MRTX1133 sensitivity in these cells by blocking EGFR together with HER2.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("afatinib", "EGFR"), ("afatinib", "ERBB2")}, rows
