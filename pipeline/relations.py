@@ -2245,6 +2245,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     para_mediators: dict[str, str] = {}  # mediators the paragraph's resistance claims named -> code
     para_codes: dict[str, None] = {}  # mechanism codes of the paragraph's resistance claims, in order
     para_cancers: list[Mention] = []  # the cancers of the paragraph's latest sentence naming one
+    exposed: Mention | None = None  # the one agent the sentence before exposed its system to
     para_level = "unspecified"  # evidence level of the sentence that stated para_cancers
     line_cancers: dict[str, list[Mention]] = {}  # cell line -> the cancers stated with it in the paragraph
 
@@ -2290,6 +2291,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             prev_res_partners = {}
             prev_combos = []
             para_mediators, para_codes = {}, {}
+            exposed = None
         if ctx("literature_search").search(sent.text):
             continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
@@ -2369,6 +2371,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             found += [am for am in rules.cues["weak_anaphora"].finditer(sent.text)
                       if not agents or am.group(0).lower() in _SUBJECT_REFERENCES
                       and all(a.start >= sent.start + am.end() for a in agents)]
+            # (the subject after a fronted partner phrase: "Added to adagrasib, however, it
+            # abolished the rebound")
+            if fronted := ctx("fronted_partner_subject").match(sent.text):
+                found += [m for m in [re.compile(r"\b(?:it|they)\b").match(sent.text, fronted.start("it"))]
+                          if m and all(m.start() != f.start() for f in found)]
             for am in found:
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
                 if _covered(s0, e0, ms) or (s0, e0) in own_pairs or \
@@ -2380,6 +2387,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     # "GDC-6036 binds KRAS G12C ... more potent than sotorasib and adagrasib. It entered a
                     # phase I study ...": of several agents, the one the sentence opens with
                     found_ants = [recent_subjects[-1]]
+                number = re.search(r"\b(two|three|four)\b", am.group(0), re.I)
+                if not found_ants and number and prev_combo is not None and \
+                        len({prev_combo.drug.norm_id, *(p.norm_id for p in prev_combo.partners)}) == \
+                        ("two", "three", "four").index(number.group(1).lower()) + 2:
+                    # "Added to adagrasib, it abolished the rebound. ... the two drugs were
+                    # synergistic": the paragraph's latest regimen, one of its agents named by anaphor
+                    found_ants = [prev_combo.drug, *prev_combo.partners]
                 agents += _standing_at(found_ants, s0, e0)
                 suffix = "+ANAPHOR"
             agents.sort(key=lambda m: m.start)
@@ -2431,6 +2445,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             claims += anaphoric_combination(sent, prev_combo, rules, prev_combos)
         claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)
+        if not agents and exposed is not None:
+            # "We exposed nine KRAS G12C-mutant lines to adagrasib. Phosphorylated ERK fell by more
+            # than 90% within 4 hours": a readout falling in the system the sentence before exposed
+            # to one agent is that agent's finding
+            claims += [Claim("inhibits", exposed, (), *_target_fields(t), "", "",
+                             "INH_READOUT_AFTER_EXPOSURE", 0.55, (t.start, t.end)) for t in targets
+                       if ctx("readout_fell_after").match(doc.text, t.end)]
         res_agents = [a for a in agents]
         res_suffix = ""
         # (a focus agent a cohort or model was treated with, named after the paragraph's last
@@ -2631,6 +2652,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         compared = {(table[x].start, table[x].end) for cm in ctx("comparator_agents").finditer(masked)
                     for x in re.findall(r"⟦A\d+⟧", cm.group(2))}
         own = [a for a in own if (a.start, a.end) not in compared] or own
+        if own:
+            exposed = own[0] if len(own) == 1 and ctx("exposed_to_agent").search(masked) else None
         if own:
             recent_agents.append(own)
             opener = next((a for a in own if a.label == "DRUG"), None)

@@ -78,6 +78,7 @@ def rule_sentencizer(doc: Doc) -> Doc:
     no_break_after = {a.lower() for a in rules["abbreviations"]}
     closers = set(rules["closers"])
     glued_end = re.compile(rules["glued_citation_end"])
+    unit_end = re.compile(rules["unit_end"])
     texts = [t.text for t in doc]
     spaced = [bool(t.whitespace_) for t in doc]
     # "alone.[86", "exposure.18": a sentence's last word with its citation glued on (one token)
@@ -91,7 +92,7 @@ def rule_sentencizer(doc: Doc) -> Doc:
         j = i - 1
         while j > 0 and texts[j] in closers and (texts[j - 1] in enders | closers or glued[j - 1]):
             j -= 1
-        is_end = texts[j] in enders or glued[j]
+        is_end = texts[j] in enders or glued[j] or bool(unit_end.match(texts[j]))
         if texts[j] in enders and j > 0 and texts[j - 1].lower() + "." in no_break_after:
             is_end = False
         if is_end and spaced[i - 1] and _can_start(texts[i]):

@@ -224,6 +224,19 @@ def test_sentences_end_at_a_citation_glued_to_the_full_stop():
                    "As Smith et al.[5] showed in Fig.2 Panel A, 2.5 mg sufficed."], got
 
 
+def test_a_sentence_ending_in_a_concentration_unit_ends_there():
+    # the tokenizer keeps "nmol/L.", "nM." and "ng/mL." with their full stop; a unit ending a
+    # sentence must still end it, while "Prof." and "et al." do not
+    from pipeline.sentences import split_sentences
+
+    text = (b"Cells were exposed to adagrasib at 100 nmol/L. Phosphorylated ERK fell within 4 hours. "
+            b"The IC50 was 5 nM. Sotorasib was given at 2.5 ng/mL. Prof. Smith and Jones et al. agreed.")
+    got = [s.text for s in split_sentences(ingest(text))]
+    assert got == ["Cells were exposed to adagrasib at 100 nmol/L.",
+                   "Phosphorylated ERK fell within 4 hours.", "The IC50 was 5 nM.",
+                   "Sotorasib was given at 2.5 ng/mL.", "Prof. Smith and Jones et al. agreed."], got
+
+
 def test_heading_printed_right_above_its_paragraph_is_a_section():
     doc = ingest(b"Vertical MAPK blockade\nIn most KRAS G12C-mutant models, pERK recovers within 24 hours of "
                  b"sotorasib exposure, and adding trametinib delays this rebound.\n")

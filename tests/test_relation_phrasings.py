@@ -4747,3 +4747,19 @@ def test_the_means_clause_gives_the_subjects_targets_not_the_restored_drugs(extr
                    "restored MRTX1133 sensitivity in these cells by blocking EGFR together with HER2.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("afatinib", "EGFR"), ("afatinib", "ERBB2")}, rows
+
+
+def test_a_readout_falling_after_an_exposure_sentence_is_the_agents_finding(extract):
+    rows = extract("We first exposed nine KRAS G12C-mutant NSCLC cell lines to adagrasib at 100 nmol/L. "
+                   "Phosphorylated ERK fell by more than 90% within 4 hours in every line.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("adagrasib", "ERK")}, rows
+
+
+def test_the_subject_after_a_fronted_partner_phrase_and_the_two_drugs_after_it(extract):
+    rows = extract("TNO155 locks SHP2 in its autoinhibited conformation. Alone, TNO155 did not reduce "
+                   "viability of NSCLC cells. Added to adagrasib, however, it abolished the rebound in pERK. "
+                   "In colony-formation assays the two drugs were strongly synergistic.")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows
+           if r["relation"] in ("overcomes", "combination")}
+    assert got == {("overcomes", "adagrasib", "TNO155"), ("combination", "adagrasib", "TNO155")}, rows
