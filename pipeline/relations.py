@@ -2060,7 +2060,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     if altered_under_focus and not drugs and treated and not any(is_focus(a, rules) for a in agents):
         drugs = treated
     if not (rules.cues["resistance_cues"].search(sentence) or rule_suffix == "+CONTEXT"
-            and (mechanisms or acquired or rules.cues["alteration_cues"].search(sentence))
+            and (mechanisms or acquired or rules.cues["alteration_cues"].search(sentence)
+                 or ctx("findings_of_system").match(sentence))
             or acquired and (drugs or altered_under_focus)):
         if not (goes_on and (mechanisms or acquired or rules.cues["alteration_cues"].search(sentence))):
             return []
@@ -2246,6 +2247,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     para_codes: dict[str, None] = {}  # mechanism codes of the paragraph's resistance claims, in order
     para_cancers: list[Mention] = []  # the cancers of the paragraph's latest sentence naming one
     exposed: Mention | None = None  # the one agent the sentence before exposed its system to
+    recent_k = -2  # the index of the paragraph's latest sentence naming an agent
     para_level = "unspecified"  # evidence level of the sentence that stated para_cancers
     line_cancers: dict[str, list[Mention]] = {}  # cell line -> the cancers stated with it in the paragraph
 
@@ -2445,6 +2447,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             claims += anaphoric_combination(sent, prev_combo, rules, prev_combos)
         claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)
+        if not agents and exposed is None and len(recent_agents[-1:][0] if recent_agents else []) == 1 \
+                and recent_k == k - 1 and ctx("readout_time_after").search(sent.text):
+            exposed = recent_agents[-1][0]  # "X caused regressions. Tumour pERK was reduced 4 hours after
+                                            # dosing": the one agent of the sentence just before
         if not agents and exposed is not None:
             # "We exposed nine KRAS G12C-mutant lines to adagrasib. Phosphorylated ERK fell by more
             # than 90% within 4 hours": a readout falling in the system the sentence before exposed
@@ -2469,7 +2475,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 rules.cues["resistance_cues"].search(sent.text)
                 or rules.cues["acquisition_cues"].search(sent.text)
                 or cue_k == k - 1 and (mechanisms or rules.cues["alteration_cues"].search(sent.text) and any(
-                    t.label == "VARIANT" and t.norm_name not in rules.focus_variants for t in targets))):
+                    t.label == "VARIANT" and t.norm_name not in rules.focus_variants for t in targets)
+                    # ("Three PDX models stopped responding. These tumours showed nuclear accumulation
+                    # of YAP and TAZ": known mediators the findings go on with)
+                    or not agents and ctx("findings_of_system").match(sent.text) and any(
+                        t.label == "GENE" and mediator_mechanisms().get(t.norm_id) for t in targets))):
             # (not in an open question: "Whether such combinations change the spectrum of acquired
             # MET alterations is not yet known")
             # "... patients treated with adagrasib had resistance mechanisms. These included
@@ -2656,6 +2666,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             exposed = own[0] if len(own) == 1 and ctx("exposed_to_agent").search(masked) else None
         if own:
             recent_agents.append(own)
+            recent_k = k
             opener = next((a for a in own if a.label == "DRUG"), None)
             recent_subjects.append(opener if opener is not None and ctx("sentence_subject").fullmatch(
                 doc.text, sent.start, opener.start) else None)

@@ -4763,3 +4763,11 @@ def test_the_subject_after_a_fronted_partner_phrase_and_the_two_drugs_after_it(e
     got = {(r["relation"], r["drug"], r["partner"]) for r in rows
            if r["relation"] in ("overcomes", "combination")}
     assert got == {("overcomes", "adagrasib", "TNO155"), ("combination", "adagrasib", "TNO155")}, rows
+
+
+def test_models_that_stopped_responding_and_what_they_showed(extract):
+    rows = extract("Daraxonrasib caused regressions in PDAC xenografts. Tumour pERK was reduced by more than "
+                   "80% 4 hours after dosing. Three PDX models, however, stopped responding after 3 to 5 "
+                   "weeks. These tumours showed strong nuclear accumulation of YAP and TAZ.")
+    got = keyset([r for r in rows if r["relation"] in ("inhibits", "resistance")], "relation", "target")
+    assert got == {("inhibits", "ERK"), ("resistance", "YAP1"), ("resistance", "WWTR1")}, rows
