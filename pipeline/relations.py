@@ -1822,7 +1822,11 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
     # ("In KRAS G12C-mutant models, pERK recovers")
     lo = max(0, s - w)
     lo = max([lo] + [x.end() for x in ctx("genotype_of_model").finditer(sentence, lo, s)])
-    return bool(rules.cues["alteration_cues"].search(sentence[lo: e + w])) or \
+    # (an alteration said to be absent before the gene is none of the gene's: "resistant clones
+    # without genomic alterations showed AXL upregulation")
+    near = [x for x in rules.cues["alteration_cues"].finditer(sentence, lo, e + w)
+            if x.start() >= e or not ctx("absent_before").search(sentence, max(0, x.start() - 30), x.start())]
+    return bool(near) or \
         g.label == "VARIANT" and bool(rules.cues["acquisition_cues"].search(sentence)) or \
         bool(ctx("alteration_list_before").search(sentence[max(0, s - 200):s])) or \
         bool(ctx("alteration_list_after").match(sentence, e)) or \

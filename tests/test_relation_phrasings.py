@@ -4771,3 +4771,10 @@ def test_models_that_stopped_responding_and_what_they_showed(extract):
                    "weeks. These tumours showed strong nuclear accumulation of YAP and TAZ.")
     got = keyset([r for r in rows if r["relation"] in ("inhibits", "resistance")], "relation", "target")
     assert got == {("inhibits", "ERK"), ("resistance", "YAP1"), ("resistance", "WWTR1")}, rows
+
+
+def test_an_alteration_said_absent_before_a_gene_is_not_that_genes_alteration(extract):
+    rows = extract("In EGFR-mutant NSCLC progressing on osimertinib, resistant clones without genomic "
+                   "alterations showed AXL upregulation.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert ("AXL", "RTK_FEEDBACK") in got and ("AXL", "BYPASS_ALTERATION") not in got, rows
