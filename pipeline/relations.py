@@ -2302,6 +2302,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
+        # a drug used as a laboratory switch is no treatment ("doxycycline-inducible constructs",
+        # "tamoxifen-inducible Cre")
+        agents = [a for a in agents if not ctx("tool_agent_after").match(doc.text, a.end)]
         if frame := ctx("comparison_opener").match(sent.text):
             # "As with G12C agents, its activity ...": the agents compared with are no agent of
             # the sentence's claims

@@ -4778,3 +4778,9 @@ def test_an_alteration_said_absent_before_a_gene_is_not_that_genes_alteration(ex
                    "alterations showed AXL upregulation.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert ("AXL", "RTK_FEEDBACK") in got and ("AXL", "BYPASS_ALTERATION") not in got, rows
+
+
+def test_a_drug_used_as_a_laboratory_switch_is_no_agent(extract):
+    rows = extract("To test whether these alterations cause resistance, we expressed KRAS G12D or NRAS Q61K "
+                   "from doxycycline-inducible constructs in SW837 colorectal cancer cells.")
+    assert not [r for r in rows if r["drug"] == "doxycycline"], rows
