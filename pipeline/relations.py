@@ -1877,7 +1877,11 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         other_alteration = altered and x.norm_id in _ALTERED and \
             _target_fields(g)[0] not in _genes_named_in(x.text) and not ctx("linking_verb").search(between)
         outcome = outcome or other_alteration
-        if not outcome and (ctx("linking_verb").search(between) or exemplified or relative or not listed
+        # (a verb coordinated after the process is the clause subject's, not the process's: "cells
+        # carried a 12-fold amplification of MET and maintained phosphorylated ERBB3")
+        linked = ctx("linking_verb").search(between) and not (
+            x.end <= g.start and ctx("coordinated_predicate").match(between))
+        if not outcome and (linked or exemplified or relative or not listed
                             or sentence and agent_of(x) or not (code or altered)):
             driven = _driven_process(g, mechanisms, sentence, offset) if x.norm_id in _ALTERED else ""
             if driven:  # beside "NRAS mutations", both driving the process named before them

@@ -4784,3 +4784,11 @@ def test_a_drug_used_as_a_laboratory_switch_is_no_agent(extract):
     rows = extract("To test whether these alterations cause resistance, we expressed KRAS G12D or NRAS Q61K "
                    "from doxycycline-inducible constructs in SW837 colorectal cancer cells.")
     assert not [r for r in rows if r["drug"] == "doxycycline"], rows
+
+
+def test_a_predicate_coordinated_after_an_alteration_keeps_its_objects_codes(extract):
+    rows = extract("To model resistance, we cultured HCC827 cells in escalating concentrations of "
+                   "osimertinib. The resulting resistant cells carried a 12-fold amplification of MET and "
+                   "maintained phosphorylated ERBB3 and AKT in the presence of 1 μmol/L osimertinib.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert ("ERBB3", "RTK_FEEDBACK") in got and ("AKT", "PI3K_MTOR") in got, rows
