@@ -2596,15 +2596,21 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # a model the sentence defines by its alteration ("CDKN2A-deleted xenografts") names
             # its own process, before any back-referenced one
             defining = _defining_code(targets, doc.text, rules)
-            if not codes and rules.cues["back_reference"].search(sent.text) and not defining:
+            referred_back = not codes and not defining and \
+                bool(rules.cues["back_reference"].search(sent.text))
+            if referred_back:
                 codes = prev_res_codes
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
 
-                def code_for(c: Claim, res: list[Claim] = res, top: str = top) -> str:
-                    # the mediator the partner acts on names the process overcome
-                    hit = [r.mechanism for r in res if r.mechanism and r.target_id
-                           and r.target_id in {t for p in c.partners for t in _reach(p)}]
+                def code_for(c: Claim, res: list[Claim] = res, top: str = top,
+                             para: Mapping[str, str] = {} if referred_back else para_mediators) -> str:
+                    # the mediator the partner acts on names the process overcome (in this sentence,
+                    # else an alteration of it the paragraph stated: "MET amplification was the most
+                    # frequent alteration ... Savolitinib restored osimertinib sensitivity")
+                    reach = {t for p in c.partners for t in _reach(p)}
+                    hit = [r.mechanism for r in res if r.mechanism and r.target_id and r.target_id in reach] \
+                        or [para[t] for t in reach if para.get(t) in _ALTERED[1:]]
                     return hit[0] if hit else top
 
                 claims = _fill_overcome_mechanism(claims, code_for)

@@ -4792,3 +4792,13 @@ def test_a_predicate_coordinated_after_an_alteration_keeps_its_objects_codes(ext
                    "maintained phosphorylated ERBB3 and AKT in the presence of 1 μmol/L osimertinib.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert ("ERBB3", "RTK_FEEDBACK") in got and ("AKT", "PI3K_MTOR") in got, rows
+
+
+def test_a_partner_hitting_a_mediator_the_paragraph_stated_altered_overcomes_that_alteration(extract):
+    rows = extract("MET amplification was the most frequent acquired alteration in EGFR-mutant NSCLC "
+                   "progressing on osimertinib. Resistant clones showed AXL upregulation. Savolitinib "
+                   "restored osimertinib sensitivity in MET-amplified models, and AXL-high cells responded "
+                   "to osimertinib combined with the AXL inhibitor bemcentinib.")
+    got = {(r["partner"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "overcomes"}
+    assert ("savolitinib", "MET", "BYPASS_ALTERATION") in got, rows
+    assert ("bemcentinib", "AXL", "RTK_FEEDBACK") in got, rows
