@@ -1815,6 +1815,8 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
     s, e = g.start - offset, g.end - offset
     if ctx("wild_type_before").search(sentence, max(0, s - 60), s):
         return False  # "activation of wild-type NRAS and HRAS" is signalling, not an alteration
+    if re.match(r"p[A-Z]", g.text) or ctx("phospho_before").search(sentence, max(0, s - 20), s):
+        return False  # a phospho-readout is no altered gene ("these alterations maintained pERK")
     w = rules.alteration_window
     # ... or a list member of genes the alteration word governs ("fusions involving ALK, RET,
     # RAF1 and FGFR3", "NRAS, BRAF and MAP2K1 mutations")

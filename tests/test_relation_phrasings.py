@@ -4802,3 +4802,11 @@ def test_a_partner_hitting_a_mediator_the_paragraph_stated_altered_overcomes_tha
     got = {(r["partner"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "overcomes"}
     assert ("savolitinib", "MET", "BYPASS_ALTERATION") in got, rows
     assert ("bemcentinib", "AXL", "RTK_FEEDBACK") in got, rows
+
+
+def test_a_phospho_readout_near_an_alteration_word_is_no_altered_gene(extract):
+    rows = extract("At progression on sotorasib plus panitumumab, patients acquired new KRAS or NRAS "
+                   "alterations. In engineered cells, these alterations maintained pERK under sotorasib.")
+    got = {(r["target"], r["mechanism"]) for r in rows
+           if r["relation"] == "resistance" and r["target"] == "ERK"}
+    assert got == {("ERK", "MAPK_REACTIVATION")}, rows
