@@ -4810,3 +4810,12 @@ def test_a_phospho_readout_near_an_alteration_word_is_no_altered_gene(extract):
     got = {(r["target"], r["mechanism"]) for r in rows
            if r["relation"] == "resistance" and r["target"] == "ERK"}
     assert got == {("ERK", "MAPK_REACTIVATION")}, rows
+
+
+def test_an_alteration_list_goes_on_past_a_parenthesis_and_or_in(extract):
+    rows = extract("We sequenced ctDNA from patients with CRC treated with sotorasib plus panitumumab. "
+                   "Thirty-one patients acquired at least one new alteration, most often in KRAS itself "
+                   "(G12D, G12V or Y96D) or in NRAS, BRAF and MAP2K1.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert {("NRAS", "BYPASS_ALTERATION"), ("BRAF", "BYPASS_ALTERATION"),
+            ("MAP2K1", "BYPASS_ALTERATION")} <= got, rows
