@@ -59,6 +59,11 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     rel = [m.start() for m in ctx("progression_relative").finditer(sent.text, lo, s)]
     if rel:
         lo = rel[-1]
+        # (the relative clause ends where the regimen given to the patients begins: "Fourteen
+        # patients whose tumours showed MET amplification at progression on osimertinib received
+        # osimertinib plus savolitinib")
+        hi = min([hi] + [a.start - sent.start for o in overcoming for a in (o.drug, *o.partners)
+                         if a.start - sent.start > e])
     # ... else, when the anchor sits in an apposition ("EGFR, reactivated by feedback, limits the
     # activity of X, and blocking this feedback with Y ..."), the whole coordinated clause around it
     for a, b in ((lo, hi), _clause(sent.text, s, e, "coordinated_clause")):

@@ -2425,10 +2425,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         causal_tie = bool(prev_res_agents and rules.cues["causal_connectives"].search(sent.text))
         # "In two patients with MET amplification, adding crizotinib ...": a population defined by
         # an alteration the paragraph has stated as a resistance mechanism (GUIDELINES 7.14)
+        # (or by an alteration this sentence says arose at progression: "Fourteen patients whose
+        # tumours showed MET amplification at progression on osimertinib received osimertinib plus
+        # savolitinib")
+        progressed = bool(ctx("at_progression_on").search(sent.text))
         causal_tie = causal_tie or any(
             ctx("defined_population").search(doc.text, max(sent.start, x.start - 60), x.start)
-            and (x.norm_id in para_codes if x.label == "MECHANISM"
-                 else _target_fields(x)[0] in para_mediators)
+            and (x.norm_id in para_codes or progressed and x.norm_id in _ALTERED[1:]
+                 if x.label == "MECHANISM" else _target_fields(x)[0] in para_mediators)
             for x in mechanisms + targets)
         lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
         resisted_before = prev_res_agents[0] if prev_res_agents else cue_agents[0] if cue_agents else None

@@ -4819,3 +4819,12 @@ def test_an_alteration_list_goes_on_past_a_parenthesis_and_or_in(extract):
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert {("NRAS", "BYPASS_ALTERATION"), ("BRAF", "BYPASS_ALTERATION"),
             ("MAP2K1", "BYPASS_ALTERATION")} <= got, rows
+
+
+def test_patients_whose_tumours_showed_a_resistance_alteration_define_the_population(extract):
+    rows = extract("Fourteen patients whose tumours showed MET amplification at progression on osimertinib "
+                   "received osimertinib 80 mg plus savolitinib 300 mg daily in the SAVANNAH trial.")
+    got = {(r["relation"], r["partner"], r["target"], r["mechanism"]) for r in rows
+           if r["relation"] in ("overcomes", "resistance")}
+    assert ("overcomes", "savolitinib", "MET", "BYPASS_ALTERATION") in got, rows
+    assert ("resistance", "", "MET", "BYPASS_ALTERATION") in got, rows
