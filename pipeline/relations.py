@@ -2637,6 +2637,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     claims = _fill_overcome_mechanism(claims, code)
             # GUIDELINES 7.13: only a resistance asserted in a clause of its own
             res = [r for r in res if _own_resistance_clause(r, overcoming, sent, rules)]
+        # an escape route drawn as an analogy with another class, in a paragraph about a focus agent
+        # ("This phenotypic switch resembles the lineage plasticity described after EGFR tyrosine
+        # kinase inhibitors"; "... is a known escape route from EGFR inhibitors as well"): no claim
+        # about that class
+        if res and ctx("analogy").search(sent.text) and any(
+                is_focus(a, rules) for group in recent_agents for a in group):
+            res = [r for r in res if is_focus(r.drug, rules) or r.drug.start >= sent.start + len(sent.text)
+                   or r.drug.start < sent.start]
         claims += res
         aim = ctx("aim_question").search(sent.text)
         asked = [] if not aim else [c for c in claims if c.relation in ("overcomes", "resistance")

@@ -4828,3 +4828,12 @@ def test_patients_whose_tumours_showed_a_resistance_alteration_define_the_popula
            if r["relation"] in ("overcomes", "resistance")}
     assert ("overcomes", "savolitinib", "MET", "BYPASS_ALTERATION") in got, rows
     assert ("resistance", "", "MET", "BYPASS_ALTERATION") in got, rows
+
+
+def test_an_escape_route_drawn_as_an_analogy_with_another_class_gives_it_no_row(extract):
+    rows = extract("Two of ten patients with lung adenocarcinoma showed transformation to squamous cell "
+                   "carcinoma at progression on adagrasib. This phenotypic switch resembles the lineage "
+                   "plasticity described after EGFR tyrosine kinase inhibitors, where small-cell "
+                   "transformation is found in 3-14% of resistant biopsies.")
+    got = {r["drug"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"adagrasib"}, rows
