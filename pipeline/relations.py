@@ -2303,7 +2303,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             prev_res_partners = {}
             prev_combos = []
             para_mediators, para_codes = {}, {}
-            exposed = None
+            exposed, recent_k = None, -2
         if ctx("literature_search").search(sent.text):
             continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
@@ -2464,10 +2464,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             claims += anaphoric_combination(sent, prev_combo, rules, prev_combos)
         claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)
-        if not agents and exposed is None and len(recent_agents[-1:][0] if recent_agents else []) == 1 \
-                and recent_k == k - 1 and ctx("readout_time_after").search(sent.text):
-            exposed = recent_agents[-1][0]  # "X caused regressions. Tumour pERK was reduced 4 hours after
-                                            # dosing": the one agent of the sentence just before
+        if not agents and exposed is None and recent_k == k - 1 and recent_agents \
+                and len(recent_agents[-1]) == 1 and ctx("readout_time_after").search(sent.text):
+            # "X caused regressions. Tumour pERK was reduced 4 hours after dosing": the one agent of
+            # the sentence just before
+            exposed = recent_agents[-1][0]
         if not agents and exposed is not None:
             # "We exposed nine KRAS G12C-mutant lines to adagrasib. Phosphorylated ERK fell by more
             # than 90% within 4 hours": a readout falling in the system the sentence before exposed
