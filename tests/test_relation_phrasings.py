@@ -4837,3 +4837,11 @@ def test_an_escape_route_drawn_as_an_analogy_with_another_class_gives_it_no_row(
                    "transformation is found in 3-14% of resistant biopsies.")
     got = {r["drug"] for r in rows if r["relation"] == "resistance"}
     assert got == {"adagrasib"}, rows
+
+
+def test_a_readout_partly_restored_on_treatment_is_resistance(extract):
+    rows = extract("We analysed paired biopsies from six patients with KRAS G12C-mutant NSCLC treated with "
+                   "adagrasib. In four of the six, however, phospho-EGFR staining increased and pERK was "
+                   "partly restored by day 15.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("adagrasib", "EGFR", "RTK_FEEDBACK"), ("adagrasib", "ERK", "MAPK_REACTIVATION")}, rows
