@@ -4845,3 +4845,10 @@ def test_a_readout_partly_restored_on_treatment_is_resistance(extract):
                    "partly restored by day 15.")
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("adagrasib", "EGFR", "RTK_FEEDBACK"), ("adagrasib", "ERK", "MAPK_REACTIVATION")}, rows
+
+
+def test_mediators_sustaining_survival_under_a_drug_are_resistance(extract):
+    rows = extract("YAP and TAZ, together with their TEAD partners, may sustain the survival of KRAS "
+                   "G12C-mutant cells under sotorasib.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert ("sotorasib", "WWTR1") in got and ("sotorasib", "TEAD") in got, rows
