@@ -4852,3 +4852,10 @@ def test_mediators_sustaining_survival_under_a_drug_are_resistance(extract):
                    "G12C-mutant cells under sotorasib.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
     assert ("sotorasib", "WWTR1") in got and ("sotorasib", "TEAD") in got, rows
+
+
+def test_a_co_mutated_gene_is_a_mediator(extract):
+    rows = extract("Patients with NSCLC received sotorasib. Tumours with co-mutated KEAP1 derived less "
+                   "benefit from sotorasib.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("KEAP1", "IMMUNE_EVASION")}, rows
