@@ -156,8 +156,9 @@ def _local_cancers(claim: Claim, cancers: list[Mention], text: str) -> list[Ment
 
 def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     """Documented rule: "both ..." takes the agents of the latest earlier sentence of the
-    paragraph that names at least two ("both" / "either" / "each", when no sentence names two, the
-    agents of the two latest sentences naming one each); a number ("all four", "the three drugs") the latest
+    paragraph that names at least two (for "both" / "either" / "each" a class named beside a drug
+    of its own counts as that drug; when no sentence names two, the agents of the two latest
+    sentences naming one each); a number ("all four", "the three drugs") the latest
     that names exactly that many; "they" (like "both") the latest that names at least two;
     "it" / "its" the latest naming any, if it names one agent (or one drug beside classes); "the
     former" / "the latter" the first / last agent of the latest sentence naming two or more; any
@@ -178,8 +179,12 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
                      if len({a.norm_id for a in agents}) >= 2), [])
         return [] if not pair else [pair[0] if which.group(1).lower() == "former" else pair[-1]]
     need = 2 if re.match(r"(?:both|either|each|they)\b", anaphor, re.I) else 1
+    if need == 2 and re.match(r"(?:both|either|each)\b", anaphor, re.I):
+        # a class said of a drug beside it is that drug, not a second agent ("Sotorasib was the
+        # first KRAS G12C inhibitor to reach patients. ... Adagrasib ... Both drugs ...")
+        recent = [_without_own_class(agents) for agents in recent]
     for agents in reversed(recent):
-        if len(agents) >= need:
+        if len({a.norm_id for a in agents}) >= need if need == 2 else len(agents) >= need:
             return _classes_for_examples(agents) if re.match(r"(?:they|these|such)\b", anaphor, re.I) \
                 else agents
     if need == 2 and re.match(r"(?:both|either|each)\b", anaphor, re.I):
@@ -192,6 +197,13 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
             if len(pair) == 2:  # (each earlier sentence names one agent, else the loop above took it)
                 return sorted(pair.values(), key=lambda m: m.start)
     return recent[-1] if recent else []
+
+
+def _without_own_class(agents: list[Mention]) -> list[Mention]:
+    """The agents of one sentence without a class whose targets a drug beside it has."""
+    drugs = [set(agent_targets(d)) for d in agents if d.label == "DRUG" and agent_targets(d)]
+    return [a for a in agents if not (a.label == "DRUG_CLASS" and agent_targets(a)
+                                      and any(set(agent_targets(a)) <= t for t in drugs))]
 
 
 def _classes_for_examples(agents: list[Mention]) -> list[Mention]:

@@ -4859,3 +4859,11 @@ def test_a_co_mutated_gene_is_a_mediator(extract):
                    "benefit from sotorasib.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("KEAP1", "IMMUNE_EVASION")}, rows
+
+
+def test_both_drugs_skips_a_class_said_of_the_first_drug(extract):
+    rows = extract("How covalent KRAS G12C inhibitors work: sotorasib was the first to reach patients. It "
+                   "forms an irreversible bond with cysteine 12 of KRAS G12C. Adagrasib modifies the same "
+                   "residue of the mutant protein. Both drugs lower phosphorylated ERK within hours.")
+    got = {r["drug"] for r in rows if r["relation"] == "inhibits" and r["target"] == "ERK"}
+    assert got == {"sotorasib", "adagrasib"}, rows
