@@ -154,6 +154,15 @@ def _local_cancers(claim: Claim, cancers: list[Mention], text: str) -> list[Ment
     return [c for c in cancers if 0 <= c.start - hi <= 12 and not re.search(r"[\t|]", text[hi:c.start])]
 
 
+_COUNT_WORDS = ("two", "three", "four", "five", "six")
+
+
+def anaphor_count(anaphor: str) -> int:
+    """How many agents a numbered anaphor refers to ("the two drugs", "all four"), else 0."""
+    number = re.search(rf"\b({'|'.join(_COUNT_WORDS)})\b", anaphor, re.I)
+    return _COUNT_WORDS.index(number.group(1).lower()) + 2 if number else 0
+
+
 def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     """Documented rule: "both ..." takes the agents of the latest earlier sentence of the
     paragraph that names at least two (for "both" / "either" / "each" a class named beside a drug
@@ -164,9 +173,8 @@ def antecedents(anaphor: str, recent: list[list[Mention]]) -> list[Mention]:
     former" / "the latter" the first / last agent of the latest sentence naming two or more; any
     other light reference (these agents, the drug, this combination) takes the latest
     sentence that names any."""
-    number = re.search(r"\b(two|three|four|five|six)\b", anaphor, re.I)
-    if number:  # "All four bind ...": the latest sentence naming exactly four agents, else none
-        n = ("two", "three", "four", "five", "six").index(number.group(1).lower()) + 2
+    n = anaphor_count(anaphor)
+    if n:  # "All four bind ...": the latest sentence naming exactly four agents, else none
         return next((agents for agents in reversed(recent) if len({a.norm_id for a in agents}) == n), [])
     if anaphor.lower() in ("it", "its"):  # "it inhibits", "its combination with": the one agent
         latest = next((agents for agents in reversed(recent) if agents), [])

@@ -42,6 +42,7 @@ from pipeline.relation_context import (  # noqa: F401 - re-exported for callers 
     _own_resistance_clause,
     _predicated_class,
     _table_at,
+    anaphor_count,
     antecedents,
     assertion,
     evidence_level,
@@ -581,6 +582,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                                r"overc[oa]m|revers|delay)\w*\b[^.;]{0,40}$",
                                sentence[:max(0, m.start - offset)], re.I)]
     cue_at = [m.start() for m in rules.cues["overcome_cues"].finditer(sentence)] + blocked_at
+    never_given = list(ctx("never_given").finditer(sentence))  # "No trial has yet combined ..."
     # (not wording inside a later open question: "..., but whether upfront chemotherapy delays or
     # prevents histologic transformation has not been shown")
     asked = [(m.start(), m.end()) for m in re.finditer(
@@ -786,7 +788,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 # amivantamab with a KRAS G12C inhibitor to pre-empt MET-driven resistance")
                 never = any(g.start() < span[0] - offset and not re.search(
                     r"[;:]|\b(?:although|though|but|whereas|while)\b", sentence[g.end():span[0] - offset])
-                    for g in ctx("never_given").finditer(sentence))
+                    for g in never_given)
                 overcomes = overcome and not never and (
                     is_focus(drug, rules) or pat.roles == "second_is_drug" or drug.norm_id in resistant
                     or _class_resisted(drug, resistant) or strong or blocks) \
@@ -1357,15 +1359,15 @@ def _stated_partner_targets(claims: list[Claim], text: str) -> list[Claim]:
     out = []
     for c in claims:
         if c.relation == "overcomes":
-            found = list(dict.fromkeys(t for p in c.partners for t in acts.get(p.norm_id, [])
-                                       if t[0] in _reach(p)))
+            def stated(by: dict[str, list[tuple[str, str]]], c: Claim = c) -> list[tuple[str, str]]:
+                return list(dict.fromkeys(t for p in c.partners for t in by.get(p.norm_id, [])
+                                          if t[0] in _reach(p)))
             # (a target chosen as the mediator the partner acts on, of several the means clause says
             # it blocks: every one stated, "restored sensitivity by blocking EGFR and HER2")
-            means = list(dict.fromkeys(t for p in c.partners for t in means_acts.get(p.norm_id, [])
-                                       if t[0] in _reach(p)))
-            if c.target_id and len(means) > 1 and c.target_id in {t for t, _ in means}:
-                found = means
-            if found and (not c.target_id or found is means):
+            means = stated(means_acts)
+            found = means if c.target_id and len(means) > 1 and c.target_id in {t for t, _ in means} \
+                else [] if c.target_id else stated(acts)
+            if found:
                 c = replace(c, target_id=";".join(t for t, _ in found),
                             target_name=";".join(n for _, n in found))
         out.append(c)
@@ -1576,22 +1578,27 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
     return claims
 
 
+def _masked_span(agent: Mention, masked: str, table: dict[str, Mention]) -> tuple[int, int] | None:
+    """Where ``agent``'s placeholder stands in the masked sentence, if it stands there."""
+    key = next((k for k, v in table.items() if v is agent), None)
+    at = masked.find(key) if key else -1
+    return (at, at + len(key)) if key and at >= 0 else None
+
+
 def _object_agent(agent: Mention, masked: str, table: dict[str, Mention]) -> bool:
     """``agent`` qualifies a sensitivity or resistance ("MRTX1133 sensitivity"), the object
     of the sentence's verb."""
-    key = next((k for k, v in table.items() if v is agent), None)
-    at = masked.find(key) if key else -1
-    return at >= 0 and bool(re.match(r"\s+(?:sensitivity|resistance|responsiveness)\b",
-                                     masked[at + len(key):]))
+    at = _masked_span(agent, masked, table)
+    return at is not None and bool(re.match(r"\s+(?:sensitivity|resistance|responsiveness)\b",
+                                            masked[at[1]:]))
 
 
 def _in_time_adverbial(agent: Mention, masked: str, table: dict[str, Mention]) -> bool:
     """``agent`` names the treatment a time is measured from ("after osimertinib failure",
     "following progression on sotorasib")."""
-    key = next((k for k, v in table.items() if v is agent), None)
-    at = masked.find(key) if key else -1
-    return at >= 0 and bool(ctx("time_adverbial_agent").search(masked[max(0, at - 40):at])) \
-        and bool(ctx("time_adverbial_after").match(masked, at + len(key)))
+    at = _masked_span(agent, masked, table)
+    return at is not None and bool(ctx("time_adverbial_agent").search(masked[max(0, at[0] - 40):at[0]])) \
+        and bool(ctx("time_adverbial_after").match(masked, at[1]))
 
 
 def _own_target_claims(agents: list[Mention], pat: Pattern, seen: set[tuple[str, str]]) -> list[Claim]:
@@ -1912,7 +1919,7 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # a mutated, amplified, fused or lost gene: a genetic alteration, not signalling
         gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
         return _alteration_code(gene, _target_fields(g)[0], own_targets)
-    if code and any(x.norm_id in _ALTERED and x.norm_id and _target_fields(g)[0] in _genes_named_in(x.text)
+    if code and any(x.norm_id in _ALTERED[1:] and _target_fields(g)[0] in _genes_named_in(x.text)
                     for x in mechanisms):
         # the gene's alteration is named elsewhere in the sentence ("a newly acquired MET
         # amplification ..., and MET overexpression was confirmed"): the same event, not signalling
@@ -2402,10 +2409,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     # "GDC-6036 binds KRAS G12C ... more potent than sotorasib and adagrasib. It entered a
                     # phase I study ...": of several agents, the one the sentence opens with
                     found_ants = [recent_subjects[-1]]
-                number = re.search(r"\b(two|three|four)\b", am.group(0), re.I)
-                if not found_ants and number and prev_combo is not None and \
-                        len({prev_combo.drug.norm_id, *(p.norm_id for p in prev_combo.partners)}) == \
-                        ("two", "three", "four").index(number.group(1).lower()) + 2:
+                n = anaphor_count(am.group(0))
+                if not found_ants and 2 <= n <= 4 and prev_combo is not None and \
+                        len({prev_combo.drug.norm_id, *(p.norm_id for p in prev_combo.partners)}) == n:
                     # "Added to adagrasib, it abolished the rebound. ... the two drugs were
                     # synergistic": the paragraph's latest regimen, one of its agents named by anaphor
                     found_ants = [prev_combo.drug, *prev_combo.partners]
@@ -2644,8 +2650,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # about that class
         if res and ctx("analogy").search(sent.text) and any(
                 is_focus(a, rules) for group in recent_agents for a in group):
-            res = [r for r in res if is_focus(r.drug, rules) or r.drug.start >= sent.start + len(sent.text)
-                   or r.drug.start < sent.start]
+            res = [r for r in res if is_focus(r.drug, rules)
+                   or not sent.start <= r.drug.start < sent.start + len(sent.text)]
         claims += res
         aim = ctx("aim_question").search(sent.text)
         asked = [] if not aim else [c for c in claims if c.relation in ("overcomes", "resistance")
@@ -2696,7 +2702,6 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         own = [a for a in own if (a.start, a.end) not in compared] or own
         if own:
             exposed = own[0] if len(own) == 1 and ctx("exposed_to_agent").search(masked) else None
-        if own:
             recent_agents.append(own)
             recent_k = k
             opener = next((a for a in own if a.label == "DRUG"), None)
