@@ -170,6 +170,43 @@ def query(
 
 
 @app.command()
+def rules(
+    explain: Annotated[list[str] | None, typer.Option(
+        "--explain", help="A relations.csv rule_id to take apart (prefix, base rule, suffixes); "
+                          "repeatable.")] = None,
+) -> None:
+    """List every relation rule id with its kind, trained state and description, or explain the
+    rule_id of a relations.csv row."""
+    from pipeline.relation_rules import explain_rule_id, load_rules
+
+    loaded = load_rules()
+    if explain:
+        unknown = []
+        for rule_id in explain:
+            try:
+                parts = explain_rule_id(rule_id, loaded)
+            except KeyError as exc:
+                unknown.append(f"{rule_id} (no rule or affix {exc.args[0]})")
+                continue
+            typer.echo(rule_id)
+            for part, kind, text in parts:
+                typer.echo(f"  {part} [{kind}] {text}")
+        if unknown:
+            typer.echo("error: unknown rule id: " + "; ".join(unknown), err=True)
+            raise typer.Exit(1)
+        return
+    typer.echo(f"relation rules {loaded.version}: {len(loaded.catalogue)} rule ids, "
+               f"{len(loaded.disabled_rule_ids)} disabled by the rule state")
+    for rule_id, (kind, text) in sorted(loaded.catalogue.items()):
+        state = "disabled" if rule_id in loaded.disabled_rule_ids else "enabled"
+        conf = loaded.rule_confidence.get(rule_id)
+        calibrated = f", confidence {conf:.3f}" if conf is not None else ""
+        typer.echo(f"{rule_id} [{kind}; {state}{calibrated}] {text}")
+    for affix, text in loaded.affixes.items():
+        typer.echo(f"{affix} [{'prefix' if affix.endswith('_') else 'suffix'}] {text}")
+
+
+@app.command()
 def version() -> None:
     """Print the pipeline version."""
     typer.echo(__version__)

@@ -38,7 +38,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "pathway_reactivation", "primary_cues", "strong_overcome_cues", "max_cancers_per_claim",
              "max_mediators_per_sentence", "genotype_mediator_codes", "state_markers",
              "histology_terms", "pathway_names",
-             "causal_connectives", "context_patterns"}
+             "causal_connectives", "context_patterns", "code_rules", "rule_id_affixes"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
                 "tail_targets", "tail_agents", "head_agents", "own_target", "lead_cytotoxic",
                 "paragraph_host", "regimen_host", "claim_after"}
@@ -110,6 +110,10 @@ class Rules:
     context: Mapping[str, re.Pattern[str]]  # named word lists read around a claim (context_patterns)
     pathway_families: frozenset[str]
     pathway_after: re.Pattern[str]
+    #: every rule id a row can carry -> (where it comes from, what it reads), and the prefix and
+    #: suffixes a row's rule id may add to it (see :func:`explain_rule_id`)
+    catalogue: Mapping[str, tuple[str, str]]
+    affixes: Mapping[str, str]
     #: from the rule state (annotations/rule_state.json, written by ``make train``):
     #: relations.csv rule ids whose rows are dropped, and calibrated confidences by rule id
     disabled_rule_ids: frozenset[str] = frozenset()
@@ -287,7 +291,58 @@ def parse_rules(data: dict) -> Rules:
         histology_terms=frozenset(data["histology_terms"]["ids"]),
         pathway_names=frozenset(data["pathway_names"]["ids"]),
         context=_context_patterns(data["context_patterns"]),
+        catalogue=_catalogue(data),
+        affixes=_affixes(data["rule_id_affixes"]),
     )
+
+
+_RULE_ID = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+
+
+def _catalogue(data: dict) -> dict[str, tuple[str, str]]:
+    """Rule id -> (kind, description): the patterns' ids and the ids code builds (code_rules)."""
+    out: dict[str, tuple[str, str]] = {}
+    for kind in ("combination_patterns", "inhibits_patterns"):
+        for item in data[kind]:
+            if not str(item.get("description", "")).strip():
+                raise DataFileError(f"relation_rules.json: rule {item['id']} has no description")
+            out[item["id"]] = (kind.replace("_patterns", " pattern"), item["description"])
+    for rid, text in data["code_rules"].items():
+        if not _RULE_ID.fullmatch(rid) or not str(text).strip():
+            raise DataFileError(f"relation_rules.json code_rules: bad entry {rid!r}")
+        if rid in out:
+            raise DataFileError(f"relation_rules.json: code rule {rid} is also a pattern id")
+        out[rid] = ("code rule", text)
+    return out
+
+
+def _affixes(data: dict) -> dict[str, str]:
+    for affix, text in data.items():
+        if not re.fullmatch(r"[A-Z]+_|\+[A-Z_]+", affix) or not str(text).strip():
+            raise DataFileError(f"relation_rules.json rule_id_affixes: bad entry {affix!r}")
+    return dict(data)
+
+
+def explain_rule_id(rule_id: str, rules: Rules) -> list[tuple[str, str, str]]:
+    """A relations.csv rule id taken apart: (part, kind, description) for its prefix, its base
+    rule and each suffix ("OVC_COMB_PLUS+CONTEXT" is the prefix OVC_, the pattern COMB_PLUS and
+    the suffix +CONTEXT). Raises ``KeyError`` naming the first part the catalogue lacks."""
+    base, *suffixes = rule_id.split("+")
+    parts: list[tuple[str, str, str]] = []
+    if base not in rules.catalogue:
+        for prefix in (a for a in rules.affixes if a.endswith("_")):
+            if base.startswith(prefix) and base.removeprefix(prefix) in rules.catalogue:
+                parts.append((prefix, "prefix", rules.affixes[prefix]))
+                base = base.removeprefix(prefix)
+                break
+    if base not in rules.catalogue:
+        raise KeyError(base)
+    parts.append((base, *rules.catalogue[base]))
+    for suffix in ("+" + s for s in suffixes):
+        if suffix not in rules.affixes:
+            raise KeyError(suffix)
+        parts.append((suffix, "suffix", rules.affixes[suffix]))
+    return parts
 
 
 @lru_cache(maxsize=1)
