@@ -526,6 +526,21 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     return out
 
 
+def _coordinated_focus(masked: str, agent: Mention, table: dict[str, Mention], rules: Rules,
+                       skip: list[str]) -> list[Mention]:
+    """The other KRAS inhibitors coordinated with a focus ``agent`` ("sotorasib and adagrasib",
+    "sotorasib, adagrasib or divarasib"), none of the ``skip`` keys."""
+    if agent.label != "DRUG" or not is_focus(agent, rules):
+        return []
+    key = next((k for k, a in table.items() if a is agent), None)
+    for run in re.finditer(r"⟦A\d+⟧(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)⟦A\d+⟧)+", masked):
+        keys = re.findall(r"⟦A\d+⟧", run.group(0))
+        if key in keys and not set(keys) & set(skip):
+            return [table[k] for k in keys if k != key and table[k].label == "DRUG"
+                    and is_focus(table[k], rules)]
+    return []
+
+
 def _split_alternatives(group: list[Mention], rules: Rules) -> list[list[Mention]]:
     """Two KRAS inhibitors in one group are alternatives: one group per inhibitor, each with
     the rest of the group."""
@@ -677,7 +692,11 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                         groups = [[host, *g] for g in agent_groups(m.group(0)[:subject_after.start()], table,
                                                                    single=True)]
                     else:
-                        groups = [[host, *g] for g in agent_groups(m.group(0), table, single=True)]
+                        # "resistance to sotorasib and adagrasib ..., in which TEAD inhibitors
+                        # restored sensitivity": a KRAS inhibitor named with another is one host each
+                        # (split into alternatives below)
+                        hosts = [host, *_coordinated_focus(masked, host, table, rules, keys)]
+                        groups = [[*hosts, *g] for g in agent_groups(m.group(0), table, single=True)]
                     if host.start >= offset:  # (a host from an earlier sentence is not this claim's span)
                         span = (min(host.start, span[0]), max(host.end, span[1]))
             elif pat.distribute:

@@ -4867,3 +4867,17 @@ def test_both_drugs_skips_a_class_said_of_the_first_drug(extract):
                    "residue of the mutant protein. Both drugs lower phosphorylated ERK within hours.")
     got = {r["drug"] for r in rows if r["relation"] == "inhibits" and r["target"] == "ERK"}
     assert got == {"sotorasib", "adagrasib"}, rows
+
+
+@pytest.mark.parametrize("verb", ["has been implicated in", "has been linked to", "was associated with"])
+def test_a_gene_linked_to_resistance_is_a_mediator(extract, verb):
+    rows = extract(f"YAP {verb} resistance to sotorasib in lung cancer models.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("sotorasib", "YAP1")}, rows
+
+
+def test_an_added_partner_joins_each_of_two_coordinated_kras_inhibitors(extract):
+    rows = extract("Resistance to sotorasib and adagrasib emerged in lung cancer models, in which TEAD "
+                   "inhibitors restored sensitivity.")
+    got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "overcomes"}
+    assert got == {("sotorasib", "TEAD inhibitor"), ("adagrasib", "TEAD inhibitor")}, rows
