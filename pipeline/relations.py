@@ -2054,6 +2054,9 @@ def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], te
                    effect="positive", rule_id="OVC_" + c.rule_id)
 
 
+_CONTRAST_BREAK = re.compile(r";|,\s+(?:whereas|but|while|although)\b")
+
+
 def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Mention],
                       mechanisms: list[Mention], sentence: str, offset: int, rules: Rules,
                       rule_suffix: str = "", referred: str = "",
@@ -2151,7 +2154,10 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                           if _target_fields(g)[0] in capped]:
         for drug in drugs if together else _drugs_for(x, drugs, sentence, offset):
             lo, hi = min(drug.start, x.start), max(drug.end, x.end)
-            after = [c for c in cue_ends if c > hi and c - hi < 80]
+            # (not a cue of a contrasted clause: "... carried a KEAP1 co-mutation, whereas STK11
+            # status did not modify the treatment effect")
+            after = [c for c in cue_ends if c > hi and c - hi < 80 and not _CONTRAST_BREAK.search(
+                sentence, hi - offset, c - offset)]
             span = (lo, after[0] if after else hi)
             if rule != "RES_MEDIATOR":
                 tid, tname = _mediator_in_phrase(x)

@@ -4881,3 +4881,26 @@ def test_an_added_partner_joins_each_of_two_coordinated_kras_inhibitors(extract)
                    "inhibitors restored sensitivity.")
     got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "overcomes"}
     assert got == {("sotorasib", "TEAD inhibitor"), ("adagrasib", "TEAD inhibitor")}, rows
+
+
+def test_a_partner_added_to_block_a_process_overcomes_it(extract):
+    rows = extract("Patients with colorectal cancer received adagrasib together with cetuximab. Cetuximab "
+                   "was added to block EGFR-driven feedback, which restrains the activity of single-agent "
+                   "adagrasib in this disease.")
+    got = {(r["drug"], r["partner"], r["mechanism"]) for r in rows if r["relation"] == "overcomes"}
+    assert got == {("adagrasib", "cetuximab", "RTK_FEEDBACK")}, rows
+
+
+def test_an_attenuated_benefit_and_a_status_that_did_not_modify_it(extract):
+    rows = extract("In subgroup analyses of patients with NSCLC, the PFS benefit of adagrasib was attenuated "
+                   "in patients whose tumours carried a KEAP1 co-mutation, whereas STK11 status did not "
+                   "modify the treatment effect.")
+    got = {(r["target"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("KEAP1", "affirmed"), ("STK11", "negated")}, rows
+
+
+def test_regardless_of_a_gene_status_names_no_mediator(extract):
+    rows = extract("Responses to adagrasib were seen regardless of STK11 status, whereas KEAP1 loss "
+                   "limited its efficacy.")
+    got = {r["target"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"KEAP1"}, rows
