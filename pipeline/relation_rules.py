@@ -190,6 +190,7 @@ CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "
                  "exposed_to_agent", "readout_fell_after", "fronted_partner_subject",
                  "readout_time_after", "findings_of_system", "absent_before",
                  "coordinated_predicate", "phospho_before", "at_progression_on",
+                 "at_progression", "progressed_again",
                  "analogy",
                  "tool_agent_after",
                  "added_because", "driven_by", "process_agent_relative", "subgroup_population",

@@ -2153,7 +2153,10 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                          [(g, "RES_MEDIATOR", 0.6) for g in mediators
                           if _target_fields(g)[0] in capped]:
         for drug in drugs if together else _drugs_for(x, drugs, sentence, offset):
-            lo, hi = min(drug.start, x.start), max(drug.end, x.end)
+            # (a drug from an earlier sentence is not part of this sentence's span: "At progression,
+            # ctDNA showed MET amplification and no new KRAS alterations" is negated for KRAS)
+            lo, hi = (min(drug.start, x.start), max(drug.end, x.end)) if drug.start >= offset \
+                else (x.start, x.end)
             # (not a cue of a contrasted clause: "... carried a KEAP1 co-mutation, whereas STK11
             # status did not modify the treatment effect")
             after = [c for c in cue_ends if c > hi and c - hi < 80 and not _CONTRAST_BREAK.search(
@@ -2323,6 +2326,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     glued = sorted((c.start, c.end) for c in doc.citations if c.start and (
         doc.text[c.start - 1].isalpha() or doc.text[c.start - 1] == ","))  # "benefit52", "lorlatinib,83"
     cited = sorted((c.start, c.end) for c in doc.citations)  # looked up per sentence by bisection
+    # the acquired alterations the sentence before found at progression, by mediator
+    progression_found: tuple[int, dict[str, Claim]] = (-2, {})
     for k, sent in enumerate(sentences):
         evidence_text = sent.text
         sent = _without_glued_citations(sent, glued)  # "shorten its benefit52." reads "benefit  ."
@@ -2590,6 +2595,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # is aimed at that resistance: overcomes
         mediated = {} if ctx("genetic_tool").search(sent.text) else {
             r.target_id: r for r in res if r.target_id}
+        if not res and progression_found[0] == k - 1 and not paras[k] != paras[k - 1] \
+                and not ctx("progressed_again").search(sent.text):
+            # "At progression, ctDNA showed MET amplification. Sotorasib was continued and
+            # crizotinib was added": the patient is defined by the alteration just found, and a
+            # partner acting on it is aimed at it (GUIDELINES 7.14), unless the disease progressed
+            # on it ("..., but the disease progressed within 8 weeks")
+            mediated = progression_found[1]
         # (not a regimen named for its trial: that is the trial's combination, GUIDELINES 7.14)
         trial_spans = {c.span for c in claims if c.relation == "combination"
                        and _trial_mention(sent.text, c.span[0] - sent.start, c.span[1] - sent.start)}
@@ -2701,6 +2713,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             cue_agents, cue_k = [a for a in agents if "+anaphor" not in a.source], k
         elif recent_agents and rules.cues["resistance_cues"].search(sent.text):
             cue_k = k  # "Putative resistance alterations were found in 17 patients.": the statement goes on
+        if res and ctx("at_progression").search(sent.text):
+            progression_found = (k, {r.target_id: r for r in res
+                                     if r.target_id and r.mechanism in _ALTERED[1:]
+                                     and assertion(sent.text, r.span, sent.start, rules) == "affirmed"})
         if res:
             cue_k = k  # a sentence of resistance findings ("They comprised ...") goes on to the next
             prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())

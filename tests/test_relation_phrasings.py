@@ -4904,3 +4904,22 @@ def test_regardless_of_a_gene_status_names_no_mediator(extract):
                    "limited its efficacy.")
     got = {r["target"] for r in rows if r["relation"] == "resistance"}
     assert got == {"KEAP1"}, rows
+
+
+def test_a_partner_given_against_the_alteration_found_at_progression_overcomes_it(extract):
+    rows = extract("A patient with KRAS G12C-mutant NSCLC responded to sotorasib for 11 months. At "
+                   "radiographic progression, plasma ctDNA showed MET amplification and no new KRAS "
+                   "alterations. Sotorasib was continued and crizotinib was added, resulting in a 42% "
+                   "reduction in target lesions.")
+    got = {(r["relation"], r["partner"], r["target"]) for r in rows if r["partner"]}
+    assert got == {("overcomes", "crizotinib", "MET")}, rows
+    kras = [r["assertion"] for r in rows if r["relation"] == "resistance" and r["target"] == "KRAS"]
+    assert kras == ["negated"], rows
+
+
+def test_a_partner_on_which_the_disease_progressed_again_stays_a_combination(extract):
+    rows = extract("A patient with KRAS G12C-mutant NSCLC responded to sotorasib for 11 months. At "
+                   "progression, a biopsy showed MET amplification. The patient then received crizotinib "
+                   "together with sotorasib, but the disease progressed within 8 weeks.")
+    got = {(r["relation"], r["partner"]) for r in rows if r["partner"]}
+    assert got == {("combination", "crizotinib")}, rows
