@@ -986,10 +986,16 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
     if not drugs or not kept or rules.cues["combination_anaphora"].search(sent.text):
         return []  # (a sentence about a regimen, "adding X to this doublet", is not this claim)
     out: list[Claim] = []
-    for x in mechanisms:
-        xs = x.start - sent.start
+    # the process named, or referred back to ("Cetuximab abrogated the feedback", "blunted this
+    # adaptation": the paragraph's resistance, whose code the overcoming stage fills in)
+    processes = [(x.start, x.end, x.norm_id) for x in mechanisms] + [
+        (sent.start + b.start(), sent.start + b.end(), "")
+        for b in ctx("blocked_back_reference").finditer(sent.text)
+        if not any(x.start <= sent.start + b.end() and sent.start + b.start() <= x.end for x in mechanisms)]
+    for x_start, x_end, code in processes:
+        xs = x_start - sent.start
         verb = ctx("blocks_process").search(sent.text, max(0, xs - 60), xs)
-        if verb is None or x.norm_id in _ALTERED:
+        if verb is None or code in _ALTERED[1:]:
             continue
         lo, _ = _clause(sent.text, verb.start(), verb.end())
         wide, _ = _clause(sent.text, verb.start(), verb.end(), "coordinated_clause")
@@ -998,8 +1004,8 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
         for partner in list({a.norm_id: a for a in subjects}.values()):
             for drug in drugs:
                 tid, tname = _partner_target((partner,), named, [], drug)
-                out.append(Claim("overcomes", drug, (partner,), tid, tname, "", x.norm_id, "positive",
-                                 "OVC_PARTNER_BLOCKS_PROCESS+CONTEXT", 0.55, (partner.start, x.end)))
+                out.append(Claim("overcomes", drug, (partner,), tid, tname, "", code, "positive",
+                                 "OVC_PARTNER_BLOCKS_PROCESS+CONTEXT", 0.55, (partner.start, x_end)))
     return list({(c.drug.norm_id, c.partners[0].norm_id, c.mechanism): c for c in out}.values())
 
 
@@ -2328,6 +2334,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
     cited = sorted((c.start, c.end) for c in doc.citations)  # looked up per sentence by bisection
     # the acquired alterations the sentence before found at progression, by mediator
     progression_found: tuple[int, dict[str, Claim]] = (-2, {})
+    own_res_before: tuple[int, list[Claim]] = (-2, [])  # the latest sentence's resistance claims
     for k, sent in enumerate(sentences):
         evidence_text = sent.text
         sent = _without_glued_citations(sent, glued)  # "shorten its benefit52." reads "benefit  ."
@@ -2565,6 +2572,18 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             if cue_k == k - 1 else frozenset()
         res = resistance_claims(res_agents, masked, table, mechanisms, sent.text, sent.start,
                                 rules, res_suffix or suffix, referred, goes_on)
+        explained = False  # (the drugs of a process explained again do not replace its own agents)
+        if not res and not mechanisms and not targets and own_res_before[0] == k - 1 and agents \
+                and ctx("explained_by_process").match(sent.text) \
+                and rules.cues["resistance_cues"].search(sent.text):
+            # "Feedback activation of EGFR restores pathway output. This observation explains why
+            # sotorasib and adagrasib are less active in colorectal tumours": the process just
+            # stated, for the drugs this sentence says it limits
+            res = [replace(r, drug=a, partners=(), rule_id=r.rule_id.split("+")[0] + "+CONTEXT",
+                           span=(a.start, a.end), anchor=(a.start, a.end))
+                   for a in res_agents if a.start >= sent.start for r in own_res_before[1]
+                   if r.drug.norm_id != a.norm_id]
+            explained = bool(res)
         # a gene other than KRAS named in a sentence about secondary KRAS alterations ("..., followed
         # by MAP2K1 mutations and MET amplification") is altered in another gene: a bypass
         res = [replace(r, mechanism="BYPASS_ALTERATION") if r.mechanism == "SECONDARY_KRAS_ALTERATION"
@@ -2718,8 +2737,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                      if r.target_id and r.mechanism in _ALTERED[1:]
                                      and assertion(sent.text, r.span, sent.start, rules) == "affirmed"})
         if res:
+            own_res_before = (k, list({(r.target_id, r.mechanism): r for r in res}.values()))
             cue_k = k  # a sentence of resistance findings ("They comprised ...") goes on to the next
-            prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
+            if not explained:
+                prev_res_agents = list({c.drug.norm_id: c.drug for c in res}.values())
             prev_res_codes = [c.mechanism for c in res if c.mechanism]
             prev_res_partners = {c.drug.norm_id: c.partners for c in res if c.partners}
             para_mediators.update({c.target_id: c.mechanism for c in res if c.target_id and c.mechanism})

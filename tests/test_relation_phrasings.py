@@ -4923,3 +4923,21 @@ def test_a_partner_on_which_the_disease_progressed_again_stays_a_combination(ext
                    "together with sotorasib, but the disease progressed within 8 weeks.")
     got = {(r["relation"], r["partner"]) for r in rows if r["partner"]}
     assert got == {("combination", "crizotinib")}, rows
+
+
+def test_a_partner_that_abrogated_the_feedback_just_stated_overcomes_it(extract):
+    rows = extract("In colorectal cancer, KRAS G12C inhibitors meet adaptive resistance: feedback activation "
+                   "of EGFR restores pathway output. Cetuximab abrogated the feedback in patient-derived "
+                   "models.")
+    got = {(r["drug"], r["partner"], r["target"], r["mechanism"])
+           for r in rows if r["relation"] == "overcomes"}
+    assert got == {("KRAS G12C inhibitor", "cetuximab", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_a_process_said_to_explain_a_drugs_weaker_activity_is_its_resistance(extract):
+    rows = extract("In colorectal cancer, KRAS G12C inhibitors meet adaptive resistance: feedback activation "
+                   "of EGFR restores pathway output. This observation explains why sotorasib and adagrasib "
+                   "are less active in colorectal tumours than in NSCLC.")
+    got = {(r["drug"], r["target"], r["cancer"]) for r in rows if r["relation"] == "resistance"}
+    crc = "colorectal cancer"
+    assert {("sotorasib", "EGFR", crc), ("adagrasib", "EGFR", crc)} <= got, rows
