@@ -124,6 +124,9 @@ _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
 # a class naming the agent after it ("or the pan-PI3K inhibitor copanlisib"): part of one list item
 _GLOSS = rf"(?:{_A}\s+(?={_A}))?"
+# (or a kind of compound: "defactinib and the tool compound VS-4718")
+_KIND = r"(?:(?:tool|investigational|experimental|preclinical|research|small-molecule)\s+" \
+    r"(?:compound|agent|inhibitor|drug|molecule)\s+)?"
 # an alternative after a comma followed by "with" starts a regimen of its own ("X with Y, or Z with
 # W"; "combined X or Y with Z" is one list), as does
 # one followed by "/B plus" ("A/B plus X or A/B plus Y"); a
@@ -136,9 +139,9 @@ def _list_step(comma_and: str) -> str:
     """The pattern of one more agent of a list; ``comma_and`` is the pattern ", and" takes there
     ("(?!)": none, as between the first two agents)."""
     return (rf"\s*(?:{comma_and}|and(?:\s+either)?|/|[-\u2013]"
-            rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_GLOSS}{_A}"
-            rf"|\s*(?:,\s*or|,(?!\s*and\b))\s*(?:(?:the|a|an)\s+)?{_GLOSS}{_A}(?!\s+with\b)(?!\s*/\s*{_A}\s+plus\b)"
-            rf"|\s*(?:or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_GLOSS}{_A}(?!\s*/\s*{_A}\s+plus\b)")
+            rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}"
+            rf"|\s*(?:,\s*or|,(?!\s*and\b))\s*(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}(?!\s+with\b)(?!\s*/\s*{_A}\s+plus\b)"
+            rf"|\s*(?:or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}(?!\s*/\s*{_A}\s+plus\b)")
 
 
 _AL = _A + "(?:(?:" + _list_step("(?!)") + ")(?:" + _list_step(r",\s*and") + ")*)?"
@@ -191,7 +194,7 @@ CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "
                  "readout_time_after", "findings_of_system", "absent_before",
                  "coordinated_predicate", "phospho_before", "at_progression_on",
                  "at_progression", "progressed_again", "blocked_back_reference",
-                 "explained_by_process",
+                 "explained_by_process", "sensitivity_to_before",
                  "analogy",
                  "tool_agent_after",
                  "added_because", "driven_by", "process_agent_relative", "subgroup_population",

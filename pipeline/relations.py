@@ -547,8 +547,24 @@ def _split_alternatives(group: list[Mention], rules: Rules) -> list[list[Mention
     focus = {a.norm_id: a for a in group if a.label == "DRUG" and is_focus(a, rules)}
     rest = [a for a in group if a.norm_id not in focus]
     if len(focus) < 2 or not rest:
+        return _same_target_partners(group, rules)
+    return [h for f in focus.values() for h in _same_target_partners([f, *rest], rules)]
+
+
+def _same_target_partners(group: list[Mention], rules: Rules) -> list[list[Mention]]:
+    """Two small-molecule drugs of one target among a regimen's partners are alternatives
+    ("defactinib and VS-4718 restored sensitivity to sotorasib": sotorasib + defactinib, sotorasib +
+    VS-4718); antibodies are not (trastuzumab and pertuzumab are given together)."""
+    by_target: dict[tuple[str, ...], list[Mention]] = {}
+    for p in group:
+        if p.label == "DRUG" and not is_focus(p, rules) and not p.norm_name.lower().endswith("mab") \
+                and (targets := tuple(sorted(agent_targets(p)))):
+            by_target.setdefault(targets, []).append(p)
+    alike = next((ps for ps in by_target.values() if len({p.norm_id for p in ps}) > 1), None)
+    rest = [p for p in group if alike is not None and p not in alike]
+    if not rest:
         return [group]
-    return [[f, *rest] for f in focus.values()]
+    return [[p, *rest] for p in alike]
 
 
 def combination_claims(masked: str, table: dict[str, Mention], sentence: str, rules: Rules,
@@ -1546,7 +1562,7 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 agents = _agents_in(head.group(0), table) if head else agents[:1]
             # an agent named as what is restored or resisted is no subject ("restored MRTX1133
             # sensitivity by blocking EGFR")
-            agents = [a for a in agents if not _object_agent(a, masked, table)]
+            agents = [a for a in agents if not _object_agent(a, masked, table, m.end())]
             if pat.tail_agents:  # the coordinated list ending the match ("... is inhibited by X")
                 tail = re.search(rf"{_AL}$", m.group(0))
                 agents = _agents_in(tail.group(0), table) if tail else agents[-1:]
@@ -1610,12 +1626,17 @@ def _masked_span(agent: Mention, masked: str, table: dict[str, Mention]) -> tupl
     return (at, at + len(key)) if key and at >= 0 else None
 
 
-def _object_agent(agent: Mention, masked: str, table: dict[str, Mention]) -> bool:
+def _object_agent(agent: Mention, masked: str, table: dict[str, Mention], end: int = -1) -> bool:
     """``agent`` qualifies a sensitivity or resistance ("MRTX1133 sensitivity"), the object
-    of the sentence's verb."""
+    of the sentence's verb; or it is what sensitivity is restored to, before the means clause
+    that ends at ``end`` ("restored sensitivity to sotorasib ... by switching off FAK")."""
     at = _masked_span(agent, masked, table)
-    return at is not None and bool(re.match(r"\s+(?:sensitivity|resistance|responsiveness)\b",
-                                            masked[at[1]:]))
+    if at is None:
+        return False
+    if re.match(r"\s+(?:sensitivity|resistance|responsiveness)\b", masked[at[1]:]):
+        return True
+    return end > at[1] and bool(ctx("sensitivity_to_before").search(masked[max(0, at[0] - 40):at[0]])) \
+        and bool(re.search(r"\bby\s+(?:\w+ly\s+)?\w+ing\b", masked[at[1]:end]))
 
 
 def _in_time_adverbial(agent: Mention, masked: str, table: dict[str, Mention]) -> bool:
@@ -2939,6 +2960,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     # (a clause naming no cancer takes none of the other regimen's: "X is being
                     # combined with A in first-line NSCLC, whereas Y is tested together with B")
                     opts = [o for o in opts if o[0] in here] or (opts if here else [("", "", "")])
+                # (and of two regimens in coordinated clauses: "X and Y restored sensitivity to Z in
+                # lung cancer cells, and W combined with V is being evaluated in NSCLC")
+                lo, hi = _clause(sent.text, claim.span[0] - sent.start, claim.span[1] - sent.start,
+                                 "coordinated_clause")
+                here = {c.norm_id for c in cancers if lo <= c.start - sent.start < hi}
+                if here and any(o.relation in ("combination", "overcomes") and o.span != claim.span
+                                and not lo <= o.span[0] - sent.start < hi for o in claims):
+                    opts = [o for o in opts if o[0] in here] or opts
             if claim.relation in ("combination", "overcomes") and len(opts) > 1 and opts[0][2] == "sentence" \
                     and (opener := _opening_clause_end(sent.text)) and claim.span[0] - sent.start >= opener:
                 # "Given that EGFR feedback may curb KRAS G12C inhibition in lung tumours, X was

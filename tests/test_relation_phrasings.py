@@ -4941,3 +4941,26 @@ def test_a_process_said_to_explain_a_drugs_weaker_activity_is_its_resistance(ext
     got = {(r["drug"], r["target"], r["cancer"]) for r in rows if r["relation"] == "resistance"}
     crc = "colorectal cancer"
     assert {("sotorasib", "EGFR", crc), ("adagrasib", "EGFR", crc)} <= got, rows
+
+
+def test_two_small_molecules_of_one_target_are_alternative_partners(extract):
+    rows = extract("Defactinib and the tool compound VS-4718 restored sensitivity to sotorasib in resistant "
+                   "lung cancer cells by switching off FAK.")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
+    assert got == {("overcomes", "sotorasib", "defactinib"), ("overcomes", "sotorasib", "vs-4718")}, rows
+    inh = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
+    assert ("sotorasib", "PTK2") not in inh and ("defactinib", "PTK2") in inh, rows
+
+
+def test_two_antibodies_of_one_target_stay_one_regimen(extract):
+    rows = extract("Trastuzumab and pertuzumab were combined with alpelisib in HER2-positive breast cancer.")
+    got = {tuple(sorted([r["drug"], *r["partner"].split(";")]))
+           for r in rows if r["relation"] == "combination"}
+    assert got == {("alpelisib", "pertuzumab", "trastuzumab")}, rows
+
+
+def test_each_of_two_coordinated_regimens_keeps_the_cancer_of_its_clause(extract):
+    rows = extract("Defactinib restored sensitivity to sotorasib in resistant lung cancer cells, and "
+                   "garsorasib combined with ifebemtinib is being evaluated in first-line NSCLC.")
+    got = {(r["drug"], r["cancer"]) for r in rows if r["partner"]}
+    assert got == {("sotorasib", "lung cancer"), ("garsorasib", "lung non-small cell carcinoma")}, rows
