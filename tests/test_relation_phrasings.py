@@ -4964,3 +4964,20 @@ def test_each_of_two_coordinated_regimens_keeps_the_cancer_of_its_clause(extract
                    "garsorasib combined with ifebemtinib is being evaluated in first-line NSCLC.")
     got = {(r["drug"], r["cancer"]) for r in rows if r["partner"]}
     assert got == {("sotorasib", "lung cancer"), ("garsorasib", "lung non-small cell carcinoma")}, rows
+
+
+def test_a_mediator_that_shields_the_target_from_a_drug_is_resistance(extract):
+    rows = extract("Aurora kinase A keeps a fraction of KRAS G12C in its GTP-bound form by stabilising the "
+                   "complex between KRAS and CRAF, which shields it from G12C inhibitors. Alisertib reversed "
+                   "this adaptation when combined with sotorasib.")
+    got = {(r["relation"], r["drug"], r["target"], r["mechanism"]) for r in rows
+           if r["relation"] in ("resistance", "overcomes")}
+    assert ("resistance", "KRAS G12C inhibitor", "AURKA", "KRAS_REACTIVATION") in got, rows
+    assert ("overcomes", "sotorasib", "AURKA", "KRAS_REACTIVATION") in got, rows
+
+
+def test_the_gene_bound_to_another_is_not_the_blocked_target(extract):
+    rows = extract("TEAD inhibitors, which block YAP/TAZ binding to TEAD, are rational partners of "
+                   "sotorasib.")
+    got = {r["target"] for r in rows if r["relation"] == "inhibits"}
+    assert not got & {"YAP1", "WWTR1"}, rows
