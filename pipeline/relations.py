@@ -699,6 +699,14 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     if host is None and pat.paragraph_host:
                         host = para_host  # "SHP2 inhibitors have disappointed as partners": the
                                           # paragraph's focus agent
+                    opening = host is None and ctx("opening_addition").match(masked) and m.start() < 40
+                    if opening:
+                        # "Organoids were largely insensitive to adagrasib. Adding cetuximab lowered
+                        # the IC50 tenfold": an addition opening a sentence that names no other agent
+                        # is made to the paragraph's latest regimen ("... sotorasib plus panitumumab.
+                        # Adding FOLFIRI deepened responses": a triplet), else to the agent it has
+                        # just named alone, else to its focus agent
+                        host = previous.drug if previous is not None else subject or para_host
                     if host is None or host.norm_id in switched:
                         continue
                     if pat.distribute:
@@ -712,6 +720,14 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                         # restored sensitivity": a KRAS inhibitor named with another is one host each
                         # (split into alternatives below)
                         hosts = [host, *_coordinated_focus(masked, host, table, rules, keys)]
+                        if opening and previous is not None:
+                            # (a partner the added agent names again is not kept beside it: "...
+                            # osimertinib with pemetrexed plus carboplatin. The addition of
+                            # chemotherapy ..." is osimertinib plus chemotherapy)
+                            added = [table[k] for k in keys]
+                            hosts = [previous.drug, *(p for p in previous.partners if not any(
+                                x.norm_id == p.norm_id or agent_targets(x) and _is_class_of(x, p)
+                                or _cytotoxic(x) and _cytotoxic(p) for x in added))]
                         groups = [[*hosts, *g] for g in agent_groups(m.group(0), table, single=True)]
                     if host.start >= offset:  # (a host from an earlier sentence is not this claim's span)
                         span = (min(host.start, span[0]), max(host.end, span[1]))

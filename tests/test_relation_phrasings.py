@@ -4981,3 +4981,21 @@ def test_the_gene_bound_to_another_is_not_the_blocked_target(extract):
                    "sotorasib.")
     got = {r["target"] for r in rows if r["relation"] == "inhibits"}
     assert not got & {"YAP1", "WWTR1"}, rows
+
+
+def test_an_addition_opening_a_sentence_joins_the_paragraphs_drug(extract):
+    rows = extract("Colorectal cancer organoids carrying KRAS G12C were largely insensitive to adagrasib. "
+                   "Adding cetuximab lowered the IC50 more than tenfold.")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
+    assert got == {("combination", "adagrasib", "cetuximab")}, rows
+
+
+def test_an_addition_opening_a_sentence_extends_the_latest_regimen(extract):
+    rows = extract("Across 12 cell lines, adagrasib combined with the SOS1 inhibitor BI-3406 was "
+                   "synergistic. Adding trametinib as a third agent had no additional benefit.")
+    got = {(r["drug"], r["partner"]) for r in rows if r["partner"]}
+    assert ("adagrasib", "BI-3406;trametinib") in got, rows
+    rows = extract("FLAURA2 randomised patients with NSCLC to osimertinib with or without pemetrexed plus "
+                   "carboplatin. The addition of chemotherapy extended progression-free survival.")
+    got = {(r["drug"], r["partner"]) for r in rows if r["partner"]}
+    assert ("osimertinib", "chemotherapy") in got, rows
