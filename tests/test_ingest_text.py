@@ -385,3 +385,15 @@ def test_each_item_of_a_numbered_key_points_list_is_one_sentence_with_its_number
                      "1. Adding an anti-EGFR antibody is standard when a KRAS G12C inhibitor is used.",
                      "2. SHP2 and SOS1 inhibitors have so far disappointed as partners in lung cancer.",
                      "3. CDK4/6 and FAK inhibition may prove useful partners."]
+
+
+def test_a_sentence_ending_in_a_time_unit_ends_there():
+    # "h." and "d." after a number are kept with their full stop by the tokenizer, like "nM."
+    from pipeline.sentences import split_sentences
+
+    text = (b"Co-treatment kept pERK below 20% of baseline for 72 h. The doublet reduced colony "
+            b"formation. Mice were dosed for 21 d. Tumours regressed.")
+    got = [s.text for s in split_sentences(ingest(text))]
+    assert got == ["Co-treatment kept pERK below 20% of baseline for 72 h.",
+                   "The doublet reduced colony formation.", "Mice were dosed for 21 d.",
+                   "Tumours regressed."], got
