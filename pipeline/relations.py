@@ -1015,20 +1015,23 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
             return []
         drugs = list({a.norm_id: a for a in resisted}.values())
         kept = [a for a in kept if not is_focus(a, rules)]
-    if not drugs or not kept or rules.cues["combination_anaphora"].search(sent.text):
-        return []  # (a sentence about a regimen, "adding X to this doublet", is not this claim)
+    if not drugs or not kept:
+        return []
     out: list[Claim] = []
     # the process named, or referred back to ("Cetuximab abrogated the feedback", "blunted this
     # adaptation": the paragraph's resistance, whose code the overcoming stage fills in)
+    # (a gene the referring phrase names gives its process: "blocked this EGFR activation")
     processes = [(x.start, x.end, x.norm_id) for x in mechanisms] + [
-        (sent.start + b.start(), sent.start + b.end(), "")
+        (sent.start + b.start(), sent.start + b.end(),
+         next((c for g in _genes_named_in(b.group(0)) if (c := mediator_mechanisms().get(g, ""))), ""))
         for b in ctx("blocked_back_reference").finditer(sent.text)
         if not any(x.start <= sent.start + b.end() and sent.start + b.start() <= x.end for x in mechanisms)]
     for x_start, x_end, code in processes:
         xs = x_start - sent.start
         verb = ctx("blocks_process").search(sent.text, max(0, xs - 60), xs)
-        if verb is None or code in _ALTERED[1:]:
-            continue
+        if verb is None or code in _ALTERED[1:] \
+                or rules.cues["combination_anaphora"].search(sent.text, 0, xs):
+            continue  # (a clause about a regimen, "adding X to this doublet blocked ...", is not this claim)
         lo, _ = _clause(sent.text, verb.start(), verb.end())
         wide, _ = _clause(sent.text, verb.start(), verb.end(), "coordinated_clause")
         subjects = [a for a in kept if lo <= a.start - sent.start and a.end - sent.start <= verb.start()] \

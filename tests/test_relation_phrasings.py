@@ -4999,3 +4999,12 @@ def test_an_addition_opening_a_sentence_extends_the_latest_regimen(extract):
                    "carboplatin. The addition of chemotherapy extended progression-free survival.")
     got = {(r["drug"], r["partner"]) for r in rows if r["partner"]}
     assert ("osimertinib", "chemotherapy") in got, rows
+
+
+def test_a_partner_that_blocked_this_gene_activation_overcomes_its_process(extract):
+    rows = extract("In colorectal cancer xenografts, divarasib alone caused stasis, and phospho-EGFR rose "
+                   "threefold within a week. Cetuximab blocked this EGFR activation, and the doublet drove "
+                   "regression in all mice.")
+    got = {(r["drug"], r["partner"], r["target"], r["mechanism"])
+           for r in rows if r["relation"] == "overcomes"}
+    assert got == {("divarasib", "cetuximab", "EGFR", "RTK_FEEDBACK")}, rows
