@@ -5008,3 +5008,10 @@ def test_a_partner_that_blocked_this_gene_activation_overcomes_its_process(extra
     got = {(r["drug"], r["partner"], r["target"], r["mechanism"])
            for r in rows if r["relation"] == "overcomes"}
     assert got == {("divarasib", "cetuximab", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_regression_of_xenografts_that_had_progressed_on_the_drug_overcomes(extract):
+    rows = extract("Everolimus, combined with adagrasib, caused regression of PDAC xenografts that had "
+                   "progressed on adagrasib alone.")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
+    assert got == {("overcomes", "adagrasib", "everolimus")}, rows
