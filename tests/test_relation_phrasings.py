@@ -5015,3 +5015,10 @@ def test_regression_of_xenografts_that_had_progressed_on_the_drug_overcomes(extr
                    "progressed on adagrasib alone.")
     got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
     assert got == {("overcomes", "adagrasib", "everolimus")}, rows
+
+
+def test_receptor_driven_feedback_is_rtk_feedback(extract):
+    rows = extract("In colorectal cancer, cetuximab was added to block the receptor-driven feedback that "
+                   "blunts adagrasib.")
+    got = {(r["relation"], r["mechanism"]) for r in rows if r["relation"] in ("resistance", "overcomes")}
+    assert got == {("resistance", "RTK_FEEDBACK"), ("overcomes", "RTK_FEEDBACK")}, rows
