@@ -194,7 +194,7 @@ CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "
                  "readout_time_after", "findings_of_system", "absent_before",
                  "coordinated_predicate", "phospho_before", "at_progression_on",
                  "at_progression", "progressed_again", "blocked_back_reference",
-                 "explained_by_process", "sensitivity_to_before", "opening_addition",
+                 "explained_by_process", "sensitivity_to_before", "opening_addition", "or_both_after",
                  "analogy",
                  "tool_agent_after",
                  "added_because", "driven_by", "process_agent_relative", "subgroup_population",

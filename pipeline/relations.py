@@ -439,6 +439,14 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
     dropped. The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
+    both = re.search(r"(?:,\s*|,?\s+)or\s+(?:with\s+)?both\s*$", span)
+    if both:  # "X with A, with B, or with both", "X with A, B or both": X+A, X+B, X+A+B
+        core = span[:both.start()]
+        cut = core.find(" with ")
+        head = _agents_in(core[:cut], table) if cut > 0 else []
+        alts = _agents_in(core[cut:] if cut > 0 else core, table)
+        out = [head + [a] for a in alts] + ([head + alts] if len(alts) > 1 else [])
+        return [g for g in out if len(g) >= (1 if single else 2)]
     parts = re.split(r"(?:,\s*|,?\s+(?:or|and)\s+|,?\s+(?:or|and)\s*,\s*separately\s*,\s*)with\s+"
                      r"(?!or\s+without\b)", span)  # (", with or without C" is an optional arm)
     cut = parts[0].rfind(" with ")
@@ -458,14 +466,20 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
             return [head + [table[either.group(1)], a] for a in _agents_in(either.group(2), table)]
         # (agents after the optional run join every arm: "avutometinib with or without defactinib
         # is being added to sotorasib")
-        run = re.match(r"\s*(?:the\s+|an?\s+)?(?:[\w/-]+\s+){0,3}?(⟦A\d+⟧(?:\s*(?:,|,?\s*or)\s*⟦A\d+⟧)*)",
-                       optional)
+        run = re.match(r"\s*(?:the\s+|an?\s+)?(?:[\w/-]+\s+){0,3}?"
+                       r"(⟦A\d+⟧(?:\s*(?:,|,?\s*or|,?\s*and)\s*⟦A\d+⟧)*)", optional)
+        # (the optional agents are alternatives, "with or without C or D", unless joined by "and":
+        # "with or without platinum and pemetrexed" is one optional doublet)
+        arms = [] if run is None else [_agents_in(run.group(1), table)] \
+            if re.search(r"\band\b", run.group(1)) and not re.search(r"\bor\b", run.group(1)) \
+            else [[a] for a in _agents_in(run.group(1), table)]
         rest = _agents_in(optional[run.end():], table) if run else []
         if rest:
-            alts = _agents_in(run.group(1), table)
-            return [g for g in [head + rest] + [head + [a] + rest for a in alts] if len(g) >= 2]
-        alts = [a for a in _agents_in(optional, table) if a.norm_id not in {h.norm_id for h in head}]
-        return [g for g in [head] + [head + [a] for a in alts] if len(g) >= 2]
+            return [g for g in [head + rest] + [head + arm + rest for arm in arms] if len(g) >= 2]
+        named = {h.norm_id for h in head}
+        arms = [[a for a in arm if a.norm_id not in named] for arm in arms] if run else [
+            [a] for a in _agents_in(optional, table) if a.norm_id not in named]
+        return [g for g in [head] + [head + arm for arm in arms if arm] if len(g) >= 2]
     # "pemetrexed and carboplatin or cisplatin", "carboplatin or cisplatin plus pemetrexed": a
     # cytotoxic backbone with alternative platinum partners reads as "pemetrexed and either
     # carboplatin or cisplatin"
@@ -643,6 +657,9 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 continue
             keys = re.findall(r"⟦A\d+⟧", m.group(0))
             span = (table[keys[0]].start, table[keys[-1]].end)
+            # ("combined with A, with B, or with both": the match and its closing "or both")
+            both = ctx("or_both_after").match(masked, m.end())
+            whole = m.group(0) + (both.group(0) if both else "")
             if pat.claim_after:  # (the words after the match: "..., but the combination")
                 last = list(re.finditer(r"⟦A\d+⟧", m.group(0)))[-1]
                 end = table[keys[-1]].end + len(m.group(0)) - last.end() - offset  # (in the sentence)
@@ -728,7 +745,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                             hosts = [previous.drug, *(p for p in previous.partners if not any(
                                 x.norm_id == p.norm_id or agent_targets(x) and _is_class_of(x, p)
                                 or _cytotoxic(x) and _cytotoxic(p) for x in added))]
-                        groups = [[*hosts, *g] for g in agent_groups(m.group(0), table, single=True)]
+                        groups = [[*hosts, *g] for g in agent_groups(whole, table, single=True)]
                     if host.start >= offset:  # (a host from an earlier sentence is not this claim's span)
                         span = (min(host.start, span[0]), max(host.end, span[1]))
             elif pat.distribute:
@@ -738,7 +755,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 else:
                     groups = [[members[0], x] for x in members[1:]]
             else:
-                groups = agent_groups(m.group(0), table)
+                groups = agent_groups(whole, table)
                 if len(drugs) > 1 and overcome and (
                         not re.fullmatch(r"⟦A\d+⟧\s*(?:\band\b|[-/\u2013])\s*⟦A\d+⟧", m.group("drug").strip())
                         or re.search(r"\b(?:both|either)\s+$", masked[:m.start("drug")])

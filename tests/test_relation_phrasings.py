@@ -5022,3 +5022,21 @@ def test_receptor_driven_feedback_is_rtk_feedback(extract):
                    "blunts adagrasib.")
     got = {(r["relation"], r["mechanism"]) for r in rows if r["relation"] in ("resistance", "overcomes")}
     assert got == {("resistance", "RTK_FEEDBACK"), ("overcomes", "RTK_FEEDBACK")}, rows
+
+
+def regimens(rows):
+    return {(r["drug"], tuple(sorted(r["partner"].split(";"))))
+            for r in rows if r["relation"] == "combination"}
+
+
+def test_a_partner_with_or_without_an_optional_agent_is_two_arms(extract):
+    rows = extract("Olomorasib is being combined with pembrolizumab, with or without platinum and "
+                   "pemetrexed, as first-line treatment for NSCLC.")
+    triplet = ("pembrolizumab", "pemetrexed", "platinum-based chemotherapy")
+    assert regimens(rows) == {("olomorasib", ("pembrolizumab",)), ("olomorasib", triplet)}, rows
+
+
+def test_two_partners_or_both_are_three_regimens(extract):
+    rows = extract("KontRASt-01 combined JDQ443 with TNO155, with tislelizumab, or with both.")
+    assert regimens(rows) == {("opnurasib", ("TNO155",)), ("opnurasib", ("tislelizumab",)),
+                              ("opnurasib", ("TNO155", "tislelizumab"))}, rows
