@@ -195,6 +195,7 @@ CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "
                  "coordinated_predicate", "phospho_before", "at_progression_on",
                  "at_progression", "progressed_again", "blocked_back_reference",
                  "explained_by_process", "sensitivity_to_before", "opening_addition", "or_both_after",
+                 "alteration_of_before", "alteration_after", "acquired_alterations",
                  "analogy",
                  "tool_agent_after",
                  "added_because", "driven_by", "process_agent_relative", "subgroup_population",

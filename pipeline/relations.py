@@ -2582,6 +2582,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # resistance statement, is the one the next findings are about: "... inferior outcomes with
         # immunotherapy. We pooled patients treated with sotorasib. KEAP1 co-mutation was
         # associated with shorter PFS.")
+        findings_go_on = False
         context = focus_since or prev_res_agents or cue_agents
         if not context and not res_agents and recent_agents:
             # "... patients with NSCLC treated with sotorasib. At progression, two tumours had
@@ -2594,6 +2595,10 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 or rules.cues["acquisition_cues"].search(sent.text)
                 or cue_k == k - 1 and (mechanisms or rules.cues["alteration_cues"].search(sent.text) and any(
                     t.label == "VARIANT" and t.norm_name not in rules.focus_variants for t in targets)
+                    # ("Most involved amplification of EGFR or MET": genes named as altered)
+                    or any(t.label == "GENE" and not re.match(r"p[A-Z]", t.text) and (
+                        ctx("alteration_of_before").search(doc.text, max(sent.start, t.start - 40), t.start)
+                        or ctx("alteration_after").match(doc.text, t.end)) for t in targets)
                     # ("Three PDX models stopped responding. These tumours showed nuclear accumulation
                     # of YAP and TAZ": known mediators the findings go on with)
                     or not agents and ctx("findings_of_system").match(sent.text) and any(
@@ -2607,6 +2612,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # included G12D and Q61H mutations")
             # (a class and the members given as its examples: the class, GUIDELINES 7.11)
             res_agents, suffix = _examples_as_class(context), "+CONTEXT"
+            findings_go_on = True
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
                 and not resisted_here and not ctx("agent_given").search(masked) \
                 and rules.cues["resistance_cues"].search(sent.text):
@@ -2785,10 +2791,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims += _doublets_denied(claims, sent)
         claims += _elliptical_contrast(claims, masked, table, rules, frozenset(para_genes),
                                        dict(para_mediators))
-        if agents and rules.cues["resistance_cues"].search(sent.text):
+        # (or that alterations were acquired: "acquired genomic alterations were detected at
+        # progression in a quarter of patients")
+        stated = rules.cues["resistance_cues"].search(sent.text) or (
+            ctx("acquired_alterations").search(sent.text) and ctx("at_progression").search(sent.text))
+        if agents and stated:
             cue_agents, cue_k = [a for a in agents if "+anaphor" not in a.source], k
-        elif recent_agents and rules.cues["resistance_cues"].search(sent.text):
+        elif recent_agents and stated:
             cue_k = k  # "Putative resistance alterations were found in 17 patients.": the statement goes on
+        if findings_go_on and not res:
+            cue_k = k  # (a finding with no row of its own, "The founder EGFR mutation was retained in
+                       # all 96", does not end the findings: "MET amplification was found in 20")
         if res and ctx("at_progression").search(sent.text):
             progression_found = (k, {r.target_id: r for r in res
                                      if r.target_id and r.mechanism in _ALTERED[1:]

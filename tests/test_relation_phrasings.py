@@ -5040,3 +5040,19 @@ def test_two_partners_or_both_are_three_regimens(extract):
     rows = extract("KontRASt-01 combined JDQ443 with TNO155, with tislelizumab, or with both.")
     assert regimens(rows) == {("opnurasib", ("TNO155",)), ("opnurasib", ("tislelizumab",)),
                               ("opnurasib", ("TNO155", "tislelizumab"))}, rows
+
+
+def test_genes_named_as_altered_continue_a_statement_of_acquired_alterations(extract):
+    rows = extract("In sotorasib-treated patients with NSCLC, acquired genomic alterations were detected at "
+                   "progression in about a quarter of patients. Most involved receptor tyrosine kinase genes "
+                   "(amplification of EGFR, MET or FGFR2).")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("sotorasib", g, "BYPASS_ALTERATION") for g in ("EGFR", "MET", "FGFR2")}, rows
+
+
+def test_a_founder_mutation_retained_is_no_mediator_and_the_findings_go_on(extract):
+    rows = extract("Of 112 patients with EGFR-mutant NSCLC who progressed on osimertinib, 96 had paired "
+                   "biopsies. The founder EGFR mutation was retained in all 96. MET amplification was found "
+                   "in 20 patients.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("osimertinib", "MET")}, rows
