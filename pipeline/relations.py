@@ -2986,6 +2986,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 lo, hi = _clause(sent.text, claim.anchor[0] - sent.start, claim.anchor[1] - sent.start)
                 here = _with_coordinated([c for c in cancers if lo <= c.start - sent.start < hi],
                                          cancers, doc.text)
+                if not here:  # (its clause names none: the cancers up to the contrast, "In PDAC
+                    # xenografts, tumours showed FGFR1 induction, whereas in NSCLC models ...")
+                    lo, hi = _clause(sent.text, claim.anchor[0] - sent.start, claim.anchor[1] - sent.start,
+                                     "contrast_break")
+                    here = [c for c in cancers if lo <= c.start - sent.start < hi]
                 opts = [o for o in opts if o[0] in {c.norm_id for c in here}] or opts
             if claim.relation in ("combination", "overcomes") and len(opts) > 1 and opts[0][2] == "sentence":
                 # "X plus Y overcame it in NSCLC PDXs, whereas the same combination has not been

@@ -5056,3 +5056,11 @@ def test_a_founder_mutation_retained_is_no_mediator_and_the_findings_go_on(extra
                    "in 20 patients.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("osimertinib", "MET")}, rows
+
+
+def test_a_finding_keeps_the_cancer_of_its_frame_not_of_the_contrasted_clause(extract):
+    rows = extract("In PDAC patient-derived xenografts, adagrasib-treated tumours showed induction of FGFR1 "
+                   "together with recovery of pAKT, whereas in NSCLC models HER2 predominated.")
+    got = {(r["target"], r["cancer"]) for r in rows if r["relation"] == "resistance"}
+    pdac = "pancreatic ductal adenocarcinoma"
+    assert got == {("FGFR1", pdac), ("AKT", pdac)}, rows
