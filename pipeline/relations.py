@@ -2731,7 +2731,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             referred_back = not codes and not defining and \
                 bool(rules.cues["back_reference"].search(sent.text))
             if referred_back:
-                codes = prev_res_codes
+                # (or the process the paragraph's latest regimen overcame: "RMC-4550 prevented the
+                # pERK rebound after sotorasib. Adding BI-3406 to adagrasib likewise suppressed the
+                # rebound")
+                codes = prev_res_codes or ([prev_combo.mechanism] if prev_combo is not None
+                                           and prev_combo.relation == "overcomes" and prev_combo.mechanism
+                                           else [])
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
 

@@ -5064,3 +5064,11 @@ def test_a_finding_keeps_the_cancer_of_its_frame_not_of_the_contrasted_clause(ex
     got = {(r["target"], r["cancer"]) for r in rows if r["relation"] == "resistance"}
     pdac = "pancreatic ductal adenocarcinoma"
     assert got == {("FGFR1", pdac), ("AKT", pdac)}, rows
+
+
+def test_the_rebound_referred_back_is_the_process_the_latest_regimen_overcame(extract):
+    rows = extract("The SHP2 inhibitor RMC-4550 prevented the pERK rebound after sotorasib in NSCLC "
+                   "xenografts. Adding the SOS1 inhibitor BI-3406 to adagrasib likewise suppressed the "
+                   "rebound in the same models.")
+    got = {(r["drug"], r["mechanism"]) for r in rows if r["relation"] == "overcomes"}
+    assert ("adagrasib", "MAPK_REACTIVATION") in got, rows
