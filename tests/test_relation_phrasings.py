@@ -5072,3 +5072,10 @@ def test_the_rebound_referred_back_is_the_process_the_latest_regimen_overcame(ex
                    "rebound in the same models.")
     got = {(r["drug"], r["mechanism"]) for r in rows if r["relation"] == "overcomes"}
     assert ("adagrasib", "MAPK_REACTIVATION") in got, rows
+
+
+def test_patients_who_respond_poorly_to_an_agent_name_the_resisted_agent(extract):
+    rows = extract("KRYSTAL-7 evaluated adagrasib with pembrolizumab in NSCLC. Outcomes for patients with "
+                   "STK11 co-mutations, who typically respond poorly to immunotherapy, were not reported.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("immunotherapy", "STK11")}, rows
