@@ -5079,3 +5079,13 @@ def test_patients_who_respond_poorly_to_an_agent_name_the_resisted_agent(extract
                    "STK11 co-mutations, who typically respond poorly to immunotherapy, were not reported.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("immunotherapy", "STK11")}, rows
+
+
+def test_the_engineered_cells_are_the_system_named_before(extract):
+    rows = extract("We sequenced ctDNA from patients treated with sotorasib plus panitumumab, and engineered "
+                   "recurrent alterations into SW837 colorectal cancer cells. Thirty-one patients acquired "
+                   "alterations in NRAS or BRAF; 12 acquired MET amplification. In the engineered cells, "
+                   "these alterations maintained pERK under sotorasib plus panitumumab, whereas "
+                   "MET-amplified cells regained sensitivity to sotorasib when capmatinib was added.")
+    got = {(r["partner"], r["cancer"]) for r in rows if r["relation"] == "overcomes"}
+    assert got == {("capmatinib", "colorectal cancer")}, rows
