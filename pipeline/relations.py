@@ -2534,6 +2534,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             and (x.norm_id in para_codes or progressed and x.norm_id in _ALTERED[1:]
                  if x.label == "MECHANISM" else _target_fields(x)[0] in para_mediators)
             for x in mechanisms + targets)
+        # "... xenografts from two patients whose disease had progressed on adagrasib with an acquired
+        # KRAS Y96D mutation. Adagrasib combined with BI-3406 and trametinib induced regression of
+        # these xenografts": the models the sentence before defined by that resistance
+        causal_tie = causal_tie or bool(
+            own_res_before[0] == k - 1 and k and paras[k] == paras[k - 1]
+            and ctx("these_models").search(sent.text)
+            and ctx("resistance_defined_models").search(sentences[k - 1].text))
         lone = recent_agents[-1][0] if recent_agents and len(recent_agents[-1]) == 1 else None
         resisted_before = prev_res_agents[0] if prev_res_agents else cue_agents[0] if cue_agents else None
         # the paragraph's latest focus agent

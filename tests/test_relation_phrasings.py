@@ -5089,3 +5089,11 @@ def test_the_engineered_cells_are_the_system_named_before(extract):
                    "MET-amplified cells regained sensitivity to sotorasib when capmatinib was added.")
     got = {(r["partner"], r["cancer"]) for r in rows if r["relation"] == "overcomes"}
     assert got == {("capmatinib", "colorectal cancer")}, rows
+
+
+def test_a_regimen_tested_in_these_models_defined_by_resistance_overcomes_it(extract):
+    rows = extract("We established xenografts from two NSCLC patients whose disease had progressed on "
+                   "adagrasib with an acquired KRAS Y96D mutation. Adagrasib alone did not slow the growth "
+                   "of these xenografts, whereas adagrasib combined with trametinib induced regression.")
+    got = {(r["relation"], r["partner"]) for r in rows if r["partner"]}
+    assert got == {("overcomes", "trametinib")}, rows
