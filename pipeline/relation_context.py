@@ -39,6 +39,12 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     holds no overcome wording and none of the combination."""
     s, e = (claim.anchor or claim.span)[0] - sent.start, (claim.anchor or claim.span)[1] - sent.start
     rel = ctx("resistance_relative").match(sent.text, e)
+    if rel is None:  # (the rest of its noun phrase first: "feedback reactivation of KRAS that limits
+        # adagrasib", "ERBB-family feedback signalling that can blunt sotorasib")
+        rest = re.match(r"(?:[\s\u2010-\u2015-]+(?:of\s+|in\s+)?(?:the\s+)?[\w\u2010-\u2015-]+){1,4}?"
+                        r"(?=\s*,?\s*(?:that|which)\b)", sent.text[e:])
+        if rest and not re.search(r"\b(?:is|are|was|were|and|but|or)\b", rest.group(0)):
+            rel = ctx("resistance_relative").match(sent.text, e + rest.end())
     if rel and claim.drug.start - sent.start >= rel.start() and claim.drug.end - sent.start <= rel.end():
         # "delays the MAPK reactivation that limits BRAF inhibitor monotherapy": a relative clause
         # on the process asserts the resistance of the drug it names (7.13)

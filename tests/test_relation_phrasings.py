@@ -5097,3 +5097,11 @@ def test_a_regimen_tested_in_these_models_defined_by_resistance_overcomes_it(ext
                    "of these xenografts, whereas adagrasib combined with trametinib induced regression.")
     got = {(r["relation"], r["partner"]) for r in rows if r["partner"]}
     assert got == {("overcomes", "trametinib")}, rows
+
+
+def test_a_relative_clause_after_the_rest_of_the_process_phrase_asserts_resistance(extract):
+    rows = extract("In preclinical models, TNO155 prevented the feedback reactivation of KRAS that limits "
+                   "adagrasib monotherapy.")
+    got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows}
+    assert ("resistance", "adagrasib", "RTK_FEEDBACK") in got, rows
+    assert ("overcomes", "adagrasib", "RTK_FEEDBACK") in got, rows
