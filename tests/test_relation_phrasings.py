@@ -5105,3 +5105,9 @@ def test_a_relative_clause_after_the_rest_of_the_process_phrase_asserts_resistan
     got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows}
     assert ("resistance", "adagrasib", "RTK_FEEDBACK") in got, rows
     assert ("overcomes", "adagrasib", "RTK_FEEDBACK") in got, rows
+
+
+def test_a_doublet_with_an_apposition_and_a_class_gloss_joins_the_drug_as_one_regimen(extract):
+    rows = extract("RAMP 203 is evaluating avutometinib, a RAF/MEK clamp, plus the FAK inhibitor defactinib "
+                   "in combination with sotorasib in NSCLC.")
+    assert regimens(rows) == {("sotorasib", ("avutometinib", "defactinib"))}, rows
