@@ -5111,3 +5111,9 @@ def test_a_doublet_with_an_apposition_and_a_class_gloss_joins_the_drug_as_one_re
     rows = extract("RAMP 203 is evaluating avutometinib, a RAF/MEK clamp, plus the FAK inhibitor defactinib "
                    "in combination with sotorasib in NSCLC.")
     assert regimens(rows) == {("sotorasib", ("avutometinib", "defactinib"))}, rows
+
+
+def test_a_partner_that_resensitised_drug_resistant_models_overcomes_that_drug(extract):
+    rows = extract("EGFR inhibition with cetuximab re-sensitized adagrasib-resistant organoids.")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
+    assert got == {("overcomes", "adagrasib", "cetuximab")}, rows
