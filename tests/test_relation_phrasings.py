@@ -5117,3 +5117,10 @@ def test_a_partner_that_resensitised_drug_resistant_models_overcomes_that_drug(e
     rows = extract("EGFR inhibition with cetuximab re-sensitized adagrasib-resistant organoids.")
     got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
     assert got == {("overcomes", "adagrasib", "cetuximab")}, rows
+
+
+def test_tumours_that_regrew_with_raised_receptors_are_resistance(extract):
+    rows = extract("Sotorasib treatment of NCI-H358 xenografts led to tumour regression, but tumours regrew "
+                   "after 4 weeks with elevated levels of phosphorylated EGFR and HER2.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("sotorasib", "EGFR"), ("sotorasib", "ERBB2")}, rows
