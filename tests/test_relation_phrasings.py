@@ -5124,3 +5124,10 @@ def test_tumours_that_regrew_with_raised_receptors_are_resistance(extract):
                    "after 4 weeks with elevated levels of phosphorylated EGFR and HER2.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("sotorasib", "EGFR"), ("sotorasib", "ERBB2")}, rows
+
+
+def test_an_agent_that_showed_inhibition_of_a_target_inhibits_it(extract):
+    rows = extract("Glecirasib showed potent and selective inhibition of KRAS G12C. Biopsies from patients "
+                   "treated with sotorasib showed loss of STK11.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
+    assert got == {("glecirasib", "KRAS")}, rows
