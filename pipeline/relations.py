@@ -2385,6 +2385,22 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if section.index not in heading_cancers:
             heading_cancers[section.index] = _heading_cancers(doc, section, by_sent, sentences)
         return heading_cancers[section.index]
+    heading_agents: dict[int, list[Mention]] = {}
+
+    def heading_focus(section: Section | None) -> list[Mention]:
+        """The focus agents (KRAS inhibitors) the heading of ``section`` names, else those of the
+        nearest of the two headings before it that names one."""
+        if section is None:
+            return []
+        for sec in reversed(doc.sections[max(0, section.index - 2):section.index + 1]):
+            if sec.index not in heading_agents:
+                lo, hi = sec.start, sec.start + len(sec.title) + 2
+                heading_agents[sec.index] = [m for x in sentences if sec.title and lo <= x.start < hi
+                                             for m in by_sent.get(x.index, []) if m.label in AGENT_LABELS
+                                             and m.end <= hi and is_focus(m, rules)]
+            if heading_agents[sec.index]:
+                return list({a.norm_id: a for a in heading_agents[sec.index]}.values())
+        return []
     glossary_cues = load_lexicon().curated.patterns.get("glossary_cues", [])
     glued = sorted((c.start, c.end) for c in doc.citations if c.start and (
         doc.text[c.start - 1].isalpha() or doc.text[c.start - 1] == ","))  # "benefit52", "lorlatinib,83"
@@ -2589,7 +2605,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # resistance statement, is the one the next findings are about: "... inferior outcomes with
         # immunotherapy. We pooled patients treated with sotorasib. KEAP1 co-mutation was
         # associated with shorter PFS.")
-        findings_go_on = False
+        findings_go_on = from_heading = False
         context = focus_since or prev_res_agents or cue_agents
         if not context and not res_agents and recent_agents:
             # "... patients with NSCLC treated with sotorasib. At progression, two tumours had
@@ -2597,6 +2613,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             focus = [[a for a in group if is_focus(a, rules)] for group in recent_agents]
             focus = [g for g in focus if g]
             context = focus[-1] if focus else recent_agents[-1]
+        if not context and not res_agents and not recent_agents:
+            # "Mechanisms of resistance to KRAS G12C inhibitors" / "Acquired resistance mechanisms
+            # include secondary KRAS mutations ...": a paragraph naming no agent is about the KRAS
+            # inhibitors its section heading (or the heading of a section just before) names
+            context = heading_focus(doc.section_at(sent.start))
+            from_heading = bool(context)
         if not res_agents and context and not ctx("open_question").search(sent.text) and (
                 rules.cues["resistance_cues"].search(sent.text)
                 or rules.cues["acquisition_cues"].search(sent.text)
@@ -2618,7 +2640,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             # ("Resistance to X is heterogeneous. It involves MET amplification and ..."; "These
             # included G12D and Q61H mutations")
             # (a class and the members given as its examples: the class, GUIDELINES 7.11)
-            res_agents, suffix = _examples_as_class(context), "+CONTEXT"
+            res_agents, suffix = _examples_as_class(context), "+HEADING" if from_heading else "+CONTEXT"
             findings_go_on = True
         elif res_agents and not any(is_focus(a, rules) for a in res_agents) \
                 and not resisted_here and not ctx("agent_given").search(masked) \

@@ -5131,3 +5131,12 @@ def test_an_agent_that_showed_inhibition_of_a_target_inhibits_it(extract):
                    "treated with sotorasib showed loss of STK11.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
     assert got == {("glecirasib", "KRAS")}, rows
+
+
+def test_a_paragraph_naming_no_agent_is_about_the_inhibitors_its_heading_names(extract):
+    rows = extract("Mechanisms of resistance to KRAS G12C inhibitors\n\nAcquired resistance mechanisms "
+                   "include secondary KRAS mutations and MET amplification.\n\nPrimary resistance\n\n"
+                   "Co-mutations in KEAP1 are associated with inferior outcomes.\n")
+    got = {(r["drug"], r["target"], r["rule_id"].split("+")[-1])
+           for r in rows if r["relation"] == "resistance"}
+    assert got == {("KRAS G12C inhibitor", t, "HEADING") for t in ("KRAS", "MET", "KEAP1")}, rows
