@@ -2723,9 +2723,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if not any(c.relation in ("combination", "overcomes") for c in claims):
             # "SOS1 inhibitors may blunt the adaptive reloading of KRAS", "TNO155 blocked this
             # feedback": a partner blocking a resistance process of the paragraph's focus drug
+            # (else the inhibitors the section heading names: "Strategies to overcome resistance to
+            # KRAS G12C inhibitors" / "SHP2 inhibitors blunt the adaptive feedback")
             resisted_focus = [a for a in prev_res_agents if is_focus(a, rules)] or next(
                 ([a for a in g if is_focus(a, rules)] for g in reversed(recent_agents)
-                 if any(is_focus(a, rules) for a in g)), [])
+                 if any(is_focus(a, rules) for a in g)), []) or (
+                heading_focus(doc.section_at(sent.start)) if not recent_agents else [])
             claims += _partner_blocks_process(sent, masked, table, mechanisms, resisted_focus,
                                               frozenset(para_genes), rules)
         overcoming = [c for c in claims if c.relation == "overcomes"]

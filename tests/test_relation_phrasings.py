@@ -5140,3 +5140,10 @@ def test_a_paragraph_naming_no_agent_is_about_the_inhibitors_its_heading_names(e
     got = {(r["drug"], r["target"], r["rule_id"].split("+")[-1])
            for r in rows if r["relation"] == "resistance"}
     assert got == {("KRAS G12C inhibitor", t, "HEADING") for t in ("KRAS", "MET", "KEAP1")}, rows
+
+
+def test_a_partner_blocking_a_process_under_a_heading_overcomes_the_headings_inhibitors(extract):
+    rows = extract("Overcoming resistance to KRAS G12C inhibitors\n\nSHP2 inhibitors such as TNO155 blunt "
+                   "the adaptive feedback reactivation of RAS.\n")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
+    assert got == {("overcomes", "KRAS G12C inhibitor", "SHP2 inhibitor")}, rows
