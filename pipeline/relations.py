@@ -2117,9 +2117,6 @@ def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], te
                    effect="positive", rule_id="OVC_" + c.rule_id)
 
 
-_CONTRAST_BREAK = re.compile(r";|,\s+(?:whereas|but|while|although)\b")
-
-
 def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Mention],
                       mechanisms: list[Mention], sentence: str, offset: int, rules: Rules,
                       rule_suffix: str = "", referred: str = "",
@@ -2222,8 +2219,8 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 else (x.start, x.end)
             # (not a cue of a contrasted clause: "... carried a KEAP1 co-mutation, whereas STK11
             # status did not modify the treatment effect")
-            after = [c for c in cue_ends if c > hi and c - hi < 80 and not _CONTRAST_BREAK.search(
-                sentence, hi - offset, c - offset)]
+            after = [c for c in cue_ends if c > hi and c - hi < 80
+                     and not ctx("contrast_clause_break").search(sentence, hi - offset, c - offset)]
             span = (lo, after[0] if after else hi)
             if rule != "RES_MEDIATOR":
                 tid, tname = _mediator_in_phrase(x)
@@ -2666,6 +2663,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                 rules, res_suffix or suffix, referred, goes_on)
         explained = False  # (the drugs of a process explained again do not replace its own agents)
         if not res and not mechanisms and not targets and own_res_before[0] == k - 1 and agents \
+                and paras[k] == paras[k - 1] \
                 and ctx("explained_by_process").match(sent.text) \
                 and rules.cues["resistance_cues"].search(sent.text):
             # "Feedback activation of EGFR restores pathway output. This observation explains why
@@ -2706,7 +2704,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # is aimed at that resistance: overcomes
         mediated = {} if ctx("genetic_tool").search(sent.text) else {
             r.target_id: r for r in res if r.target_id}
-        if not res and progression_found[0] == k - 1 and not paras[k] != paras[k - 1] \
+        if not res and progression_found[0] == k - 1 and paras[k] == paras[k - 1] \
                 and not ctx("progressed_again").search(sent.text):
             # "At progression, ctDNA showed MET amplification. Sotorasib was continued and
             # crizotinib was added": the patient is defined by the alteration just found, and a
