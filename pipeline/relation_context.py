@@ -263,6 +263,10 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
     # trametinib did not", "but adding cetuximab failed to do so"
     if rules.context["elliptic_negation"].match(sentence, e):
         return "negated"
+    # a negated predicate right after the claim: "sotorasib combined with afatinib failed to overcome
+    # resistance", "X plus Y did not prevent the rebound"
+    if rules.context["negated_predicate_after"].match(sentence, e):
+        return "negated"
     breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
     opener = _opening_clause_end(sentence)
     if opener is not None and opener <= s:

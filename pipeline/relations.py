@@ -2287,6 +2287,15 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
                 and not re.search(r"[;:]|\.\s", between) and ctx("transformation_companion").search(between)
                 for m in turns):
             claims[i] = replace(c, mechanism="HISTOLOGIC_TRANSFORMATION")
+    # "confers resistance to both sotorasib and adagrasib but not to RMC-6291": the spared agent has
+    # the same rows, denied (the assertion stage reads "not" before its span)
+    for m in ctx("but_not_agents").finditer(masked):
+        spared = [a for a in _agents_in(m.group(0), table)
+                  if a.norm_id not in {c.drug.norm_id for c in claims}]
+        before = [c for c in claims if spared and c.drug.start < spared[0].start and not c.partners]
+        first = before[0].drug.norm_id if before else ""
+        claims += [replace(c, drug=a, span=(a.start, a.end)) for a in spared
+                   for c in before if c.drug.norm_id == first]
     return claims
 
 

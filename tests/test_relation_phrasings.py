@@ -5147,3 +5147,17 @@ def test_a_partner_blocking_a_process_under_a_heading_overcomes_the_headings_inh
                    "the adaptive feedback reactivation of RAS.\n")
     got = {(r["relation"], r["drug"], r["partner"]) for r in rows if r["partner"]}
     assert got == {("overcomes", "KRAS G12C inhibitor", "SHP2 inhibitor")}, rows
+
+
+def test_an_agent_spared_after_but_not_gets_the_denied_rows(extract):
+    rows = extract("The Y96D mutation confers resistance to both sotorasib and adagrasib but not to "
+                   "RMC-6291.")
+    got = {(r["drug"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("sotorasib", "affirmed"), ("adagrasib", "affirmed"), ("elironrasib", "negated")}, rows
+
+
+def test_a_regimen_that_failed_to_overcome_resistance_is_negated(extract):
+    rows = extract("Sotorasib combined with afatinib failed to overcome resistance mediated by NRAS "
+                   "mutations.")
+    got = {(r["relation"], r["assertion"]) for r in rows if r["partner"]}
+    assert got == {("overcomes", "negated")}, rows
