@@ -5161,3 +5161,10 @@ def test_a_regimen_that_failed_to_overcome_resistance_is_negated(extract):
                    "mutations.")
     got = {(r["relation"], r["assertion"]) for r in rows if r["partner"]}
     assert got == {("overcomes", "negated")}, rows
+
+
+def test_cells_that_keep_dividing_under_a_drug_name_its_resistance(extract):
+    rows = extract("Loss of CDKN2A and amplification of CDK6 uncouple the cell cycle from MAPK input, "
+                   "allowing tumour cells to keep dividing under KRAS G12C inhibitors.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("CDKN2A", "CELL_CYCLE"), ("CDK6", "CELL_CYCLE")}, rows
