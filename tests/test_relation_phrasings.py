@@ -5168,3 +5168,10 @@ def test_cells_that_keep_dividing_under_a_drug_name_its_resistance(extract):
                    "allowing tumour cells to keep dividing under KRAS G12C inhibitors.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("CDKN2A", "CELL_CYCLE"), ("CDK6", "CELL_CYCLE")}, rows
+
+
+def test_a_signal_linked_to_shallow_responses_is_resistance(extract):
+    rows = extract("Tumours with co-occurring PTEN loss often retain mTORC1 activity during G12C inhibitor "
+                   "treatment. This residual pS6 signal has been linked to shallow responses.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert ("KRAS G12C inhibitor", "RPS6") in got, rows
