@@ -2553,7 +2553,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         progressed = bool(ctx("at_progression_on").search(sent.text))
         causal_tie = causal_tie or any(
             ctx("defined_population").search(doc.text, max(sent.start, x.start - 60), x.start)
-            and (x.norm_id in para_codes or progressed and x.norm_id in _ALTERED[1:]
+            and (x.norm_id in para_codes or (progressed or ctx("acquired_word_before").search(
+                     doc.text, max(sent.start, x.start - 12), x.start)) and x.norm_id in _ALTERED[1:]
                  if x.label == "MECHANISM" else _target_fields(x)[0] in para_mediators)
             for x in mechanisms + targets)
         # "... xenografts from two patients whose disease had progressed on adagrasib with an acquired

@@ -5175,3 +5175,11 @@ def test_a_signal_linked_to_shallow_responses_is_resistance(extract):
                    "treatment. This residual pS6 signal has been linked to shallow responses.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
     assert ("KRAS G12C inhibitor", "RPS6") in got, rows
+
+
+def test_a_patient_with_an_acquired_alteration_defines_the_population(extract):
+    rows = extract("A patient with NSCLC who developed MET amplification on sotorasib responded again when "
+                   "crizotinib was added, and a second patient with an acquired EML4-ALK fusion benefited "
+                   "from adding alectinib to adagrasib.")
+    got = {(r["relation"], r["drug"], r["target"]) for r in rows if r["partner"] == "alectinib"}
+    assert got == {("overcomes", "adagrasib", "ALK")}, rows
