@@ -1671,6 +1671,8 @@ def _object_agent(agent: Mention, masked: str, table: dict[str, Mention], end: i
         return False
     if re.match(r"\s+(?:sensitivity|resistance|responsiveness)\b", masked[at[1]:]):
         return True
+    if ctx("added_to_before").search(masked[max(0, at[0] - 80):at[0]]):
+        return True  # "adding defactinib to adagrasib blocked ...": the regimen is the subject
     return end > at[1] and bool(ctx("sensitivity_to_before").search(masked[max(0, at[0] - 40):at[0]])) \
         and bool(re.search(r"\bby\s+(?:\w+ly\s+)?\w+ing\b", masked[at[1]:end]))
 

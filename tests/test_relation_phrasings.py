@@ -5183,3 +5183,11 @@ def test_a_patient_with_an_acquired_alteration_defines_the_population(extract):
                    "from adding alectinib to adagrasib.")
     got = {(r["relation"], r["drug"], r["target"]) for r in rows if r["partner"] == "alectinib"}
     assert got == {("overcomes", "adagrasib", "ALK")}, rows
+
+
+def test_a_regimen_blocking_signalling_that_persists_under_a_drug_overcomes_and_the_drug_inhibits_nothing(
+        extract):
+    rows = extract("Adding the FAK inhibitor defactinib to adagrasib blocked the integrin-FAK survival "
+                   "signalling that persists under KRAS G12C inhibition in PDAC cells.")
+    got = {(r["relation"], r["drug"]) for r in rows}
+    assert ("overcomes", "adagrasib") in got and ("inhibits", "adagrasib") not in got, rows
