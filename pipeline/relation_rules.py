@@ -198,7 +198,7 @@ CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "
                  "alteration_of_before", "alteration_after", "acquired_alterations", "these_models",
                  "resistance_defined_models", "contrast_clause_break",
                  "negated_predicate_after", "but_not_agents", "acquired_word_before",
-                 "added_to_before",
+                 "added_to_before", "readout_lost_before",
                  "analogy",
                  "tool_agent_after",
                  "added_because", "driven_by", "process_agent_relative", "subgroup_population",

@@ -1776,6 +1776,8 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
                                                                   g.end - offset + 80]):
                 pathways.append(g)
             continue
+        if re.match(r"p[A-Z]", g.text) and ctx("readout_lost_before").search(before[-40:]):
+            continue  # "kept proliferating despite complete loss of pERK": a readout lost is no mediator
         if any(p.search(before[-60:]) for p in rules.not_mediator_before) \
                 and not ctx("relative_after").match(after):
             continue  # a drug's target, unless a relative clause makes it one ("blocks RAS, which drives")

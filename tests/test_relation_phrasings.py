@@ -5191,3 +5191,10 @@ def test_a_regimen_blocking_signalling_that_persists_under_a_drug_overcomes_and_
                    "signalling that persists under KRAS G12C inhibition in PDAC cells.")
     got = {(r["relation"], r["drug"]) for r in rows}
     assert ("overcomes", "adagrasib") in got and ("inhibits", "adagrasib") not in got, rows
+
+
+def test_a_readout_lost_under_the_drug_is_no_mediator(extract):
+    rows = extract("SW1573 cells, which lack CDKN2A, kept proliferating under adagrasib despite complete "
+                   "loss of pERK.")
+    got = {r["target"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"CDKN2A"}, rows
