@@ -1061,6 +1061,27 @@ def _partner_blocks_process(sent: Sentence, masked: str, table: dict[str, Mentio
     return list({(c.drug.norm_id, c.partners[0].norm_id, c.mechanism): c for c in out}.values())
 
 
+def _own_clause_targets(c: Claim, claims: list[Claim], named: list[Mention], sent: Sentence) -> Claim:
+    """An `overcomes` claim with several targets keeps those named in its own coordinated clause
+    when another regimen of the sentence stands in another one ("... MET amplification ...
+    responded when crizotinib was added, and a second patient with an acquired EML4-ALK fusion
+    benefited from alectinib": crizotinib's MET, not ALK)."""
+    if c.relation != "overcomes" or ";" not in c.target_id:
+        return c
+    lo, hi = _clause(sent.text, c.span[0] - sent.start, c.span[1] - sent.start, "coordinated_clause")
+    if not any(o is not c and o.relation in ("combination", "overcomes")
+               and not lo <= o.span[0] - sent.start < hi for o in claims):
+        return c
+    # (a gene named inside a mechanism mention counts: "MET amplification", "EML4-ALK fusion")
+    here = {g for t in named if lo <= t.start - sent.start < hi
+            for g in ([_target_fields(t)[0]] if t.label != "MECHANISM" else _genes_named_in(t.text))}
+    ids = c.target_id.split(";")
+    kept = [(t, n) for t, n in zip(ids, c.target_name.split(";"), strict=True) if t in here]
+    if not kept or len(kept) == len(ids):
+        return c
+    return replace(c, target_id=";".join(t for t, _ in kept), target_name=";".join(n for _, n in kept))
+
+
 def _trial_mention(sentence: str, lo: int, hi: int) -> bool:
     """A regimen (sentence offsets ``lo``..``hi``) named as a trial's: "... in SAFFRON (NCT...)"
     after it, or "tested in KRYSTAL-16 (" right before it."""
@@ -2975,6 +2996,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims = [replace(c, target_id="", target_name="") if c.relation in ("resistance", "overcomes")
                   and c.target_id in rules.pathway_names else c for c in claims]
         claims = _without_family_beside_member(claims)
+        claims = [_own_clause_targets(c, claims, targets + mechanisms, sent) for c in claims]
         # a partner acting on several targets: one row per target, as for several cancers
         claims = [replace(c, target_id=t, target_name=n) if ";" in c.target_id else c
                   for c in claims for t, n in zip(c.target_id.split(";"), c.target_name.split(";"),

@@ -5198,3 +5198,11 @@ def test_a_readout_lost_under_the_drug_is_no_mediator(extract):
                    "loss of pERK.")
     got = {r["target"] for r in rows if r["relation"] == "resistance"}
     assert got == {"CDKN2A"}, rows
+
+
+def test_a_regimen_keeps_the_targets_named_in_its_own_coordinated_clause(extract):
+    rows = extract("A patient with NSCLC who developed MET amplification on sotorasib responded again when "
+                   "crizotinib was added, and a second patient with an acquired EML4-ALK fusion benefited "
+                   "from adding alectinib to adagrasib.")
+    got = {(r["partner"], r["target"]) for r in rows if r["relation"] == "overcomes"}
+    assert got == {("crizotinib", "MET"), ("alectinib", "ALK")}, rows
