@@ -267,7 +267,7 @@ def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Ru
     # resistance", "X plus Y did not prevent the rebound"
     if rules.context["negated_predicate_after"].match(sentence, e):
         return "negated"
-    breaks = [m.end() for m in re.finditer(r";|,\s+(?:whereas|but|while|although)\b", sentence[:s])]
+    breaks = [m.end() for m in rules.context["contrast_clause_break"].finditer(sentence, 0, s)]
     opener = _opening_clause_end(sentence)
     if opener is not None and opener <= s:
         breaks.append(opener)

@@ -127,6 +127,8 @@ _GLOSS = rf"(?:{_A}\s+(?={_A}))?"
 # (or a kind of compound: "defactinib and the tool compound VS-4718")
 _KIND = r"(?:(?:tool|investigational|experimental|preclinical|research|small-molecule)\s+" \
     r"(?:compound|agent|inhibitor|drug|molecule)\s+)?"
+# one list item after its separator: an article, a kind of compound, a class gloss, the agent
+_ITEM = rf"(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}"
 # an alternative after a comma followed by "with" starts a regimen of its own ("X with Y, or Z with
 # W"; "combined X or Y with Z" is one list), as does
 # one followed by "/B plus" ("A/B plus X or A/B plus Y"); a
@@ -139,9 +141,9 @@ def _list_step(comma_and: str) -> str:
     """The pattern of one more agent of a list; ``comma_and`` is the pattern ", and" takes there
     ("(?!)": none, as between the first two agents)."""
     return (rf"\s*(?:{comma_and}|and(?:\s+either)?|/|[-\u2013]"
-            rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}"
-            rf"|\s*(?:,\s*or|,(?!\s*and\b))\s*(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}(?!\s+with\b)(?!\s*/\s*{_A}\s+plus\b)"
-            rf"|\s*(?:or|nor|and/or)\s*(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}(?!\s*/\s*{_A}\s+plus\b)")
+            rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*{_ITEM}"
+            rf"|\s*(?:,\s*or|,(?!\s*and\b))\s*{_ITEM}(?!\s+with\b)(?!\s*/\s*{_A}\s+plus\b)"
+            rf"|\s*(?:or|nor|and/or)\s*{_ITEM}(?!\s*/\s*{_A}\s+plus\b)")
 
 
 _AL = _A + "(?:(?:" + _list_step("(?!)") + ")(?:" + _list_step(r",\s*and") + ")*)?"

@@ -546,11 +546,11 @@ def _coordinated_focus(masked: str, agent: Mention, table: dict[str, Mention], r
     "sotorasib, adagrasib or divarasib"), none of the ``skip`` keys."""
     if agent.label != "DRUG" or not is_focus(agent, rules):
         return []
-    key = next((k for k, a in table.items() if a is agent), None)
+    at = _masked_span(agent, masked, table)
     for run in re.finditer(r"⟦A\d+⟧(?:(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)⟦A\d+⟧)+", masked):
         keys = re.findall(r"⟦A\d+⟧", run.group(0))
-        if key in keys and not set(keys) & set(skip):
-            return [table[k] for k in keys if k != key and table[k].label == "DRUG"
+        if at is not None and run.start() <= at[0] < run.end() and not set(keys) & set(skip):
+            return [table[k] for k in keys if table[k] is not agent and table[k].label == "DRUG"
                     and is_focus(table[k], rules)]
     return []
 
@@ -1790,14 +1790,14 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             # a genotype ("BRAF-mutant"); a variant other than the drug's is an alteration; a
             # co-mutation genotype of a resistance sentence is a mediator ("STK11-mutant tumours")
             continue
-        if g.norm_id in rules.pathway_families and not re.match(r"p[A-Z]", g.text) \
+        if g.norm_id in rules.pathway_families and not _is_readout(g) \
                 and rules.pathway_after.search(after[:60]):
             # "MAPK signaling", "PI3K/AKT pathway": pathway-level, not a mediator
             if rules.cues["pathway_reactivation"].search(sentence[max(0, g.start - offset - 40):
                                                                   g.end - offset + 80]):
                 pathways.append(g)
             continue
-        if re.match(r"p[A-Z]", g.text) and ctx("readout_lost_before").search(before[-40:]):
+        if _is_readout(g) and ctx("readout_lost_before").search(before[-40:]):
             continue  # "kept proliferating despite complete loss of pERK": a readout lost is no mediator
         if any(p.search(before[-60:]) for p in rules.not_mediator_before) \
                 and not ctx("relative_after").match(after):
@@ -1923,13 +1923,18 @@ def _nearest(m: Mention, agents: list[Mention]) -> Mention:
     return min(agents, key=lambda a: min(abs(a.start - m.end), abs(m.start - a.end)))
 
 
+def _is_readout(g: Mention) -> bool:
+    """A phospho-readout mention ("pERK", "pS6")."""
+    return re.match(r"p[A-Z]", g.text) is not None
+
+
 def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bool:
     """A genetic-alteration word right around the mention ("MET amplification",
     "acquired KRAS Y96D mutations", "loss of NF1", "NRAS Q61K emerged")."""
     s, e = g.start - offset, g.end - offset
     if ctx("wild_type_before").search(sentence, max(0, s - 60), s):
         return False  # "activation of wild-type NRAS and HRAS" is signalling, not an alteration
-    if re.match(r"p[A-Z]", g.text) or ctx("phospho_before").search(sentence, max(0, s - 20), s):
+    if _is_readout(g) or ctx("phospho_before").search(sentence, max(0, s - 20), s):
         return False  # a phospho-readout is no altered gene ("these alterations maintained pERK")
     w = rules.alteration_window
     # ... or a list member of genes the alteration word governs ("fusions involving ALK, RET,
@@ -2425,10 +2430,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             return []
         for sec in reversed(doc.sections[max(0, section.index - 2):section.index + 1]):
             if sec.index not in heading_agents:
-                lo, hi = sec.start, sec.start + len(sec.title) + 2
-                heading_agents[sec.index] = [m for x in sentences if sec.title and lo <= x.start < hi
-                                             for m in by_sent.get(x.index, []) if m.label in AGENT_LABELS
-                                             and m.end <= hi and is_focus(m, rules)]
+                heading_agents[sec.index] = [m for m in _heading_mentions(sec, by_sent, sentences)
+                                             if m.label in AGENT_LABELS and is_focus(m, rules)]
             if heading_agents[sec.index]:
                 return list({a.norm_id: a for a in heading_agents[sec.index]}.values())
         return []
@@ -2657,7 +2660,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 or cue_k == k - 1 and (mechanisms or rules.cues["alteration_cues"].search(sent.text) and any(
                     t.label == "VARIANT" and t.norm_name not in rules.focus_variants for t in targets)
                     # ("Most involved amplification of EGFR or MET": genes named as altered)
-                    or any(t.label == "GENE" and not re.match(r"p[A-Z]", t.text) and (
+                    or any(t.label == "GENE" and not _is_readout(t) and (
                         ctx("alteration_of_before").search(doc.text, max(sent.start, t.start - 40), t.start)
                         or ctx("alteration_after").match(doc.text, t.end)) for t in targets)
                     # ("Three PDX models stopped responding. These tumours showed nuclear accumulation
@@ -3285,14 +3288,21 @@ def _uncontrasted(cancers: list[Mention], text: str, sent_start: int) -> list[Me
     return [c for c in cancers if c not in framed]
 
 
+def _heading_mentions(section: Section, by_sent: Mapping[int, list[Mention]],
+                      sentences: Sequence[Sentence]) -> list[Mention]:
+    """The mentions of the heading of ``section`` (its first line)."""
+    if not section.title:
+        return []
+    lo, hi = section.start, section.start + len(section.title) + 2
+    return [m for x in sentences if lo <= x.start < hi for m in by_sent.get(x.index, []) if m.end <= hi]
+
+
 def _heading_cancers(doc: IngestedDocument, section: Section | None, by_sent: Mapping[int, list[Mention]],
                      sentences: Sequence[Sentence]) -> list[Mention]:
     """The specific cancers the heading of ``section`` names (its first line)."""
-    if section is None or not section.title:
+    if section is None:
         return []
-    lo, hi = section.start, section.start + len(section.title) + 2
-    found = [m for x in sentences if lo <= x.start < hi
-             for m in by_sent.get(x.index, []) if m.label == "CANCER" and m.end <= hi]
+    found = [m for m in _heading_mentions(section, by_sent, sentences) if m.label == "CANCER"]
     return _specific(found) if found else []
 
 
