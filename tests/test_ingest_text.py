@@ -224,17 +224,24 @@ def test_sentences_end_at_a_citation_glued_to_the_full_stop():
                    "As Smith et al.[5] showed in Fig.2 Panel A, 2.5 mg sufficed."], got
 
 
-def test_a_sentence_ending_in_a_concentration_unit_ends_there():
+@pytest.mark.parametrize("text, expected", [
     # the tokenizer keeps "nmol/L.", "nM." and "ng/mL." with their full stop; a unit ending a
     # sentence must still end it, while "Prof." and "et al." do not
+    (b"Cells were exposed to adagrasib at 100 nmol/L. Phosphorylated ERK fell within 4 hours. "
+     b"The IC50 was 5 nM. Sotorasib was given at 2.5 ng/mL. Prof. Smith and Jones et al. agreed.",
+     ["Cells were exposed to adagrasib at 100 nmol/L.", "Phosphorylated ERK fell within 4 hours.",
+      "The IC50 was 5 nM.", "Sotorasib was given at 2.5 ng/mL.", "Prof. Smith and Jones et al. agreed."]),
+    # "h." and "d." after a number are kept with their full stop by the tokenizer, like "nM."
+    (b"Co-treatment kept pERK below 20% of baseline for 72 h. The doublet reduced colony "
+     b"formation. Mice were dosed for 21 d. Tumours regressed.",
+     ["Co-treatment kept pERK below 20% of baseline for 72 h.", "The doublet reduced colony formation.",
+      "Mice were dosed for 21 d.", "Tumours regressed."]),
+], ids=["concentration", "time"])
+def test_a_sentence_ending_in_a_unit_ends_there(text, expected):
     from pipeline.sentences import split_sentences
 
-    text = (b"Cells were exposed to adagrasib at 100 nmol/L. Phosphorylated ERK fell within 4 hours. "
-            b"The IC50 was 5 nM. Sotorasib was given at 2.5 ng/mL. Prof. Smith and Jones et al. agreed.")
     got = [s.text for s in split_sentences(ingest(text))]
-    assert got == ["Cells were exposed to adagrasib at 100 nmol/L.",
-                   "Phosphorylated ERK fell within 4 hours.", "The IC50 was 5 nM.",
-                   "Sotorasib was given at 2.5 ng/mL.", "Prof. Smith and Jones et al. agreed."], got
+    assert got == expected, got
 
 
 def test_heading_printed_right_above_its_paragraph_is_a_section():
@@ -385,15 +392,3 @@ def test_each_item_of_a_numbered_key_points_list_is_one_sentence_with_its_number
                      "1. Adding an anti-EGFR antibody is standard when a KRAS G12C inhibitor is used.",
                      "2. SHP2 and SOS1 inhibitors have so far disappointed as partners in lung cancer.",
                      "3. CDK4/6 and FAK inhibition may prove useful partners."]
-
-
-def test_a_sentence_ending_in_a_time_unit_ends_there():
-    # "h." and "d." after a number are kept with their full stop by the tokenizer, like "nM."
-    from pipeline.sentences import split_sentences
-
-    text = (b"Co-treatment kept pERK below 20% of baseline for 72 h. The doublet reduced colony "
-            b"formation. Mice were dosed for 21 d. Tumours regressed.")
-    got = [s.text for s in split_sentences(ingest(text))]
-    assert got == ["Co-treatment kept pERK below 20% of baseline for 72 h.",
-                   "The doublet reduced colony formation.", "Mice were dosed for 21 d.",
-                   "Tumours regressed."], got
