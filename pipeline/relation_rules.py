@@ -41,7 +41,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "causal_connectives", "context_patterns", "code_rules", "rule_id_affixes"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
                 "tail_targets", "tail_agents", "head_agents", "own_target", "lead_cytotoxic",
-                "paragraph_host", "regimen_host", "claim_after"}
+                "paragraph_host", "regimen_host", "claim_after", "readout_targets"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -81,6 +81,9 @@ class Pattern:
     #: inhibits: only the agent list opening the match, the subject ("X restored Y sensitivity by
     #: blocking EGFR")
     head_agents: bool = False
+    #: inhibits: a target only if it is a phospho-readout, a signalling-pathway family or the
+    #: agent's own target ("kept growing under X despite complete loss of pERK")
+    readout_targets: bool = False
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,7 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
                            bool(item.get("tail_agents", False)), bool(item.get("own_target", False)),
                            bool(item.get("lead_cytotoxic", False)), bool(item.get("paragraph_host", False)),
                            bool(item.get("regimen_host", False)), bool(item.get("claim_after", False)),
-                           bool(item.get("head_agents", False))))
+                           bool(item.get("head_agents", False)), bool(item.get("readout_targets", False))))
     return tuple(out)
 
 

@@ -1611,7 +1611,8 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
             agents = _agents_in(m.group(0), table)
             # an agent inside a time adverbial is not the subject ("the best-studied strategy after
             # osimertinib failure targets MET")
-            agents = [a for a in agents if not _in_time_adverbial(a, masked, table)]
+            # (a readout's fall timed by the agent is the agent's: "loss of pERK after X exposure")
+            agents = [a for a in agents if pat.readout_targets or not _in_time_adverbial(a, masked, table)]
             if len(agents) > 1 and ctx("singular_relative").search(m.group(0)):
                 agents = agents[-1:]  # "adagrasib, and afatinib, which blocks EGFR": the last agent
             if pat.head_agents:  # the subject list opening the match ("X restored Y sensitivity by ...")
@@ -1623,6 +1624,10 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
             if pat.tail_agents:  # the coordinated list ending the match ("... is inhibited by X")
                 tail = re.search(rf"{_AL}$", m.group(0))
                 agents = _agents_in(tail.group(0), table) if tail else agents[-1:]
+            if pat.readout_targets:  # "resistance to X and Y, ... despite MAPK suppression": X and Y
+                first = _masked_span(agents[0], masked, table) if agents else None  # are not the subject
+                if first and ctx("sensitivity_to_before").search(masked[max(0, first[0] - 40):first[0]]):
+                    agents = []
             targets = _targets_in(m.group(0), table)
             if pat.own_target:
                 claims += _own_target_claims(agents, pat, seen)
@@ -1668,6 +1673,9 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                         continue
                     if pat.head_agents and agent_targets(a) and tid not in _reach(a):
                         continue  # "encorafenib plus cetuximab ... by blocking EGFR": cetuximab's
+                    if pat.readout_targets and not (_is_readout(t) or tid in rules.pathway_families
+                                                    or tid in _reach(a)):
+                        continue  # "despite loss of PTEN": an alteration, not the agent's effect
                     if (a.norm_id, tid) in seen or (own_class_target and pat.id == "INH_SPECIFICITY"):
                         continue
                     seen.add((a.norm_id, tid))
@@ -3135,7 +3143,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             if claim.relation == "inhibits":  # a molecular claim: only a cancer stated with it
                 # "In PDAC xenografts, X ..." (and its apposition: "In H3122-LR, a lorlatinib-resistant
                 # derivative of an ALK-positive NSCLC line, lorlatinib still suppressed ALK")
-                frame = re.match(r"\s*In\s[^,;]{0,80},(?:\s*(?:a|an|the)\s[^,;]{0,100},)?", sent.text)
+                # (not a contrast: "In contrast to NSCLC lines, CRC lines showed ...")
+                frame = re.match(r"\s*In\s(?!contrast\b|comparison\b)[^,;]{0,80},"
+                                 r"(?:\s*(?:a|an|the)\s[^,;]{0,100},)?", sent.text)
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")
                 framed = [c for c in cancers if frame and c.end - sent.start <= frame.end()]
                 near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
@@ -3155,8 +3165,15 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     and ctx("system_after_cancer").match(doc.text, c.end)
                     and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)
                     and not any(claim.span[1] <= a.start < c.start for a in agents)]
-                run = ([] if pharmacology else framed) or _with_coordinated((near or system)[:1], cancers,
-                                                                            doc.text)
+                # the experimental system the clause's subject names ("The BRAF V600E colorectal
+                # cancer lines were insensitive to X despite initial pERK suppression")
+                subject = [] if pharmacology else [
+                    c for c in cancers if sent.start <= c.start and c.end <= claim.drug.start
+                    and ctx("system_after_cancer").match(doc.text, c.end)
+                    and not ctx("coordinated_clause").search(doc.text, c.end, claim.span[0])
+                    and not any(c.end <= a.start < claim.drug.start for a in agents)]
+                first = (near or system or subject[-1:])[:1]
+                run = ([] if pharmacology else framed) or _with_coordinated(first, cancers, doc.text)
                 # a finding of the paragraph's experiment takes that experiment's cancer
                 # (GUIDELINES 3: the cancer of the experimental system named earlier)
                 # (not the drug's pharmacology in a relative clause or apposition: "crizotinib,

@@ -5206,3 +5206,17 @@ def test_a_regimen_keeps_the_targets_named_in_its_own_coordinated_clause(extract
                    "from adding alectinib to adagrasib.")
     got = {(r["partner"], r["target"]) for r in rows if r["relation"] == "overcomes"}
     assert got == {("crizotinib", "MET"), ("alectinib", "ALK")}, rows
+
+
+def test_a_readout_lost_under_the_drug_is_what_the_drug_inhibits_but_an_alteration_is_not(extract):
+    rows = extract("H2122 cells kept growing under divarasib despite near-complete loss of pERK. "
+                   "H358 cells kept growing under sotorasib despite loss of PTEN.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
+    assert got == {("divarasib", "ERK")}, rows
+
+
+def test_a_readout_fall_after_exposure_takes_the_system_not_the_contrasted_cancer(extract):
+    rows = extract("In contrast to lung cancer lines, colorectal cancer organoids showed only transient "
+                   "suppression of ERK phosphorylation after adagrasib exposure.")
+    got = {(r["drug"], r["target"], r["cancer"]) for r in rows if r["relation"] == "inhibits"}
+    assert got == {("adagrasib", "ERK", "colorectal cancer")}, rows
