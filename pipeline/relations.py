@@ -2852,6 +2852,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 is_focus(a, rules) for group in recent_agents for a in group):
             res = [r for r in res if is_focus(r.drug, rules)
                    or not sent.start <= r.drug.start < sent.start + len(sent.text)]
+        # a route of escape the sentence says a regimen may prevent is no resistance stated ("Combining
+        # X with Y may further limit escape through NRAS or HRAS", "to forestall RAS-mediated escape")
+        routes = {g.norm_id for g in table.values() if g.label == "GENE" and (
+            ctx("remedy_route_before").search(doc.text, sent.start, g.start)
+            or ctx("remedy_verb_before").search(doc.text, sent.start, g.start)
+            and ctx("mediated_escape_after").match(doc.text, g.end))}
+        if routes and any(c.relation in ("combination", "overcomes") for c in claims):
+            res = [r for r in res if r.target_id not in routes]
         claims += res
         aim = ctx("aim_question").search(sent.text)
         asked = [] if not aim else [c for c in claims if c.relation in ("overcomes", "resistance")

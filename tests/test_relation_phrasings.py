@@ -5220,3 +5220,11 @@ def test_a_readout_fall_after_exposure_takes_the_system_not_the_contrasted_cance
                    "suppression of ERK phosphorylation after adagrasib exposure.")
     got = {(r["drug"], r["target"], r["cancer"]) for r in rows if r["relation"] == "inhibits"}
     assert got == {("adagrasib", "ERK", "colorectal cancer")}, rows
+
+
+def test_an_escape_route_a_regimen_may_prevent_is_no_resistance(extract):
+    rows = extract("Combining divarasib with daraxonrasib, which also blocks wild-type RAS, may further "
+                   "limit escape through NRAS or HRAS.")
+    got = {(r["relation"], r["target"]) for r in rows}
+    assert not {("resistance", "NRAS"), ("resistance", "HRAS")} & got, rows
+    assert ("overcomes", "RAS") in got, rows
