@@ -5228,3 +5228,10 @@ def test_an_escape_route_a_regimen_may_prevent_is_no_resistance(extract):
     got = {(r["relation"], r["target"]) for r in rows}
     assert not {("resistance", "NRAS"), ("resistance", "HRAS")} & got, rows
     assert ("overcomes", "RAS") in got, rows
+
+
+def test_a_process_documented_after_a_drug_is_resistance_to_it(extract):
+    rows = extract("Conversion of lung adenocarcinoma to squamous cell histology has been documented "
+                   "after olomorasib in two patients.")
+    got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows}
+    assert ("resistance", "olomorasib", "HISTOLOGIC_TRANSFORMATION") in got, rows
