@@ -5235,3 +5235,10 @@ def test_a_process_documented_after_a_drug_is_resistance_to_it(extract):
                    "after olomorasib in two patients.")
     got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows}
     assert ("resistance", "olomorasib", "HISTOLOGIC_TRANSFORMATION") in got, rows
+
+
+def test_a_readout_that_fell_within_hours_of_exposure_is_inhibited_by_the_agent(extract):
+    rows = extract("In pancreatic cancer xenografts, pERK dropped to near-undetectable levels within 4 h of "
+                   "exposure to glecirasib.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
+    assert got == {("glecirasib", "ERK")}, rows
