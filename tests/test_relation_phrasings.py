@@ -5242,3 +5242,10 @@ def test_a_readout_that_fell_within_hours_of_exposure_is_inhibited_by_the_agent(
                    "exposure to glecirasib.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
     assert got == {("glecirasib", "ERK")}, rows
+
+
+def test_a_doublet_added_to_a_drug_makes_one_triplet(extract):
+    rows = extract("In a phase 1b cohort, the MEK inhibitor trametinib plus the SHP2 inhibitor TNO155 was "
+                   "added to divarasib in patients with KRAS G12C-mutant colorectal cancer.")
+    got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "combination"}
+    assert got == {("divarasib", "TNO155;trametinib")}, rows
