@@ -1098,11 +1098,14 @@ def _treated_regimen(sentence: str, lo: int) -> bool:
 
 
 def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
-                          latest: Sequence[Claim] = ()) -> list[Claim]:
+                          latest: Sequence[Claim] = (), named: frozenset[str] = frozenset()) -> list[Claim]:
     """"The combination delayed resistance", "this regimen also increased T-cell
     infiltration": a light reference to the paragraph's latest combination (documented
     anaphora rule), `overcomes` under overcome wording, else `combination`. A plural one ("both
-    combinations", "these doublets") takes every regimen of the latest sentence that named any."""
+    combinations", "these doublets") takes every regimen of the latest sentence that named any.
+    An `overcomes` row of a regimen that had none takes the partner's target among the genes the
+    sentence names (``named``: "Cetuximab appears to counter the feedback through EGFR ...,
+    and this combination ...")."""
     m = rules.cues["combination_anaphora"].search(sent.text)
     if m is None or ctx("open_question").search(sent.text) and not ctx("ongoing_trial").search(sent.text):
         return []  # (an open question about the regimens just named is no new claim: "Whether such
@@ -1119,7 +1122,8 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
             else "combination"
         effect = "positive" if kind == "overcomes" else _effect(sent.text, rules)
         rule = ("OVC_" if kind == "overcomes" else "") + "COMB_ANAPHOR"
-        target = (ref.target_id, ref.target_name) if kind == "overcomes" else ("", "")
+        target = ("", "") if kind != "overcomes" else (ref.target_id, ref.target_name) \
+            if ref.relation == "overcomes" else _partner_target(ref.partners, named, drug=ref.drug)
         out.append(Claim(kind, ref.drug, ref.partners, target[0], target[1], "",
                          ref.mechanism if kind == "overcomes" else "", effect, rule, 0.6, span))
     return out
@@ -2627,7 +2631,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims += same
         if prev_combo is not None and not failed and \
                 not any(c.relation in ("combination", "overcomes") for c in claims):
-            claims += anaphoric_combination(sent, prev_combo, rules, prev_combos)
+            claims += anaphoric_combination(sent, prev_combo, rules, prev_combos,
+                                            frozenset(_target_fields(t)[0] for t in targets))
         claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)
         if not agents and exposed is None and recent_k == k - 1 and recent_agents \

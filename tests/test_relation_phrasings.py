@@ -5249,3 +5249,11 @@ def test_a_doublet_added_to_a_drug_makes_one_triplet(extract):
                    "added to divarasib in patients with KRAS G12C-mutant colorectal cancer.")
     got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "combination"}
     assert got == {("divarasib", "TNO155;trametinib")}, rows
+
+
+def test_an_anaphoric_regimen_overcoming_resistance_takes_the_partners_named_target(extract):
+    rows = extract("We evaluated adagrasib combined with panitumumab in patients with colorectal cancer. "
+                   "Panitumumab seems to counter the feedback signalling through EGFR that limits adagrasib "
+                   "monotherapy, and this combination merits a randomised trial.")
+    got = {(r["partner"], r["target"]) for r in rows if r["relation"] == "overcomes"}
+    assert got == {("panitumumab", "EGFR")}, rows
