@@ -5257,3 +5257,10 @@ def test_an_anaphoric_regimen_overcoming_resistance_takes_the_partners_named_tar
                    "monotherapy, and this combination merits a randomised trial.")
     got = {(r["partner"], r["target"]) for r in rows if r["relation"] == "overcomes"}
     assert got == {("panitumumab", "EGFR")}, rows
+
+
+def test_an_alteration_followed_by_another_genes_alteration_keeps_its_own_code(extract):
+    rows = extract("At progression on adagrasib, plasma DNA most often showed additional KRAS mutations "
+                   "(G12V, Q61H), followed by MET amplification.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("KRAS", "SECONDARY_KRAS_ALTERATION"), ("MET", "BYPASS_ALTERATION")}, rows
