@@ -239,7 +239,8 @@ CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "
                  "progression_relative", "same_wording", "possessive_before", "spared_after", "spared_before",
                  "elliptic_negation", "respectively", "inner_connective",
                  "defined_population", "treated_with_before",
-                 "elliptic_agent", "remedy_route_before", "mediated_escape_after"}
+                 "elliptic_agent", "remedy_route_before", "mediated_escape_after",
+                 "pathway_outcome_before"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

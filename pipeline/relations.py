@@ -2320,6 +2320,13 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     targetless = ("RES_PATHWAY" + rule_suffix, "RES_MECHANISM" + rule_suffix)
     claims = [c for c in claims if c.rule_id not in targetless or c.target_id
               or (c.drug.norm_id, c.mechanism) not in carried]
+    # (nor a pathway the sentence's mediators are said to restore or sustain: "feedback activation of
+    # EGFR, which restores RAS signalling", "MET amplification ... sustains ERBB3-PI3K signalling"; the
+    # pathway is their outcome)
+    explaining = {c.drug.norm_id for c in claims if c.target_id}
+    claims = [c for c in claims if c.rule_id != "RES_PATHWAY" + rule_suffix
+              or c.drug.norm_id not in explaining or not c.anchor or not ctx("pathway_outcome_before").search(
+                  sentence, max(0, c.anchor[0] - offset - 50), max(0, c.anchor[0] - offset))]
     # alterations that accompany a histologic transformation ("transformation to small cell lung
     # cancer with loss of RB1 and TP53") mediate that process (GUIDELINES 7.20)
     turns = [m for m in mechanisms if m.norm_id == "HISTOLOGIC_TRANSFORMATION"]

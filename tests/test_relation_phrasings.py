@@ -5264,3 +5264,10 @@ def test_an_alteration_followed_by_another_genes_alteration_keeps_its_own_code(e
                    "(G12V, Q61H), followed by MET amplification.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("KRAS", "SECONDARY_KRAS_ALTERATION"), ("MET", "BYPASS_ALTERATION")}, rows
+
+
+def test_a_pathway_the_named_mediator_restores_is_no_process_row_of_its_own(extract):
+    rows = extract("In colorectal cancer, resistance to divarasib is attributed to feedback activation of "
+                   "EGFR, which restores RAS-MAPK signalling within hours.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("EGFR", "RTK_FEEDBACK")}, rows
