@@ -5271,3 +5271,10 @@ def test_a_pathway_the_named_mediator_restores_is_no_process_row_of_its_own(extr
                    "EGFR, which restores RAS-MAPK signalling within hours.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_both_agents_restoring_a_drugs_sensitivity_are_two_regimens(extract):
+    rows = extract("Acquired MET amplification caused resistance to lorlatinib in H3122 cells. Both "
+                   "crizotinib and capmatinib restored lorlatinib sensitivity in these cells.")
+    got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "overcomes"}
+    assert got == {("lorlatinib", "crizotinib"), ("lorlatinib", "capmatinib")}, rows
