@@ -127,9 +127,10 @@ _A = r"⟦A\d+⟧"
 _T = r"⟦T\d+⟧"
 # a class naming the agent after it ("or the pan-PI3K inhibitor copanlisib"): part of one list item
 _GLOSS = rf"(?:{_A}\s+(?={_A}))?"
-# (or a kind of compound: "defactinib and the tool compound VS-4718")
+# (or a kind of compound: "defactinib and the tool compound VS-4718", "and the RAF/MEK clamp
+# avutometinib")
 _KIND = r"(?:(?:tool|investigational|experimental|preclinical|research|small-molecule)\s+" \
-    r"(?:compound|agent|inhibitor|drug|molecule)\s+)?"
+    r"(?:compound|agent|inhibitor|drug|molecule)\s+|[\w/-]+\s+(?:clamp|glue|degrader|PROTAC)\s+)?"
 # one list item after its separator: an article, a kind of compound, a class gloss, the agent
 _ITEM = rf"(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}"
 # an alternative after a comma followed by "with" starts a regimen of its own ("X with Y, or Z with

@@ -5278,3 +5278,10 @@ def test_both_agents_restoring_a_drugs_sensitivity_are_two_regimens(extract):
                    "crizotinib and capmatinib restored lorlatinib sensitivity in these cells.")
     got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "overcomes"}
     assert got == {("lorlatinib", "crizotinib"), ("lorlatinib", "capmatinib")}, rows
+
+
+def test_a_partner_introduced_by_its_kind_of_compound_stays_in_the_list(extract):
+    rows = extract("In lung cancer models refractory to adagrasib, adding defactinib and the RAF/MEK clamp "
+                   "avutometinib re-established tumour control.")
+    got = {r["partner"] for r in rows if r["relation"] == "overcomes"}
+    assert got == {"avutometinib;defactinib"}, rows
