@@ -5285,3 +5285,10 @@ def test_a_partner_introduced_by_its_kind_of_compound_stays_in_the_list(extract)
                    "avutometinib re-established tumour control.")
     got = {r["partner"] for r in rows if r["relation"] == "overcomes"}
     assert got == {"avutometinib;defactinib"}, rows
+
+
+def test_a_process_that_limits_its_durability_is_resistance_to_the_agent(extract):
+    rows = extract("Zoldonrasib shrank PDAC xenografts, yet feedback signalling through EGFR limited its "
+                   "durability.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("zoldonrasib", "EGFR")}, rows
