@@ -2561,12 +2561,19 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             if fronted := ctx("fronted_partner_subject").match(sent.text):
                 found += [m for m in [re.compile(r"\b(?:it|they)\b").match(sent.text, fronted.start("it"))]
                           if m and all(m.start() != f.start() for f in found)]
-            for am in found:
+            # (a possessive or pronoun after "the latter" / "the former" is that same agent: "The
+            # latter nonetheless loses much of its activity ...")
+            chosen: list[Mention] = []
+            for am in sorted(found, key=lambda m: m.start()):
                 s0, e0 = sent.start + am.start(), sent.start + am.end()
                 if _covered(s0, e0, ms) or (s0, e0) in own_pairs or \
                         any(f0 < e0 and s0 < f1 for f0, f1 in failed):
                     continue
-                found_ants = antecedents(am.group(0), recent_agents)
+                word = am.group(0).lower()
+                found_ants = chosen if chosen and word in ("it", "its") else \
+                    antecedents(am.group(0), recent_agents)
+                if word in ("the latter", "the former"):
+                    chosen = found_ants
                 if not found_ants and am.group(0).lower() in ("it", "its") and \
                         recent_subjects[-1] is not None:
                     # "GDC-6036 binds KRAS G12C ... more potent than sotorasib and adagrasib. It entered a

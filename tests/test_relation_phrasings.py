@@ -5292,3 +5292,10 @@ def test_a_process_that_limits_its_durability_is_resistance_to_the_agent(extract
                    "durability.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("zoldonrasib", "EGFR")}, rows
+
+
+def test_its_after_the_latter_is_the_latter_and_much_of_its_activity_is_lost(extract):
+    rows = extract("Adagrasib and glecirasib both bind KRAS G12C in its inactive state. The latter "
+                   "nonetheless loses most of its activity against KRAS R68S double mutants.")
+    got = {r["drug"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"glecirasib"}, rows
