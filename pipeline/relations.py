@@ -2154,6 +2154,9 @@ def _aimed_at(c: Claim, mediated: Mapping[str, Claim], named: frozenset[str], te
         return c
     if {p.norm_id for p in hits[0].partners} == {p.norm_id for p in c.partners}:
         return c  # resistance to this very regimen ("progressing on X plus Y ... NRAS mutations")
+    if "+anaphor" in hits[0].drug.source and c.span[0] <= hits[0].drug.start < hits[0].drug.end <= c.span[1]:
+        return c  # (or to the regimen a light reference names: "not associated with response to the
+                  # combination")
     tid, tname = _partner_target(c.partners, named, drug=c.drug)
     return replace(c, relation="overcomes", target_id=tid, target_name=tname, mechanism=hits[0].mechanism,
                    effect="positive", rule_id="OVC_" + c.rule_id)
@@ -2230,6 +2233,10 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
             return []
     if not drugs:
         drugs = [a for a in agents if is_focus(a, rules)] or agents
+    # a light reference standing for a regimen ("not associated with response to the combination"):
+    # its focus drug, as for a regimen named (the resistance rows of the KRAS inhibitor)
+    drugs = [a for a in drugs if is_focus(a, rules) or "+anaphor" not in a.source or not any(
+        b is not a and (b.start, b.end) == (a.start, a.end) and is_focus(b, rules) for b in drugs)]
     own_targets = {t for a in drugs for t in agent_targets(a)}
     # (a sentence continuing the paragraph's resistance statement lists its alterations with no cue of
     # its own: "These included KRAS G12D and Q61H mutations")

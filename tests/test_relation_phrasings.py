@@ -5299,3 +5299,11 @@ def test_its_after_the_latter_is_the_latter_and_much_of_its_activity_is_lost(ext
                    "nonetheless loses most of its activity against KRAS R68S double mutants.")
     got = {r["drug"] for r in rows if r["relation"] == "resistance"}
     assert got == {"glecirasib"}, rows
+
+
+def test_a_status_not_associated_with_response_to_a_regimen_is_denied_resistance_to_its_focus_drug(extract):
+    rows = extract("In CodeBreaK 100, sotorasib plus atezolizumab produced responses in patients with NSCLC. "
+                   "KEAP1 status was not associated with response to the combination.")
+    got = {(r["relation"], r["drug"], r["target"], r["assertion"]) for r in rows
+           if r["relation"] in ("resistance", "overcomes")}
+    assert got == {("resistance", "sotorasib", "KEAP1", "negated")}, rows
