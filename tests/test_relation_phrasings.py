@@ -5307,3 +5307,10 @@ def test_a_status_not_associated_with_response_to_a_regimen_is_denied_resistance
     got = {(r["relation"], r["drug"], r["target"], r["assertion"]) for r in rows
            if r["relation"] in ("resistance", "overcomes")}
     assert got == {("resistance", "sotorasib", "KEAP1", "negated")}, rows
+
+
+def test_a_mutation_that_abolishes_the_drugs_binding_is_resistance(extract):
+    rows = extract("Lazertinib forms a covalent bond with Cys797 of EGFR. Substitution of this cysteine "
+                   "(C797S) abolishes covalent binding.")
+    got = {(r["drug"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("lazertinib", "OTHER")}, rows
