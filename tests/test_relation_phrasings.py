@@ -5314,3 +5314,9 @@ def test_a_mutation_that_abolishes_the_drugs_binding_is_resistance(extract):
                    "(C797S) abolishes covalent binding.")
     got = {(r["drug"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("lazertinib", "OTHER")}, rows
+
+
+def test_an_alteration_that_lowered_sensitivity_to_a_drug_is_resistance(extract):
+    rows = extract("In H358 cells, PTEN loss lowered their sensitivity to sotorasib.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("sotorasib", "PTEN")}, rows
