@@ -5320,3 +5320,9 @@ def test_an_alteration_that_lowered_sensitivity_to_a_drug_is_resistance(extract)
     rows = extract("In H358 cells, PTEN loss lowered their sensitivity to sotorasib.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("sotorasib", "PTEN")}, rows
+
+
+def test_mutations_that_impair_named_drugs_are_resistance_to_them(extract):
+    rows = extract("Acquired MET D1228N mutations impair capmatinib and tepotinib in NSCLC.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("capmatinib", "MET", "OTHER"), ("tepotinib", "MET", "OTHER")}, rows
