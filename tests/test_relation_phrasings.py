@@ -5326,3 +5326,10 @@ def test_mutations_that_impair_named_drugs_are_resistance_to_them(extract):
     rows = extract("Acquired MET D1228N mutations impair capmatinib and tepotinib in NSCLC.")
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("capmatinib", "MET", "OTHER"), ("tepotinib", "MET", "OTHER")}, rows
+
+
+def test_alterations_all_of_which_lead_to_a_process_take_its_code(extract):
+    rows = extract("In melanoma, resistance to dabrafenib most often involves NRAS mutations or BRAF splice "
+                   "variants, all of which lead to MAPK reactivation.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("NRAS", "MAPK_REACTIVATION"), ("BRAF", "MAPK_REACTIVATION")}, rows
