@@ -5333,3 +5333,9 @@ def test_alterations_all_of_which_lead_to_a_process_take_its_code(extract):
                    "variants, all of which lead to MAPK reactivation.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("NRAS", "MAPK_REACTIVATION"), ("BRAF", "MAPK_REACTIVATION")}, rows
+
+
+def test_neither_status_predicting_outcome_is_denied_resistance(extract):
+    rows = extract("For divarasib, neither STK11 nor KEAP1 status has predicted outcome in the NSCLC cohort.")
+    got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("divarasib", "STK11", "negated"), ("divarasib", "KEAP1", "negated")}, rows
