@@ -5339,3 +5339,10 @@ def test_neither_status_predicting_outcome_is_denied_resistance(extract):
     rows = extract("For divarasib, neither STK11 nor KEAP1 status has predicted outcome in the NSCLC cohort.")
     got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("divarasib", "STK11", "negated"), ("divarasib", "KEAP1", "negated")}, rows
+
+
+def test_a_partner_preventing_the_increase_that_followed_a_drug_overcomes(extract):
+    rows = extract("In SW837 cells, BI-3406 prevented the adaptive increase in pERK that followed adagrasib "
+                   "exposure.")
+    got = {(r["relation"], r["drug"], r["partner"]) for r in rows}
+    assert ("overcomes", "adagrasib", "BI-3406") in got, rows
