@@ -5346,3 +5346,10 @@ def test_a_partner_preventing_the_increase_that_followed_a_drug_overcomes(extrac
                    "exposure.")
     got = {(r["relation"], r["drug"], r["partner"]) for r in rows}
     assert ("overcomes", "adagrasib", "BI-3406") in got, rows
+
+
+def test_genes_listed_after_acquired_alterations_most_often_in_rtk_genes_are_bypass(extract):
+    rows = extract("In plasma DNA at progression on adagrasib, acquired alterations were found in 40% of "
+                   "patients with colorectal cancer, most often in RTK genes such as EGFR and MET.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("EGFR", "BYPASS_ALTERATION"), ("MET", "BYPASS_ALTERATION")}, rows
