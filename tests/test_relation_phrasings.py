@@ -5353,3 +5353,10 @@ def test_genes_listed_after_acquired_alterations_most_often_in_rtk_genes_are_byp
                    "patients with colorectal cancer, most often in RTK genes such as EGFR and MET.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("EGFR", "BYPASS_ALTERATION"), ("MET", "BYPASS_ALTERATION")}, rows
+
+
+def test_a_receptors_phosphorylation_rising_after_exposure_is_adaptive_resistance(extract):
+    rows = extract("In colorectal cancer organoids, EGFR phosphorylation increased within hours after "
+                   "divarasib exposure.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("divarasib", "EGFR", "RTK_FEEDBACK")}, rows
