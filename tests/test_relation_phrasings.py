@@ -5360,3 +5360,9 @@ def test_a_receptors_phosphorylation_rising_after_exposure_is_adaptive_resistanc
                    "divarasib exposure.")
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("divarasib", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_escaping_a_drug_by_re_engaging_a_pathway_is_resistance_not_inhibition(extract):
+    rows = extract("Organoid studies show that PDAC cells escape divarasib by re-engaging PI3K signalling.")
+    got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows}
+    assert got == {("resistance", "divarasib", "PI3K_MTOR")}, rows
