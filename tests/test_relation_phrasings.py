@@ -5366,3 +5366,9 @@ def test_escaping_a_drug_by_re_engaging_a_pathway_is_resistance_not_inhibition(e
     rows = extract("Organoid studies show that PDAC cells escape divarasib by re-engaging PI3K signalling.")
     got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows}
     assert got == {("resistance", "divarasib", "PI3K_MTOR")}, rows
+
+
+def test_the_gtp_loaded_fraction_of_wild_type_ras_rising_is_resistance(extract):
+    rows = extract("The GTP-loaded fraction of wild-type NRAS increases after glecirasib exposure.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("glecirasib", "NRAS", "MAPK_REACTIVATION")}, rows
