@@ -5372,3 +5372,9 @@ def test_the_gtp_loaded_fraction_of_wild_type_ras_rising_is_resistance(extract):
     rows = extract("The GTP-loaded fraction of wild-type NRAS increases after glecirasib exposure.")
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("glecirasib", "NRAS", "MAPK_REACTIVATION")}, rows
+
+
+def test_reliance_on_a_receptor_after_treatment_is_resistance(extract):
+    rows = extract("Lung cancer lines relied on FGFR1 signalling after olomorasib treatment.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("olomorasib", "FGFR1", "RTK_FEEDBACK")}, rows
