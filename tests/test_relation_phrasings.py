@@ -5378,3 +5378,10 @@ def test_reliance_on_a_receptor_after_treatment_is_resistance(extract):
     rows = extract("Lung cancer lines relied on FGFR1 signalling after olomorasib treatment.")
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("olomorasib", "FGFR1", "RTK_FEEDBACK")}, rows
+
+
+def test_a_selection_biomarker_threshold_is_no_resistance_mediator(extract):
+    rows = extract("Divarasib with pembrolizumab gave a response rate of 60% in NSCLC with PD-L1 expression "
+                   "of 50% or more, and it is being tested in patients who progressed on sotorasib.")
+    got = {r["target"] for r in rows if r["relation"] == "resistance"}
+    assert "CD274" not in got, rows
