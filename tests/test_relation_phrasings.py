@@ -5385,3 +5385,11 @@ def test_a_selection_biomarker_threshold_is_no_resistance_mediator(extract):
                    "of 50% or more, and it is being tested in patients who progressed on sotorasib.")
     got = {r["target"] for r in rows if r["relation"] == "resistance"}
     assert "CD274" not in got, rows
+
+
+def test_exposure_selecting_populations_is_resistance_and_a_readout_depended_for_is_no_mediator(extract):
+    rows = extract("Prolonged exposure of lung cancer cells to adagrasib selected populations that had "
+                   "undergone epithelial-to-mesenchymal transition, and these cells no longer depended on "
+                   "KRAS for ERK activation but showed increased PI3K signalling instead.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("", "EMT"), ("", "PI3K_MTOR")}, rows
