@@ -5393,3 +5393,10 @@ def test_exposure_selecting_populations_is_resistance_and_a_readout_depended_for
                    "KRAS for ERK activation but showed increased PI3K signalling instead.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("", "EMT"), ("", "PI3K_MTOR")}, rows
+
+
+def test_a_patient_who_developed_an_alteration_on_a_drug_states_resistance_beside_the_rescue(extract):
+    rows = extract("A patient with NSCLC who developed MET amplification on divarasib responded again when "
+                   "capmatinib was added.")
+    got = {(r["relation"], r["drug"], r["target"]) for r in rows}
+    assert {("resistance", "divarasib", "MET"), ("overcomes", "divarasib", "MET")} <= got, rows
