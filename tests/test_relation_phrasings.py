@@ -5400,3 +5400,9 @@ def test_a_patient_who_developed_an_alteration_on_a_drug_states_resistance_besid
                    "capmatinib was added.")
     got = {(r["relation"], r["drug"], r["target"]) for r in rows}
     assert {("resistance", "divarasib", "MET"), ("overcomes", "divarasib", "MET")} <= got, rows
+
+
+def test_a_gene_that_limits_a_drugs_activity_is_its_resistance_mediator(extract):
+    rows = extract("In colorectal cancer models, EGFR limits divarasib activity.")
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("divarasib", "EGFR", "RTK_FEEDBACK")}, rows
