@@ -5406,3 +5406,10 @@ def test_a_gene_that_limits_a_drugs_activity_is_its_resistance_mediator(extract)
     rows = extract("In colorectal cancer models, EGFR limits divarasib activity.")
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("divarasib", "EGFR", "RTK_FEEDBACK")}, rows
+
+
+def test_an_agent_named_after_unlike_joins_no_regimen(extract):
+    rows = extract("Divarasib, unlike docetaxel, increased T-cell infiltration in CT26 tumours, and its "
+                   "combination with pembrolizumab produced durable cures in mice.")
+    got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "combination"}
+    assert got == {("divarasib", "pembrolizumab")}, rows
