@@ -5413,3 +5413,9 @@ def test_an_agent_named_after_unlike_joins_no_regimen(extract):
                    "combination with pembrolizumab produced durable cures in mice.")
     got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "combination"}
     assert got == {("divarasib", "pembrolizumab")}, rows
+
+
+def test_a_possessive_activity_against_a_target_is_inhibition(extract):
+    rows = extract("The difference is explained by cabozantinib's own activity against MET.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
+    assert got == {("cabozantinib", "MET")}, rows
