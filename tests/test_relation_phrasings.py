@@ -5419,3 +5419,9 @@ def test_a_possessive_activity_against_a_target_is_inhibition(extract):
     rows = extract("The difference is explained by cabozantinib's own activity against MET.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
     assert got == {("cabozantinib", "MET")}, rows
+
+
+def test_an_agents_relative_clause_on_its_own_targets_state_is_inhibition(extract):
+    rows = extract("Feedback undermines glecirasib, which captures only the GDP-bound state.")
+    got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
+    assert got == {("glecirasib", "KRAS")}, rows
