@@ -237,10 +237,15 @@ def evidence_level(texts: list[str], rules: Rules) -> str:
     return "unspecified"
 
 
-def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Rules) -> str:
+def assertion(sentence: str, claim_span: tuple[int, int], offset: int, rules: Rules,
+              relation: str = "") -> str:
     """negated: a negation cue right before or inside the claim; hedged: a hedge cue
     before the claim's end and after the last clause break (';', ', whereas', ', but')
-    that precedes the claim's start; else affirmed."""
+    that precedes the claim's start; else affirmed. For a resistance claim a denied
+    sensitivity ("did not retain activity", "no longer responded") is no negation: it states
+    the resistance."""
+    if relation == "resistance":
+        sentence = rules.context["denied_sensitivity"].sub(lambda m: " " * len(m.group(0)), sentence)
     s, e = max(0, claim_span[0] - offset), max(0, claim_span[1] - offset)
     lo = max(0, s - 60)
     # a negation does not reach past a clause break ("KRAS can no longer engage RAF, so both

@@ -2922,7 +2922,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if res and ctx("at_progression").search(sent.text):
             progression_found = (k, {r.target_id: r for r in res
                                      if r.target_id and r.mechanism in _ALTERED[1:]
-                                     and assertion(sent.text, r.span, sent.start, rules) == "affirmed"})
+                                     and assertion(sent.text, r.span, sent.start, rules,
+                                                   r.relation) == "affirmed"})
         if res:
             own_res_before = (k, list({(r.target_id, r.mechanism): r for r in res}.values()))
             cue_k = k  # a sentence of resistance findings ("They comprised ...") goes on to the next
@@ -3240,7 +3241,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     "cancer_id": cid,
                     "cell_line": cells[0].norm_name if cells else "",
                     "effect": claim.effect if claim.relation in ("combination", "overcomes") else "",
-                    "assertion": assertion(sent.text, claim.span, sent.start, rules),
+                    "assertion": assertion(sent.text, claim.span, sent.start, rules, claim.relation),
                     "evidence_level": level,
                     "section": section.title if section else "",
                     "page": sent.page if sent.page is not None else "",

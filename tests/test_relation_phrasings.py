@@ -5425,3 +5425,13 @@ def test_an_agents_relative_clause_on_its_own_targets_state_is_inhibition(extrac
     rows = extract("Feedback undermines glecirasib, which captures only the GDP-bound state.")
     got = {(r["drug"], r["target"]) for r in rows if r["relation"] == "inhibits"}
     assert got == {("glecirasib", "KRAS")}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Glecirasib did not retain activity, however, in tumours that had acquired KRAS G12V.",
+    "Glecirasib no longer remained active in H358 cells carrying KRAS Y96D.",
+])
+def test_a_drug_that_did_not_retain_activity_against_a_mutation_is_resisted_affirmed(extract, text):
+    rows = extract(text)
+    got = {(r["drug"], r["mechanism"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("glecirasib", "SECONDARY_KRAS_ALTERATION", "affirmed")}, rows
