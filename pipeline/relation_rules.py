@@ -144,10 +144,16 @@ _ITEM = rf"(?:(?:the|a|an)\s+)?{_KIND}{_GLOSS}{_A}"
 def _list_step(comma_and: str) -> str:
     """The pattern of one more agent of a list; ``comma_and`` is the pattern ", and" takes there
     ("(?!)": none, as between the first two agents)."""
+    # (or after a parenthesis naming the agent's trial or code: "paired with X (CodeBreaK 101) and
+    # Y (KRYSTAL-2)"; not when the next agent opens a regimen of its own: "X with A (TRIAL) and Y
+    # with B")
+    paren = r"\s*\((?!\s*(?:e\.g\.|i\.e\.|such\s+as))[^()\u27e6.;]{1,40}\)"
     return (rf"\s*(?:{comma_and}|and(?:\s+either)?|/|[-\u2013]"
             rf"|and\s+its\s+(?:[\w-]+\s+)?(?:analogu?e|successor|derivative)s?)\s*{_ITEM}"
             rf"|\s*(?:,\s*or|,(?!\s*and\b))\s*{_ITEM}(?!\s+with\b)(?!\s*/\s*{_A}\s+plus\b)"
-            rf"|\s*(?:or|nor|and/or)\s*{_ITEM}(?!\s*/\s*{_A}\s+plus\b)")
+            rf"|\s*(?:or|nor|and/or)\s*{_ITEM}(?!\s*/\s*{_A}\s+plus\b)"
+            rf"|{paren}(?:\s*,(?!\s*and\b)\s*(?:or\s+)?|\s+(?:and|or)\s+){_ITEM}"
+            rf"(?!(?:{paren})?\s+(?:with|plus|in\s+combination)\b)")
 
 
 _AL = _A + "(?:(?:" + _list_step("(?!)") + ")(?:" + _list_step(r",\s*and") + ")*)?"

@@ -5435,3 +5435,13 @@ def test_a_drug_that_did_not_retain_activity_against_a_mutation_is_resisted_affi
     rows = extract(text)
     got = {(r["drug"], r["mechanism"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("glecirasib", "SECONDARY_KRAS_ALTERATION", "affirmed")}, rows
+
+
+def test_agents_listed_with_their_trials_in_parentheses_stay_one_list(extract):
+    rows = extract("SHP2 inhibitors have been paired with sotorasib (CodeBreaK 101) and adagrasib "
+                   "(KRYSTAL-2) "
+                   "in the clinic. Sotorasib in combination with RMC-4630 (CodeBreaK 101) and adagrasib with "
+                   "TNO155 (KRYSTAL-2) are being evaluated in pretreated patients.")
+    got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "combination"}
+    assert {("sotorasib", "SHP2 inhibitor"), ("adagrasib", "SHP2 inhibitor")} <= got, rows
+    assert ("adagrasib", "RMC-4630") not in got, rows
