@@ -1629,8 +1629,8 @@ def inhibits_claims(masked: str, table: dict[str, Mention], rules: Rules,
                 tail = re.search(rf"{_AL}$", m.group(0))
                 agents = _agents_in(tail.group(0), table) if tail else agents[-1:]
             if pat.readout_targets:  # "resistance to X and Y, ... despite MAPK suppression": X and Y
-                first = _masked_span(agents[0], masked, table) if agents else None  # are not the subject
-                if first and ctx("sensitivity_to_before").search(masked[max(0, first[0] - 40):first[0]]):
+                lead = _masked_span(agents[0], masked, table) if agents else None  # are not the subject
+                if lead and ctx("sensitivity_to_before").search(masked[max(0, lead[0] - 40):lead[0]]):
                     agents = []
             targets = _targets_in(m.group(0), table)
             if pat.own_target:
@@ -3209,8 +3209,8 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     and ctx("system_after_cancer").match(doc.text, c.end)
                     and not ctx("coordinated_clause").search(doc.text, c.end, claim.span[0])
                     and not any(c.end <= a.start < claim.drug.start for a in agents)]
-                first = (near or system or subject[-1:])[:1]
-                run = ([] if pharmacology else framed) or _with_coordinated(first, cancers, doc.text)
+                closest = (near or system or subject[-1:])[:1]
+                run = ([] if pharmacology else framed) or _with_coordinated(closest, cancers, doc.text)
                 # a finding of the paragraph's experiment takes that experiment's cancer
                 # (GUIDELINES 3: the cancer of the experimental system named earlier)
                 # (not the drug's pharmacology in a relative clause or apposition: "crizotinib,
