@@ -248,7 +248,7 @@ CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "
                  "defined_population", "treated_with_before",
                  "elliptic_agent", "remedy_route_before", "mediated_escape_after",
                  "pathway_outcome_before", "biomarker_threshold_after",
-                 "denied_sensitivity"}
+                 "denied_sensitivity", "covariate_after"}
 
 
 def _context_patterns(spec: dict) -> dict[str, re.Pattern[str]]:

@@ -1797,8 +1797,9 @@ def _mediators(masked: str, table: dict[str, Mention], sentence: str, offset: in
             if g.norm_id in _known_targets() and other.norm_id not in _known_targets():
                 out.append(g)
             continue
-        if ctx("biomarker_threshold_after").match(after):
-            continue  # a selection biomarker ("PD-L1 expression of 50% or more") is no mediator
+        if ctx("biomarker_threshold_after").match(after) or ctx("covariate_after").match(after):
+            continue  # a selection biomarker ("PD-L1 expression of 50% or more") or a covariate
+                      # ("once KEAP1 status was accounted for") is no mediator
         if g.label != "VARIANT" and any(p.search(after[:40]) for p in rules.not_mediator_after) \
                 and mediator_mechanisms().get(g.norm_id) not in rules.genotype_mediator_codes:
             # a genotype ("BRAF-mutant"); a variant other than the drug's is an alteration; a

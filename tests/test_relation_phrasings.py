@@ -5445,3 +5445,10 @@ def test_agents_listed_with_their_trials_in_parentheses_stay_one_list(extract):
     got = {(r["drug"], r["partner"]) for r in rows if r["relation"] == "combination"}
     assert {("sotorasib", "SHP2 inhibitor"), ("adagrasib", "SHP2 inhibitor")} <= got, rows
     assert ("adagrasib", "RMC-4630") not in got, rows
+
+
+def test_no_association_with_outcome_is_denied_resistance_and_a_covariate_is_no_mediator(extract):
+    rows = extract("The analysis found no association between STK11 co-mutation and outcome on divarasib "
+                   "once KEAP1 status was accounted for.")
+    got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("divarasib", "STK11", "negated")}, rows
