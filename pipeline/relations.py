@@ -2584,7 +2584,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                     antecedents(am.group(0), recent_agents)
                 if word in ("the latter", "the former"):
                     chosen = found_ants
-                if not found_ants and am.group(0).lower() in ("it", "its") and \
+                if not found_ants and word in ("it", "its") and \
                         recent_subjects[-1] is not None:
                     # "GDC-6036 binds KRAS G12C ... more potent than sotorasib and adagrasib. It entered a
                     # phase I study ...": of several agents, the one the sentence opens with
@@ -2883,11 +2883,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                    or not sent.start <= r.drug.start < sent.start + len(sent.text)]
         # a route of escape the sentence says a regimen may prevent is no resistance stated ("Combining
         # X with Y may further limit escape through NRAS or HRAS", "to forestall RAS-mediated escape")
-        routes = {g.norm_id for g in table.values() if g.label == "GENE" and (
-            ctx("remedy_route_before").search(doc.text, sent.start, g.start)
-            or ctx("remedy_verb_before").search(doc.text, sent.start, g.start)
-            and ctx("mediated_escape_after").match(doc.text, g.end))}
-        if routes and any(c.relation in ("combination", "overcomes") for c in claims):
+        # (looked for only when there is a resistance row and a regimen: this runs for every sentence)
+        if res and any(c.relation in ("combination", "overcomes") for c in claims):
+            routes = {g.norm_id for g in table.values() if g.label == "GENE" and (
+                ctx("remedy_route_before").search(doc.text, sent.start, g.start)
+                or ctx("remedy_verb_before").search(doc.text, sent.start, g.start)
+                and ctx("mediated_escape_after").match(doc.text, g.end))}
             res = [r for r in res if r.target_id not in routes]
         claims += res
         aim = ctx("aim_question").search(sent.text)
