@@ -1104,8 +1104,9 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
     anaphora rule), `overcomes` under overcome wording, else `combination`. A plural one ("both
     combinations", "these doublets") takes every regimen of the latest sentence that named any.
     An `overcomes` row of a regimen that had none takes the partner's target among the genes the
-    sentence names (``named``: "Cetuximab appears to counter the feedback through EGFR ...,
-    and this combination ...")."""
+    paragraph has named so far (``named``: "Cetuximab appears to counter the feedback through EGFR
+    ..., and this combination ..."; "We asked whether blocking SHP2 could ... . The doublet
+    prevented the pERK rebound")."""
     m = rules.cues["combination_anaphora"].search(sent.text)
     if m is None or ctx("open_question").search(sent.text) and not ctx("ongoing_trial").search(sent.text):
         return []  # (an open question about the regimens just named is no new claim: "Whether such
@@ -2655,8 +2656,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         claims += same
         if prev_combo is not None and not failed and \
                 not any(c.relation in ("combination", "overcomes") for c in claims):
-            claims += anaphoric_combination(sent, prev_combo, rules, prev_combos,
-                                            frozenset(_target_fields(t)[0] for t in targets))
+            claims += anaphoric_combination(sent, prev_combo, rules, prev_combos, frozenset(para_genes))
         claims += _regimen_in_trial(sent, claims, rules)
         claims += inhibits_claims(masked, table, rules, claims)
         if not agents and exposed is None and recent_k == k - 1 and recent_agents \

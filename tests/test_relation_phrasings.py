@@ -5452,3 +5452,11 @@ def test_no_association_with_outcome_is_denied_resistance_and_a_covariate_is_no_
                    "once KEAP1 status was accounted for.")
     got = {(r["drug"], r["target"], r["assertion"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("divarasib", "STK11", "negated")}, rows
+
+
+def test_regimen_anaphor_takes_the_partner_target_the_paragraph_named(extract):
+    rows = extract("We asked whether blocking SHP2 could overcome adaptive resistance. Adagrasib plus "
+                   "TNO155 caused durable regression of H2122 xenografts. The doublet prevented the pERK "
+                   "rebound seen with adagrasib alone.")
+    got = {(r["drug"], r["partner"], r["target"]) for r in rows if r["relation"] == "overcomes"}
+    assert ("adagrasib", "TNO155", "PTPN11") in got, rows
