@@ -199,7 +199,8 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
 
 
-CONTEXT_NAMES = {"resistance_relative", "parenthetical_adverb", "screen_hits", "experiment_setup",
+CONTEXT_NAMES = {"resistance_relative", "resisted_model_before", "resisted_model_after",
+                 "parenthetical_adverb", "screen_hits", "experiment_setup",
                  "expression_or_alteration_after", "drives_process_after",
                  "time_adverbial_agent", "time_adverbial_after", "agent_given",
                  "exposed_to_agent", "readout_fell_after", "fronted_partner_subject",

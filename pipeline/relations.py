@@ -410,6 +410,16 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
         # agent named last before the possessive, not the sentence's first focus agent
         if unresisted:
             return unresisted[-1]
+    # the drug the models were made resistant to, in the clause ("in H358 cells made resistant
+    # to adagrasib by MET amplification, capmatinib restored sensitivity") or just after the match
+    # ("defactinib may re-sensitise cells that have become tolerant to sotorasib")
+    resisted_after = ctx("resisted_model_after").match(masked, m.end())
+    if resisted_after and resisted_after.group("agent") not in inside:
+        return table[resisted_after.group("agent")]
+    resisted = [a for pos, a in outside if pos < m.start()
+                and ctx("resisted_model_before").search(masked[max(0, pos - 40):pos])]
+    if resisted:
+        return resisted[-1]
     focus = [a for _, a in outside if is_focus(a, rules)]
     if focus:
         return focus[0]

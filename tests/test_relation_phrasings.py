@@ -5460,3 +5460,16 @@ def test_regimen_anaphor_takes_the_partner_target_the_paragraph_named(extract):
                    "rebound seen with adagrasib alone.")
     got = {(r["drug"], r["partner"], r["target"]) for r in rows if r["relation"] == "overcomes"}
     assert ("adagrasib", "TNO155", "PTPN11") in got, rows
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("Sotorasib was given to a patient whose tumour acquired MET amplification, and in H358 cells made "
+     "resistant to adagrasib by MET amplification, capmatinib restored sensitivity.", "adagrasib"),
+    ("Alisertib, which prevents AURKA from keeping new KRAS G12C active, enhanced sotorasib activity in H358 "
+     "cells, and the FAK inhibitor defactinib may re-sensitise colorectal cancer cells that have become "
+     "tolerant to adagrasib through FAK-dependent adhesion signalling.", "adagrasib"),
+])
+def test_an_added_partner_joins_the_drug_the_models_were_made_resistant_to(extract, text, drug):
+    rows = [r for r in extract(text) if r["relation"] in ("overcomes", "combination")]
+    hosts = {(r["relation"], r["drug"]) for r in rows if r["partner"] in ("capmatinib", "defactinib")}
+    assert hosts == {("overcomes", drug)}, rows
