@@ -70,6 +70,16 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
         # osimertinib plus savolitinib")
         hi = min([hi] + [a.start - sent.start for o in overcoming for a in (o.drug, *o.partners)
                          if a.start - sent.start > e])
+    # a leading frame of models or patients that failed the claim's drug, and a clause naming the
+    # process ("In PDAC xenografts that relapsed on MRTX1133, feedback activation of EGFR restored ERK
+    # signalling, and adding afatinib re-established regression"): the frame and clause state it
+    frame = re.match(r"\s*(?:In|Among|For|Within|Across)\b[^,;]{0,100},", sent.text)
+    d0 = claim.drug.start - sent.start
+    if frame and claim.mechanism and d0 < frame.end() <= lo and not sent.text[frame.end():lo].strip(" ,") \
+            and ctx("failed_regimen").search(sent.text[:max(0, d0)]) \
+            and not ctx("overcome_verb").search(sent.text, lo, hi):
+        return all(p.end - sent.start <= lo or p.start - sent.start >= hi
+                   for o in overcoming for p in o.partners)
     # ... else, when the anchor sits in an apposition ("EGFR, reactivated by feedback, limits the
     # activity of X, and blocking this feedback with Y ..."), the whole coordinated clause around it
     for a, b in ((lo, hi), _clause(sent.text, s, e, "coordinated_clause")):

@@ -5473,3 +5473,10 @@ def test_an_added_partner_joins_the_drug_the_models_were_made_resistant_to(extra
     rows = [r for r in extract(text) if r["relation"] in ("overcomes", "combination")]
     hosts = {(r["relation"], r["drug"]) for r in rows if r["partner"] in ("capmatinib", "defactinib")}
     assert hosts == {("overcomes", drug)}, rows
+
+
+def test_a_frame_of_models_that_relapsed_on_the_drug_states_the_resistance_beside_the_rescue(extract):
+    rows = extract("In PDAC xenografts that relapsed on MRTX1133, feedback activation of EGFR restored ERK "
+                   "signalling, and adding afatinib re-established tumour regression.")
+    got = {(r["relation"], r["drug"], r["target"]) for r in rows}
+    assert {("resistance", "MRTX1133", "EGFR"), ("overcomes", "MRTX1133", "EGFR")} <= got, rows
