@@ -199,7 +199,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in cues), re.I)
 
 
-CONTEXT_NAMES = {"resistance_relative", "resisted_model_before", "resisted_model_after",
+CONTEXT_NAMES = {"resistance_relative", "resisted_model_before", "resisted_model_after", "gene_conjuncts",
                  "parenthetical_adverb", "screen_hits", "experiment_setup",
                  "expression_or_alteration_after", "drives_process_after",
                  "time_adverbial_agent", "time_adverbial_after", "agent_given",

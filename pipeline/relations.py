@@ -1983,6 +1983,19 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
 def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence: str = "",
                    offset: int = 0, rules: Rules | None = None, own_targets: frozenset[str] = frozenset()
                    ) -> str:
+    if sentence:
+        # a gene coordinated with the one a process phrase names ("feedback activation of EGFR, HER2
+        # and FGFR1", "amplification of MET or EGFR"): the phrase's process
+        head = [x for x in mechanisms if x.end <= g.start and _genes_named_in(x.text)
+                and re.search(r"\b(?:of|in)\s+(?:the\s+)?[A-Z][\w-]*$", x.text)
+                and ctx("gene_conjuncts").fullmatch(sentence, x.end - offset, g.start - offset)]
+        if head:
+            code = head[-1].norm_id
+            if code in _ALTERED[1:]:  # an alteration: of the conjunct's own kind ("amplification of
+                # MET and KRAS": KRAS a secondary KRAS alteration)
+                gene = _gene_of_variant(g.norm_name) if g.label == "VARIANT" else g.norm_name
+                return _alteration_code(gene, _target_fields(g)[0], own_targets)
+            return code
     near = [x for x in mechanisms if min(abs(x.start - g.end), abs(g.start - x.end)) <= window]
     if not near and sentence:
         # farther, but one clause with a linking verb: "SOS1 ... is required for the reloading of

@@ -5480,3 +5480,15 @@ def test_a_frame_of_models_that_relapsed_on_the_drug_states_the_resistance_besid
                    "signalling, and adding afatinib re-established tumour regression.")
     got = {(r["relation"], r["drug"], r["target"]) for r in rows}
     assert {("resistance", "MRTX1133", "EGFR"), ("overcomes", "MRTX1133", "EGFR")} <= got, rows
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Feedback activation of EGFR, HER2 and FGFR1 restored ERK signalling after sotorasib.",
+     {("EGFR", "RTK_FEEDBACK"), ("ERBB2", "RTK_FEEDBACK"), ("FGFR1", "RTK_FEEDBACK")}),
+    ("At progression on adagrasib, ctDNA showed amplification of MET and KRAS.",
+     {("MET", "BYPASS_ALTERATION"), ("KRAS", "SECONDARY_KRAS_ALTERATION")}),
+])
+def test_genes_coordinated_with_the_gene_of_a_process_phrase_take_its_process(extract, text, want):
+    rows = extract(text)
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance" and r["target"]}
+    assert got == want, rows
