@@ -80,9 +80,11 @@ def test_pipeline_runs_over_passages(tmp_path):
                                   "dev6.jsonl", "dev31.jsonl", "dev32.jsonl", "dev33.jsonl", "dev34.jsonl",
                                   "dev35.jsonl", "dev36.jsonl", "dev37.jsonl", "dev38.jsonl",
                                   "dev39.jsonl", "dev40.jsonl", "dev41.jsonl", "dev42.jsonl",
+                                  "dev43.jsonl", "dev44.jsonl",
                                   "heldout.jsonl",
                                   "heldout2.jsonl", "heldout3.jsonl", "heldout8.jsonl", "heldout9.jsonl",
-                                  "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl"])
+                                  "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl",
+                                  "heldout13.jsonl"])
 def test_shipped_sets_are_valid(name):
     passages = load(ANNOTATIONS_DIR / "challenge" / name)
     assert len(passages) >= 20 and sum(len(p.keys) for p in passages) >= 40
