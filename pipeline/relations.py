@@ -439,14 +439,19 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     return after[0] if after else fallback
 
 
-def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> list[list[Mention]]:
+
+def agent_groups(span: str, table: dict[str, Mention], single: bool = False,
+                 kinds: bool = True) -> list[list[Mention]]:
     """The agent sets a combination span stands for.
 
     Each coordinated run of agents is conjunctive ("X, Y and Z": one regimen) unless it is
     introduced by "either"/"both"/"neither", followed by "both"/"each" or joined by "or"/"nor",
     which distributes ("with either X or Y", "X and Y both restored ...": two regimens).
     Examples in brackets ("EGFR inhibitors (e.g., gefitinib)") stand for their class and are
-    dropped. The result is the product over runs.
+    dropped. Three or more kinds of partner named in the plural distribute too ("EGFR
+    antibodies, SHP2 inhibitors and SOS1 inhibitors added to ..."; two may be one triplet: "MEK
+    inhibitors and SHP2 inhibitors were combined with adagrasib"), unless ``kinds`` is off (the
+    sentence calls the regimen a triplet). The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
     both = re.search(r"(?:,\s*|,?\s+)or\s+(?:with\s+)?both\s*$", span)
@@ -532,6 +537,12 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False) -> 
             alts = [_agents_in(i, table) for i in re.split(r"\s*(?:,\s*(?:or\s+)?|\b(?:or|nor|and/or)\b)\s*",
                                                          m.group("run"))]
             choices.append([a for a in alts if a])
+        elif kinds and len(members) >= 3 and all(x.label == "DRUG_CLASS" and re.search(r"s\W*$", x.text)
+                                                 and not is_focus(x, load_rules()) for x in members) \
+                and not ctx("multi_agent_regimen").search(span):
+            # three kinds of partner named in the plural ("EGFR antibodies, SHP2 inhibitors and SOS1
+            # inhibitors added to KRAS G12C inhibitors"): each kind is a regimen with the host
+            choices.append([[x] for x in members])
         elif len(items) >= _ENUMERATION:
             # "X is combined with afatinib, trametinib, palbociclib, everolimus and
             # carboplatin-pemetrexed": an enumeration of arms, each item (a hyphen or slash
@@ -622,6 +633,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
     trial_spans: set[tuple[int, int]] = set()  # regimens named for their trial
     opener = _opening_clause_end(sentence)  # "Because X limits Y, combining ... may ...": a causal tie
     strong = bool(rules.cues["strong_overcome_cues"].search(sentence))  # any drug: explicit wording
+    kinds = not ctx("multi_agent_regimen").search(sentence)  # (plural partner kinds distribute)
     tied = causal_tie or bool(opener and rules.cues["resistance_cues"].search(sentence[:opener]))
     # "... are ineffective because BRAF inhibition relieves feedback on EGFR; encorafenib was
     # therefore paired with cetuximab": a connective after a clause stating resistance
@@ -689,7 +701,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                     # "adding anti-PD-1 to the doublet", "adding X did not improve survival over the
                     # doublet": the regimen named before, plus the partner
                     base = [regimen[-1].drug, *regimen[-1].partners]
-                    groups = [base + g for g in agent_groups(m.group(0), table, single=True)]
+                    groups = [base + g for g in agent_groups(m.group(0), table, single=True, kinds=kinds)]
                     span = (min(base[0].start, span[0]), span[1])
                 else:
                     # ("after KRAS G12C inhibition, pan-ERBB inhibitors were proposed as partners":
@@ -741,7 +753,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                                   if x not in swept]
                     elif subject_after:
                         groups = [[host, *g] for g in agent_groups(m.group(0)[:subject_after.start()], table,
-                                                                   single=True)]
+                                                                   single=True, kinds=kinds)]
                     else:
                         # "resistance to sotorasib and adagrasib ..., in which TEAD inhibitors
                         # restored sensitivity": a KRAS inhibitor named with another is one host each
@@ -755,7 +767,7 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                             hosts = [previous.drug, *(p for p in previous.partners if not any(
                                 x.norm_id == p.norm_id or agent_targets(x) and _is_class_of(x, p)
                                 or _cytotoxic(x) and _cytotoxic(p) for x in added))]
-                        groups = [[*hosts, *g] for g in agent_groups(whole, table, single=True)]
+                        groups = [[*hosts, *g] for g in agent_groups(whole, table, single=True, kinds=kinds)]
                     if host.start >= offset:  # (a host from an earlier sentence is not this claim's span)
                         span = (min(host.start, span[0]), max(host.end, span[1]))
             elif pat.distribute:
@@ -765,14 +777,15 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
                 else:
                     groups = [[members[0], x] for x in members[1:]]
             else:
-                groups = agent_groups(whole, table)
+                groups = agent_groups(whole, table, kinds=kinds)
                 if len(drugs) > 1 and overcome and (
                         not re.fullmatch(r"⟦A\d+⟧\s*(?:\band\b|[-/\u2013])\s*⟦A\d+⟧", m.group("drug").strip())
                         or re.search(r"\b(?:both|either)\s+$", masked[:m.start("drug")])
                         or all(is_focus(d, rules) for d in drugs)):
                     # "X restored sensitivity to both Y and Z" (or to sotorasib and adagrasib, two
                     # alternatives): Y+X, Z+X; but "adding X to Y and Z" is one regimen
-                    partners = agent_groups(masked[m.start():m.start("drug")], table, single=True)
+                    partners = agent_groups(masked[m.start():m.start("drug")], table, single=True,
+                                            kinds=kinds)
                     groups = [[d, *g] for d in drugs for g in partners]
             # two KRAS inhibitors in one group are alternatives, each with the rest ("TNO155
             # enhanced the activity of sotorasib and adagrasib": sotorasib + TNO155, adagrasib + TNO155)

@@ -5492,3 +5492,14 @@ def test_genes_coordinated_with_the_gene_of_a_process_phrase_take_its_process(ex
     rows = extract(text)
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance" and r["target"]}
     assert got == want, rows
+
+
+def test_three_kinds_of_partner_named_in_the_plural_are_one_regimen_each_unless_a_quadruplet(extract):
+    rows = extract("EGFR antibodies (cetuximab), SHP2 inhibitors (TNO155) and SOS1 inhibitors added to KRAS "
+                   "G12C inhibitors block the RTK feedback.")
+    got = {r["partner"] for r in rows if r["relation"] == "overcomes"}
+    assert got == {"anti-EGFR antibody", "SHP2 inhibitor", "SOS1 inhibitor"}, rows
+    rows = extract("A quadruplet of sotorasib with SHP2 inhibitors, MEK inhibitors and CDK4/6 inhibitors is "
+                   "being tested.")
+    got = {r["partner"] for r in rows if r["relation"] == "combination"}
+    assert got == {"CDK4/6 inhibitor;MEK inhibitor;SHP2 inhibitor"}, rows
