@@ -5503,3 +5503,16 @@ def test_three_kinds_of_partner_named_in_the_plural_are_one_regimen_each_unless_
                    "being tested.")
     got = {r["partner"] for r in rows if r["relation"] == "combination"}
     assert got == {"CDK4/6 inhibitor;MEK inhibitor;SHP2 inhibitor"}, rows
+
+
+@pytest.mark.parametrize("text, drug, partner, mechanism", [
+    ("In H358 cells, TNO155 suppressed the sotorasib-induced rebound of pERK at 24 h.",
+     "sotorasib", "TNO155", "MAPK_REACTIVATION"),
+    ("Cetuximab abrogated the adagrasib-induced feedback activation of EGFR in colorectal cancer cells.",
+     "adagrasib", "cetuximab", "RTK_FEEDBACK"),
+])
+def test_a_partner_blocking_the_adaptation_a_drug_induced_overcomes_it(extract, text, drug, partner,
+                                                                     mechanism):
+    rows = extract(text)
+    assert {(r["relation"], r["drug"], r["partner"], r["mechanism"]) for r in rows
+            if r["relation"] != "inhibits"} == {("overcomes", drug, partner, mechanism)}, rows
