@@ -2374,6 +2374,16 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
     claims = [c for c in claims if c.rule_id != "RES_PATHWAY" + rule_suffix
               or c.drug.norm_id not in explaining or not c.anchor or not ctx("pathway_outcome_before").search(
                   sentence, max(0, c.anchor[0] - offset - 50), max(0, c.anchor[0] - offset))]
+    # (nor a process named by its outcome in a relative clause on another process of the drug: "feedback
+    # activation of RTKs, which restored KRAS-GTP levels"; a subject that is no process of its own,
+    # "SOS1-dependent nucleotide exchange that restored KRAS-GTP", keeps the row)
+    def outcome_of_other(c: Claim) -> bool:
+        a0 = c.anchor[0] - offset if c.anchor else -1
+        return a0 > 0 and c.rule_id == "RES_MECHANISM" + rule_suffix and not c.target_id \
+            and bool(ctx("outcome_relative").search(sentence, max(0, a0 - 30), a0 + 12)) \
+            and any(o.drug.norm_id == c.drug.norm_id and o.mechanism != c.mechanism and o.anchor
+                    and o.anchor[1] - offset <= a0 for o in claims)
+    claims = [c for c in claims if not outcome_of_other(c)]
     # alterations that accompany a histologic transformation ("transformation to small cell lung
     # cancer with loss of RB1 and TP53") mediate that process (GUIDELINES 7.20)
     turns = [m for m in mechanisms if m.norm_id == "HISTOLOGIC_TRANSFORMATION"]

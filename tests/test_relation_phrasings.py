@@ -5516,3 +5516,17 @@ def test_a_partner_blocking_the_adaptation_a_drug_induced_overcomes_it(extract, 
     rows = extract(text)
     assert {(r["relation"], r["drug"], r["partner"], r["mechanism"]) for r in rows
             if r["relation"] != "inhibits"} == {("overcomes", drug, partner, mechanism)}, rows
+
+
+@pytest.mark.parametrize("text, want", [
+    ("In colorectal cancer PDX models, adagrasib alone induced stasis at best, and tumours resumed growth "
+     "after 3 weeks as phospho-EGFR increased.", {("adagrasib", "EGFR", "RTK_FEEDBACK")}),
+    ("In MIA PaCa-2 cells, adagrasib treatment was followed within 24 h by SOS1-dependent nucleotide "
+     "exchange that restored KRAS-GTP.", {("adagrasib", "", "KRAS_REACTIVATION")}),
+    ("In NSCLC cell lines, sotorasib triggered feedback activation of RTKs within 48 hours, which restored "
+     "KRAS-GTP levels.", {("sotorasib", "", "RTK_FEEDBACK")}),
+])
+def test_resumed_growth_and_treatment_followed_by_a_process_state_resistance(extract, text, want):
+    rows = extract(text)
+    got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == want, rows
