@@ -5530,3 +5530,11 @@ def test_resumed_growth_and_treatment_followed_by_a_process_state_resistance(ext
     rows = extract(text)
     got = {(r["drug"], r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == want, rows
+
+
+def test_restores_activity_is_overcome_wording_but_not_a_protein_activity(extract):
+    rows = extract("The low sensitivity of colorectal cancer to adagrasib reflects feedback activation of "
+                   "EGFR. Adding cetuximab to adagrasib restores activity.")
+    assert ("overcomes", "adagrasib", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
+    rows = extract("Adding cetuximab to adagrasib restores ERK activity in colorectal cancer cells.")
+    assert ("overcomes", "adagrasib", "cetuximab") not in keyset(rows, "relation", "drug", "partner"), rows
