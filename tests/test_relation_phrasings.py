@@ -5538,3 +5538,8 @@ def test_restores_activity_is_overcome_wording_but_not_a_protein_activity(extrac
     assert ("overcomes", "adagrasib", "cetuximab") in keyset(rows, "relation", "drug", "partner"), rows
     rows = extract("Adding cetuximab to adagrasib restores ERK activity in colorectal cancer cells.")
     assert ("overcomes", "adagrasib", "cetuximab") not in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_clamps_is_an_inhibition_verb(extract):
+    rows = extract("Avutometinib clamps MEK in an inactive complex with RAF.")
+    assert ("inhibits", "avutometinib", "MEK") in keyset(rows, "relation", "drug", "target"), rows
