@@ -1996,6 +1996,13 @@ def _alteration_near(g: Mention, sentence: str, offset: int, rules: Rules) -> bo
 def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence: str = "",
                    offset: int = 0, rules: Rules | None = None, own_targets: frozenset[str] = frozenset()
                    ) -> str:
+    if sentence and (node := ctx("driven_activation_after").match(sentence, g.end - offset)):
+        # the driver of a named node's activation ("FGFR1-driven activation of PI3K"): the node's
+        # process (GUIDELINES 7.20)
+        code = next((c for gid in _genes_named_in(node.group("node"))
+                     if (c := mediator_mechanisms().get(gid, ""))), "")
+        if code:
+            return code
     if sentence:
         # a gene coordinated with the one a process phrase names ("feedback activation of EGFR, HER2
         # and FGFR1", "amplification of MET or EGFR"): the phrase's process

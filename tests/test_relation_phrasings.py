@@ -5543,3 +5543,10 @@ def test_restores_activity_is_overcome_wording_but_not_a_protein_activity(extrac
 def test_clamps_is_an_inhibition_verb(extract):
     rows = extract("Avutometinib clamps MEK in an inactive complex with RAF.")
     assert ("inhibits", "avutometinib", "MEK") in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_the_driver_of_a_nodes_activation_is_the_mediator_with_the_nodes_process(extract):
+    rows = extract("The mesenchymal tumour cells resistant to sotorasib depended on FGFR1-driven activation "
+                   "of PI3K.")
+    got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
+    assert got == {("FGFR1", "PI3K_MTOR")}, rows
