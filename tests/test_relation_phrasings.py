@@ -5550,3 +5550,10 @@ def test_the_driver_of_a_nodes_activation_is_the_mediator_with_the_nodes_process
                    "of PI3K.")
     got = {(r["target"], r["mechanism"]) for r in rows if r["relation"] == "resistance"}
     assert got == {("FGFR1", "PI3K_MTOR")}, rows
+
+
+def test_comma_and_after_the_resisted_drug_coordinates_clauses_and_a_modal_same_effect_reads(extract):
+    rows = extract("In palbociclib-resistant breast cancer models, capivasertib restored sensitivity to "
+                   "palbociclib, and everolimus may have a similar effect.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("palbociclib", "capivasertib"), ("palbociclib", "everolimus")}, rows
