@@ -467,8 +467,16 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False,
     cut = parts[0].rfind(" with ")
     if len(parts) > 1 and cut > 0:  # "X with A or with B": X+A and X+B
         head = _agents_in(parts[0][:cut], table)
-        out = [list({a.norm_id: a for a in head + _agents_in(alt, table)}.values())
-               for alt in [parts[0][cut:], *parts[1:]]]
+        # (an arm of alternatives is one arm each: "..., with palbociclib and with pembrolizumab or
+        # atezolizumab")
+        arms: list[list[Mention]] = []
+        for alt in [parts[0][cut:], *parts[1:]]:
+            agents = _agents_in(alt, table)
+            if len(agents) > 1 and ctx("alternative_arm").fullmatch(alt):
+                arms += [[a] for a in agents]
+            else:
+                arms.append(agents)
+        out = [list({a.norm_id: a for a in head + arm}.values()) for arm in arms]
         return [g for g in out if len(g) >= (1 if single else 2)]
     if _OPTIONAL.search(span):  # "A + B +/- C or D", "A plus B, with or without C"
         base, optional = _OPTIONAL.split(span, maxsplit=1)

@@ -5557,3 +5557,10 @@ def test_comma_and_after_the_resisted_drug_coordinates_clauses_and_a_modal_same_
                    "palbociclib, and everolimus may have a similar effect.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("palbociclib", "capivasertib"), ("palbociclib", "everolimus")}, rows
+
+
+def test_an_arm_of_alternatives_in_a_with_list_is_one_arm_each(extract):
+    rows = extract("In CodeBreaK 101, sotorasib was combined with afatinib, with palbociclib and with "
+                   "pembrolizumab or atezolizumab.")
+    assert keyset(rows, "drug", "partner") == {("sotorasib", "afatinib"), ("sotorasib", "palbociclib"),
+                                               ("sotorasib", "pembrolizumab"), ("sotorasib", "atezolizumab")}
