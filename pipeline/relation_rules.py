@@ -41,7 +41,7 @@ RULE_KEYS = {"version", "description", "combination_patterns", "inhibits_pattern
              "causal_connectives", "context_patterns", "code_rules", "rule_id_affixes"}
 PATTERN_KEYS = {"id", "pattern", "roles", "confidence", "distribute", "description", "not_after", "pairwise",
                 "tail_targets", "tail_agents", "head_agents", "own_target", "lead_cytotoxic",
-                "paragraph_host", "regimen_host", "claim_after", "readout_targets"}
+                "paragraph_host", "regimen_host", "claim_after", "readout_targets", "plural_subject"}
 #: first_is_drug / second_is_drug: which agent of the match is the drug when no focus agent
 #: (KRAS inhibitor) takes part; partner_only: the match names only the added agent(s) ("by
 #: adding cetuximab", "in combination with trametinib") and the drug is the sentence's focus
@@ -84,6 +84,9 @@ class Pattern:
     #: inhibits: a target only if it is a phospho-readout, a signalling-pathway family or the
     #: agent's own target ("kept growing under X despite complete loss of pERK")
     readout_targets: bool = False
+    #: combination, distribute: only with two or more agents before the partner ("X and Y are each /
+    #: also being tested with Z"; "X is also being combined with Z" is X's regimen, read elsewhere)
+    plural_subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,8 @@ def _compile_patterns(items: list[dict], kind: str) -> tuple[Pattern, ...]:
                            bool(item.get("tail_agents", False)), bool(item.get("own_target", False)),
                            bool(item.get("lead_cytotoxic", False)), bool(item.get("paragraph_host", False)),
                            bool(item.get("regimen_host", False)), bool(item.get("claim_after", False)),
-                           bool(item.get("head_agents", False)), bool(item.get("readout_targets", False))))
+                           bool(item.get("head_agents", False)), bool(item.get("readout_targets", False)),
+                           bool(item.get("plural_subject", False))))
     return tuple(out)
 
 

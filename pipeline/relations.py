@@ -781,7 +781,8 @@ def combination_claims(masked: str, table: dict[str, Mention], sentence: str, ru
             elif pat.distribute:
                 members = _agents_in(m.group(0), table)
                 if pat.roles == "second_is_drug":  # "X and Y each ... when added to Z": Z+X, Z+Y
-                    groups = [[members[-1], x] for x in members[:-1]]
+                    groups = [[members[-1], x] for x in members[:-1]] \
+                        if len(members) > 2 or not pat.plural_subject else []
                 else:
                     groups = [[members[0], x] for x in members[1:]]
             else:

@@ -5564,3 +5564,8 @@ def test_an_arm_of_alternatives_in_a_with_list_is_one_arm_each(extract):
                    "pembrolizumab or atezolizumab.")
     assert keyset(rows, "drug", "partner") == {("sotorasib", "afatinib"), ("sotorasib", "palbociclib"),
                                                ("sotorasib", "pembrolizumab"), ("sotorasib", "atezolizumab")}
+
+
+def test_one_agent_also_combined_with_a_partner_is_its_regimen_not_the_partners(extract):
+    rows = extract("Lorlatinib is also being combined with the MEK inhibitor binimetinib in a phase I study.")
+    assert keyset(rows, "relation", "drug", "partner") == {("combination", "lorlatinib", "binimetinib")}, rows
