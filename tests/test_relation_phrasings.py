@@ -5569,3 +5569,8 @@ def test_an_arm_of_alternatives_in_a_with_list_is_one_arm_each(extract):
 def test_one_agent_also_combined_with_a_partner_is_its_regimen_not_the_partners(extract):
     rows = extract("Lorlatinib is also being combined with the MEK inhibitor binimetinib in a phase I study.")
     assert keyset(rows, "relation", "drug", "partner") == {("combination", "lorlatinib", "binimetinib")}, rows
+
+
+def test_regressions_in_refractory_models_tie_the_regimen_to_resistance(extract):
+    rows = extract("VT3989 combined with adagrasib caused regressions of adagrasib-refractory PDX.")
+    assert ("overcomes", "adagrasib", "VT3989") in keyset(rows, "relation", "drug", "partner"), rows
