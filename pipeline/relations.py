@@ -1146,7 +1146,8 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
                    # a trial now testing it still is)
     span = (sent.start + m.start(), sent.start + m.end())
     overcome = bool(rules.cues["overcome_cues"].search(sent.text))
-    plural = re.search(r"(?:s|ies)\b", m.group(0)) and len(latest) > 1
+    plural = (re.search(r"(?:s|ies)\b", m.group(0))
+              or re.match(r"(?i)\W*(?:each|either|both)\b", m.group(0))) and len(latest) > 1
     out = []
     referred = list({(c.drug.norm_id, tuple(p.norm_id for p in c.partners)): c for c in latest}.values()) \
         if plural else [prev]

@@ -5574,3 +5574,12 @@ def test_one_agent_also_combined_with_a_partner_is_its_regimen_not_the_partners(
 def test_regressions_in_refractory_models_tie_the_regimen_to_resistance(extract):
     rows = extract("VT3989 combined with adagrasib caused regressions of adagrasib-refractory PDX.")
     assert ("overcomes", "adagrasib", "VT3989") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_each_doublet_refers_to_every_regimen_of_the_sentence_before(extract):
+    rows = extract("We tested two ERK inhibitors, ulixertinib and temuterkib, alongside sotorasib in H2122 "
+                   "cells. Each doublet blocked the late reactivation of ERK signalling that limited "
+                   "sotorasib alone.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert got == {("sotorasib", "ulixertinib", "MAPK_REACTIVATION"),
+                   ("sotorasib", "temuterkib", "MAPK_REACTIVATION")}, rows
