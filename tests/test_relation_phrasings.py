@@ -5583,3 +5583,11 @@ def test_each_doublet_refers_to_every_regimen_of_the_sentence_before(extract):
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
     assert got == {("sotorasib", "ulixertinib", "MAPK_REACTIVATION"),
                    ("sotorasib", "temuterkib", "MAPK_REACTIVATION")}, rows
+
+
+def test_agents_therefore_rational_partners_after_an_escape_route_overcome_it(extract):
+    rows = extract("An escape route runs through YAP and TAZ, whose nuclear accumulation sustains "
+                   "survival when KRAS G12C inhibitors shut down MAPK output. TEAD inhibitors, which block "
+                   "YAP/TAZ binding to TEAD or TEAD palmitoylation, are therefore rational partners.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert ("overcomes", "KRAS G12C inhibitor", "TEAD inhibitor") in got, rows
