@@ -5591,3 +5591,8 @@ def test_agents_therefore_rational_partners_after_an_escape_route_overcome_it(ex
                    "YAP/TAZ binding to TEAD or TEAD palmitoylation, are therefore rational partners.")
     got = keyset(rows, "relation", "drug", "partner")
     assert ("overcomes", "KRAS G12C inhibitor", "TEAD inhibitor") in got, rows
+
+
+def test_maintained_suppression_of_kras_gtp_is_inhibition(extract):
+    rows = extract("Elironrasib also maintained suppression of KRAS-GTP levels in these tumors over 96 h.")
+    assert ("inhibits", "elironrasib", "KRAS") in keyset(rows, "relation", "drug", "target"), rows
