@@ -2615,6 +2615,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             if ctx("collective_anaphor").search(am.group(0)):
                 # "X and Y ..., while Z ..., and each of them": every agent named before it
                 pair = list({a.norm_id: a for a in agents if a.end <= s0}.values())
+            before = list({a.norm_id: a for a in agents if a.end <= s0}.values())
+            if not pair and anaphor_count(am.group(0)) == len(before) >= 2 \
+                    and ctx("clause_opening_anaphor").search(sent.text, 0, am.start()):
+                # "Adagrasib has a longer half-life than sotorasib; the two drugs covalently trap
+                # KRAS G12C": a numbered anaphor opening a clause after exactly that many agents
+                pair = before
             if len(pair) >= 2 and not _covered(s0, e0, ms):
                 own_pairs.append((s0, e0))
                 agents += _standing_at(pair, s0, e0)

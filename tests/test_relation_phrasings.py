@@ -5596,3 +5596,10 @@ def test_agents_therefore_rational_partners_after_an_escape_route_overcome_it(ex
 def test_maintained_suppression_of_kras_gtp_is_inhibition(extract):
     rows = extract("Elironrasib also maintained suppression of KRAS-GTP levels in these tumors over 96 h.")
     assert ("inhibits", "elironrasib", "KRAS") in keyset(rows, "relation", "drug", "target"), rows
+
+
+def test_a_numbered_anaphor_opening_a_clause_takes_that_many_agents_of_its_sentence(extract):
+    rows = extract("Adagrasib has a longer half-life than sotorasib; the two drugs covalently trap KRAS G12C "
+                   "in its inactive GDP-bound state.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
+    assert got == {("adagrasib", "KRAS"), ("sotorasib", "KRAS")}, rows
