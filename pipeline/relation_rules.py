@@ -206,7 +206,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 CONTEXT_NAMES = {"resistance_relative", "resisted_model_before", "resisted_model_after", "gene_conjuncts",
                  "multi_agent_regimen", "outcome_relative",
                  "driven_activation_after", "alternative_arm",
-                 "clause_opening_anaphor",
+                 "clause_opening_anaphor", "formed_complex_anaphor",
                  "parenthetical_adverb", "screen_hits", "experiment_setup",
                  "expression_or_alteration_after", "drives_process_after",
                  "time_adverbial_agent", "time_adverbial_after", "agent_given",

@@ -2616,6 +2616,14 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 # "X and Y ..., while Z ..., and each of them": every agent named before it
                 pair = list({a.norm_id: a for a in agents if a.end <= s0}.values())
             before = list({a.norm_id: a for a in agents if a.end <= s0}.values())
+            if not pair and len(before) == 1 and ctx("formed_complex_anaphor").match(am.group(0)) \
+                    and not _covered(s0, e0, ms):
+                # "RMC-6291 first binds cyclophilin A; the resulting binary complex then engages
+                # KRAS G12C": the agent that formed it
+                agents += _standing_at(before, s0, e0)
+                own_pairs.append((s0, e0))
+                suffix = "+ANAPHOR"
+                continue
             if not pair and anaphor_count(am.group(0)) == len(before) >= 2 \
                     and ctx("clause_opening_anaphor").search(sent.text, 0, am.start()):
                 # "Adagrasib has a longer half-life than sotorasib; the two drugs covalently trap

@@ -5603,3 +5603,10 @@ def test_a_numbered_anaphor_opening_a_clause_takes_that_many_agents_of_its_sente
                    "in its inactive GDP-bound state.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target")
     assert got == {("adagrasib", "KRAS"), ("sotorasib", "KRAS")}, rows
+
+
+def test_the_resulting_complex_is_the_agent_that_formed_it(extract):
+    rows = extract("RMC-6291 first associates with cyclophilin A; the resulting binary complex then clamps "
+                   "active KRAS G12C.")
+    assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target") == {
+        ("elironrasib", "KRAS")}, rows
