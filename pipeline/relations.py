@@ -2555,9 +2555,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # a drug used as a laboratory switch is no treatment ("doxycycline-inducible constructs",
         # "tamoxifen-inducible Cre")
         agents = [a for a in agents if not ctx("tool_agent_after").match(doc.text, a.end)]
+        framed: list[Mention] = []
         if frame := ctx("comparison_opener").match(sent.text):
             # "As with G12C agents, its activity ...": the agents compared with are no agent of
-            # the sentence's claims
+            # the sentence's claims (those contrasted with "unlike" stay referents of a later "both
+            # agents")
+            framed = [a for a in agents if a.start - sent.start < frame.end()] \
+                if ctx("contrasted_agent_opener").match(sent.text) else []
             agents = [a for a in agents if a.start - sent.start >= frame.end()]
         # "a RAF/MEK clamp", "a KRAS degrader": the genes say what kind of agent it is; they are no
         # target of the sentence's verbs ("Avutometinib acts as a RAF/MEK clamp, blocking MEK ...")
@@ -3019,14 +3023,17 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if claims and suffix:
             claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
                               confidence=c.confidence * 0.85) for c in claims]
-        own = list({a.norm_id: a for a in agents if "+anaphor" not in a.source}.values())
+        own = list({a.norm_id: a for a in [*framed, *agents] if "+anaphor" not in a.source}.values())
         # (a class in apposition to a drug is the drug's description, not an agent of its own that
         # a later "it" or "its" could stand for: "The KRAS G12D inhibitor MRTX1133 ... Its activity")
         standing = {(table[x].start, table[x].end) for x in re.findall(r"⟦A\d+⟧", masked)}
         own = [a for a in own if (a.start, a.end) in standing or a.label != "DRUG_CLASS"] or own
         # (nor is a drug compared against: "Divarasib is more potent than sotorasib and adagrasib
         # ..., while glecirasib ... . Both agents bind ...": divarasib and glecirasib)
+        # (an agent contrasted with "unlike" is a referent still: "Unlike sotorasib, ..., adagrasib
+        # reaches the CSF. Both agents bind ...")
         compared = {(table[x].start, table[x].end) for cm in ctx("comparator_agents").finditer(masked)
+                    if not ctx("contrasted_agent_opener").match(cm.group(1))
                     for x in re.findall(r"⟦A\d+⟧", cm.group(2))}
         own = [a for a in own if (a.start, a.end) not in compared] or own
         if own:

@@ -5610,3 +5610,13 @@ def test_the_resulting_complex_is_the_agent_that_formed_it(extract):
                    "active KRAS G12C.")
     assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target") == {
         ("elironrasib", "KRAS")}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Unlike sotorasib, adagrasib reaches the cerebrospinal fluid. Both agents covalently bind KRAS G12C.",
+    "Sotorasib and adagrasib are approved in NSCLC. Both bind covalently to cysteine 12 of KRAS G12C.",
+])
+def test_both_refers_to_the_pair_of_the_sentence_before_also_one_contrasted_with_unlike(extract, text):
+    rows = extract(text)
+    assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target") == {
+        ("sotorasib", "KRAS"), ("adagrasib", "KRAS")}, rows
