@@ -557,7 +557,9 @@ def class_compositions(text: str, matches: list[Match], lex: Lexicon) -> list[Ma
         if m.label == "GENE" and m.end - m.start <= 3 and m.start - 1 in line_ends \
                 and text[m.start - 1] == "-":
             continue  # a derived line's suffix ("H358-AR", "PC9-GR"), not a gene
-        hit = suffix.match(text, m.end) if m.label == "GENE" else None
+        # (a phospho-readout is no target a class is named by: "half-maximal pERK inhibition")
+        readout = re.match(r"p[A-Z]|[Pp]hospho", text[m.start:m.end]) is not None
+        hit = suffix.match(text, m.end) if m.label == "GENE" and not readout else None
         if hit is None:
             out.append(m)
             continue

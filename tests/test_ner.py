@@ -202,6 +202,11 @@ def test_class_named_by_an_uncovered_target(lex):
     assert ("IGF1R blockade", "DRUG_CLASS", "CLASS:IGF1R") in found("IGF1R blockade was tested.", lex)
 
 
+def test_a_phospho_readout_names_no_class(lex):
+    got = found("Adagrasib gave half-maximal pERK inhibition at 5 nM.", lex)
+    assert ("pERK", "GENE", "FPLX:ERK") in got and not [g for g in got if g[1] == "DRUG_CLASS"]
+
+
 def test_derived_cell_line_suffix_is_not_a_gene(lex):
     got = found("H358-AR cells showed elevated EGFR phosphorylation.", lex)
     assert not [g for g in got if g[0] == "AR"] and ("EGFR", "GENE", "HGNC:3236") in got
