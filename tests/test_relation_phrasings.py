@@ -5620,3 +5620,9 @@ def test_both_refers_to_the_pair_of_the_sentence_before_also_one_contrasted_with
     rows = extract(text)
     assert keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target") == {
         ("sotorasib", "KRAS"), ("adagrasib", "KRAS")}, rows
+
+
+def test_copies_of_a_gene_are_its_amplification(extract):
+    rows = extract("Sotorasib-resistant clones carried 10 copies of MET.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("sotorasib", "MET", "BYPASS_ALTERATION")}, rows
