@@ -5626,3 +5626,10 @@ def test_copies_of_a_gene_are_its_amplification(extract):
     rows = extract("Sotorasib-resistant clones carried 10 copies of MET.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("sotorasib", "MET", "BYPASS_ALTERATION")}, rows
+
+
+def test_a_gene_with_its_hotspot_before_mutant_is_the_diseases_genotype_not_a_mediator(extract):
+    rows = extract("In patients with BRAF V600-mutant melanoma, upfront combination of dabrafenib with "
+                   "the MEK inhibitor trametinib delayed the emergence of resistance.")
+    got = {(r["relation"], r["target"], r["mechanism"]) for r in rows if r["relation"] != "combination"}
+    assert got == {("overcomes", "", "")}, rows
