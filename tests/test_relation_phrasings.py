@@ -5633,3 +5633,9 @@ def test_a_gene_with_its_hotspot_before_mutant_is_the_diseases_genotype_not_a_me
                    "the MEK inhibitor trametinib delayed the emergence of resistance.")
     got = {(r["relation"], r["target"], r["mechanism"]) for r in rows if r["relation"] != "combination"}
     assert got == {("overcomes", "", "")}, rows
+
+
+def test_enhanced_target_occupancy_by_a_drug_is_a_regimen_with_it(extract):
+    rows = extract("TNO155 enhanced target occupancy by adagrasib and abolished the adaptive pERK rebound in "
+                   "NSCLC xenografts.")
+    assert ("overcomes", "adagrasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
