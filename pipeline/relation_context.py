@@ -72,11 +72,15 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
                          if a.start - sent.start > e])
     # a leading frame of models or patients that failed the claim's drug, and a clause naming the
     # process ("In PDAC xenografts that relapsed on MRTX1133, feedback activation of EGFR restored ERK
-    # signalling, and adding afatinib re-established regression"): the frame and clause state it
+    # signalling, and adding afatinib re-established regression"; "In sotorasib-resistant NSCLC
+    # models, increased PI3K/AKT signalling sustained proliferation"): the frame and clause state it
     frame = re.match(r"\s*(?:In|Among|For|Within|Across)\b[^,;]{0,100},", sent.text)
     d0 = claim.drug.start - sent.start
-    if frame and claim.mechanism and d0 < frame.end() <= lo and not sent.text[frame.end():lo].strip(" ,") \
-            and ctx("failed_regimen").search(sent.text[:max(0, d0)]) \
+    gap = sent.text[frame.end() - 1:lo] if frame else ""
+    if frame and claim.mechanism and d0 < frame.end() <= lo \
+            and (not gap.strip(" ,") or ctx("parenthetical_adverb").fullmatch(gap.rstrip())) \
+            and (ctx("failed_regimen").search(sent.text[:max(0, d0)])
+                 or ctx("resisted_modifier_after").match(sent.text, claim.drug.end - sent.start)) \
             and not ctx("overcome_verb").search(sent.text, lo, hi):
         return all(p.end - sent.start <= lo or p.start - sent.start >= hi
                    for o in overcoming for p in o.partners)

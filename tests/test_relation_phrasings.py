@@ -5639,3 +5639,10 @@ def test_enhanced_target_occupancy_by_a_drug_is_a_regimen_with_it(extract):
     rows = extract("TNO155 enhanced target occupancy by adagrasib and abolished the adaptive pERK rebound in "
                    "NSCLC xenografts.")
     assert ("overcomes", "adagrasib", "TNO155") in keyset(rows, "relation", "drug", "partner"), rows
+
+
+def test_a_frame_of_drug_resistant_models_states_the_resistance_beside_the_rescue(extract):
+    rows = extract("In sotorasib-resistant NSCLC models, however, increased PI3K/AKT signalling sustained "
+                   "proliferation, and adding everolimus re-sensitised the cells to sotorasib.")
+    got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows if r["relation"] != "inhibits"}
+    assert ("resistance", "sotorasib", "PI3K_MTOR") in got and ("overcomes", "sotorasib", "PI3K_MTOR") in got
