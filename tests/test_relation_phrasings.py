@@ -5646,3 +5646,11 @@ def test_a_frame_of_drug_resistant_models_states_the_resistance_beside_the_rescu
                    "proliferation, and adding everolimus re-sensitised the cells to sotorasib.")
     got = {(r["relation"], r["drug"], r["mechanism"]) for r in rows if r["relation"] != "inhibits"}
     assert ("resistance", "sotorasib", "PI3K_MTOR") in got and ("overcomes", "sotorasib", "PI3K_MTOR") in got
+
+
+def test_a_partner_suppressing_signalling_a_drug_induced_overcomes_it(extract):
+    rows = extract("FAK inhibition with defactinib suppressed the integrin-FAK signalling induced by "
+                   "adagrasib and prevented the emergence of resistant clones in NSCLC models.")
+    rows = [r for r in rows if r["relation"] in ("overcomes", "resistance")]
+    got = keyset(rows, "relation", "drug", "partner")
+    assert got == {("overcomes", "adagrasib", "defactinib")}, rows
