@@ -5654,3 +5654,9 @@ def test_a_partner_suppressing_signalling_a_drug_induced_overcomes_it(extract):
     rows = [r for r in rows if r["relation"] in ("overcomes", "resistance")]
     got = keyset(rows, "relation", "drug", "partner")
     assert got == {("overcomes", "adagrasib", "defactinib")}, rows
+
+
+def test_overcame_driven_tolerance_to_a_drug(extract):
+    rows = extract("IK-930 overcame YAP-driven tolerance to adagrasib in lung cancer xenografts.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert got == {("adagrasib", "IK-930", "OTHER")}, rows
