@@ -208,6 +208,7 @@ CONTEXT_NAMES = {"resistance_relative", "resisted_model_before", "resisted_model
                  "driven_activation_after", "alternative_arm",
                  "clause_opening_anaphor", "formed_complex_anaphor",
                  "contrasted_agent_opener", "resisted_modifier_after",
+                 "leading_frame",
                  "parenthetical_adverb", "screen_hits", "experiment_setup",
                  "expression_or_alteration_after", "drives_process_after",
                  "time_adverbial_agent", "time_adverbial_after", "agent_given",

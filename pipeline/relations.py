@@ -3040,9 +3040,13 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             exposed = own[0] if len(own) == 1 and ctx("exposed_to_agent").search(masked) else None
             recent_agents.append(own)
             recent_k = k
-            opener = next((a for a in own if a.label == "DRUG"), None)
+            # (after a leading frame, the main clause's subject: "In models with acquired resistance
+            # to adagrasib ..., elironrasib retained full activity. It ...")
+            lead = ctx("leading_frame").match(sent.text)
+            begin = sent.start + (lead.end() if lead else 0)
+            opener = next((a for a in own if a.label == "DRUG" and a.start >= begin), None)
             recent_subjects.append(opener if opener is not None and ctx("sentence_subject").fullmatch(
-                doc.text, sent.start, opener.start) else None)
+                doc.text, begin, opener.start) else None)
         if res or cue_k == k:
             focus_since = []
         elif prev_res_agents and (treated := [a for a in own if is_focus(a, rules) and ctx(

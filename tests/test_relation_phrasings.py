@@ -5660,3 +5660,11 @@ def test_overcame_driven_tolerance_to_a_drug(extract):
     rows = extract("IK-930 overcame YAP-driven tolerance to adagrasib in lung cancer xenografts.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
     assert got == {("adagrasib", "IK-930", "OTHER")}, rows
+
+
+def test_it_after_a_leading_frame_is_the_main_clauses_subject(extract):
+    rows = extract("In models with acquired resistance to adagrasib driven by KRAS amplification, "
+                   "elironrasib retained full activity. It is now being combined with pembrolizumab in the "
+                   "first line.")
+    got = keyset(rows, "relation", "drug", "partner")
+    assert ("combination", "elironrasib", "pembrolizumab") in got, rows
