@@ -202,6 +202,12 @@ def test_class_named_by_an_uncovered_target(lex):
     assert ("IGF1R blockade", "DRUG_CLASS", "CLASS:IGF1R") in found("IGF1R blockade was tested.", lex)
 
 
+def test_phase_3_kras_g12c_trials_are_trials(lex):
+    got = found("In CodeBreaK 300, sotorasib plus panitumumab improved PFS; KRYSTAL-10 tests adagrasib "
+                "plus cetuximab.", lex)
+    assert ("CodeBreaK 300", "TRIAL", "NCT05198934") in got and ("KRYSTAL-10", "TRIAL", "NCT04793958") in got
+
+
 def test_a_phospho_readout_names_no_class(lex):
     got = found("Adagrasib gave half-maximal pERK inhibition at 5 nM.", lex)
     assert ("pERK", "GENE", "FPLX:ERK") in got and not [g for g in got if g[1] == "DRUG_CLASS"]
