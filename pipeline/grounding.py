@@ -378,9 +378,11 @@ def drop_misgroundings(text: str, matches: list[Match], rows: list[dict]) -> lis
 
 def complete_variant_genes(
     text: str, matches: list[Match], sentence_spans: list[tuple[int, int]],
-    references: dict[str, dict[str, str]],
+    references: dict[str, dict[str, str]], lengths: dict[str, int] | None = None,
 ) -> list[Match]:
-    """Fill in ``?`` genes of bare changes (see module docstring)."""
+    """Fill in ``?`` genes of bare changes (see module docstring); the document's default gene
+    only where its protein is long enough ("Y537S" alone is no KRAS change: dropped)."""
+    lengths = lengths or {}
     doc_genes = Counter(m.norm_id.split(" ")[0] for m in matches
                         if m.label == "VARIANT" and not m.norm_id.startswith("?"))
     gene_mentions = Counter(m.norm_name for m in matches
@@ -435,6 +437,8 @@ def complete_variant_genes(
                         break
                 if gene:
                     break
+            if gene is None and pos and int(pos) > lengths.get(default, 10 ** 6):
+                continue  # no gene to give it
             gene = gene or default
         if wt is None:
             wt = references.get(gene, {}).get(pos)
@@ -479,7 +483,8 @@ def ground_matches(
     matches = drop_cell_markers(text, matches)
     matches = class_ellipsis(text, sorted(matches, key=lambda m: (m.start, m.end)), lex)
     matches = require_resistance_context(text, matches, sentence_spans, lex)
-    matches = complete_variant_genes(text, matches, sentence_spans, pats["variant_reference"])
+    matches = complete_variant_genes(text, matches, sentence_spans, pats["variant_reference"],
+                                     pats.get("protein_lengths", {}))
     return unify_drug_synonyms(text, matches)
 
 

@@ -191,7 +191,7 @@ _PATTERNS_KEYS = {
     "variant_reference", "phospho_prefixes", "not_variants", "drug_stopwords",
     "abbreviation_gene_words", "cell_line_patterns", "tissue_cancers", "generic_cancer_words",
     "anaphora_words", "glossary_cues", "mechanism_composition", "tissue_models", "based_chemotherapy",
-    "trial_name_heads",
+    "trial_name_heads", "protein_lengths",
 }
 
 

@@ -229,6 +229,17 @@ def test_bare_variant_beyond_kras_length_takes_the_class_gene(tmp_path):
     assert [e["norm_id"] for e in ents if e["label"] == "VARIANT"] == ["ALK p.G1202R"], ents
 
 
+def test_a_bare_change_beyond_krass_length_with_no_gene_is_not_grounded_to_kras(tmp_path):
+    from pipeline.ingest import InputFile
+    from pipeline.process import process_document
+
+    path = tmp_path / "p.txt"
+    path.write_text("MCF7 cells engineered to express Y537S were cross-resistant to fulvestrant. "
+                    "Other clones acquired Y96D.", encoding="utf-8")
+    ents = process_document(InputFile(path, "p")).entities
+    assert [e["norm_id"] for e in ents if e["label"] == "VARIANT"] == ["KRAS p.Y96D"], ents
+
+
 def test_tissue_adjective_of_a_model_is_its_cancer(tmp_path):
     from pipeline.ingest import InputFile
     from pipeline.process import process_document
