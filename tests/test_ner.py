@@ -206,6 +206,9 @@ def test_phase_3_kras_g12c_trials_are_trials(lex):
     got = found("In CodeBreaK 300, sotorasib plus panitumumab improved PFS; KRYSTAL-10 tests adagrasib "
                 "plus cetuximab.", lex)
     assert ("CodeBreaK 300", "TRIAL", "NCT05198934") in got and ("KRYSTAL-10", "TRIAL", "NCT04793958") in got
+    # (a trial name that opens with a gene symbol is the trial, not the gene)
+    got = found("In CAPItello-291, capivasertib plus fulvestrant improved PFS.", lex)
+    assert ("CAPItello-291", "TRIAL", "NCT04305496") in got and not [g for g in got if g[1] == "GENE"]
 
 
 def test_a_phospho_readout_names_no_class(lex):
