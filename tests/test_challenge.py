@@ -88,3 +88,16 @@ def test_pipeline_runs_over_passages(tmp_path):
 def test_shipped_sets_are_valid(name):
     passages = load(ANNOTATIONS_DIR / "challenge" / name)
     assert len(passages) >= 20 and sum(len(p.keys) for p in passages) >= 40
+
+
+@pytest.mark.parametrize("text", ["PARP inhibitors", "RET inhibitors", "AXL inhibitors", "ATR inhibitors",
+                                  "WEE1 inhibitors", "CDK2 inhibitors"])
+def test_classes_the_lexicon_composes_are_in_the_vocabulary(tmp_path, text):
+    from pipeline import vocab
+    from pipeline.ingest import InputFile
+    from pipeline.process import process_document
+
+    path = tmp_path / "p.txt"
+    path.write_text(f"{text} were tested.", encoding="utf-8")
+    ents = [e for e in process_document(InputFile(path, "p")).entities if e["label"] == "DRUG_CLASS"]
+    assert ents and all(vocab.check_id("DRUG_CLASS", e["norm_id"]) is None for e in ents), ents
