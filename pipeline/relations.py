@@ -439,7 +439,6 @@ def _host_agent(masked: str, m: re.Match[str], table: dict[str, Mention], rules:
     return after[0] if after else fallback
 
 
-
 def agent_groups(span: str, table: dict[str, Mention], single: bool = False,
                  kinds: bool = True) -> list[list[Mention]]:
     """The agent sets a combination span stands for.
@@ -2555,12 +2554,12 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         # a drug used as a laboratory switch is no treatment ("doxycycline-inducible constructs",
         # "tamoxifen-inducible Cre")
         agents = [a for a in agents if not ctx("tool_agent_after").match(doc.text, a.end)]
-        framed: list[Mention] = []
+        contrasted: list[Mention] = []  # agents of an "Unlike X, ..." opener
         if frame := ctx("comparison_opener").match(sent.text):
             # "As with G12C agents, its activity ...": the agents compared with are no agent of
             # the sentence's claims (those contrasted with "unlike" stay referents of a later "both
             # agents")
-            framed = [a for a in agents if a.start - sent.start < frame.end()] \
+            contrasted = [a for a in agents if a.start - sent.start < frame.end()] \
                 if ctx("contrasted_agent_opener").match(sent.text) else []
             agents = [a for a in agents if a.start - sent.start >= frame.end()]
         # "a RAF/MEK clamp", "a KRAS degrader": the genes say what kind of agent it is; they are no
@@ -2616,10 +2615,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             s0, e0 = sent.start + am.start(), sent.start + am.end()
             pair = _coordinated_before(agents, doc.text, s0) if ctx("distributive_anaphor").match(
                 am.group(0)) else []
-            if ctx("collective_anaphor").search(am.group(0)):
-                # "X and Y ..., while Z ..., and each of them": every agent named before it
-                pair = list({a.norm_id: a for a in agents if a.end <= s0}.values())
             before = list({a.norm_id: a for a in agents if a.end <= s0}.values())
+            if ctx("collective_anaphor").search(am.group(0)):
+                pair = before  # "X and Y ..., while Z ..., and each of them": every agent named before it
             if not pair and len(before) == 1 and ctx("formed_complex_anaphor").match(am.group(0)) \
                     and not _covered(s0, e0, ms):
                 # "RMC-6291 first binds cyclophilin A; the resulting binary complex then engages
@@ -3023,7 +3021,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
         if claims and suffix:
             claims = [replace(c, rule_id=c.rule_id if c.rule_id.endswith(suffix) else c.rule_id + suffix,
                               confidence=c.confidence * 0.85) for c in claims]
-        own = list({a.norm_id: a for a in [*framed, *agents] if "+anaphor" not in a.source}.values())
+        own = list({a.norm_id: a for a in [*contrasted, *agents] if "+anaphor" not in a.source}.values())
         # (a class in apposition to a drug is the drug's description, not an agent of its own that
         # a later "it" or "its" could stand for: "The KRAS G12D inhibitor MRTX1133 ... Its activity")
         standing = {(table[x].start, table[x].end) for x in re.findall(r"⟦A\d+⟧", masked)}
