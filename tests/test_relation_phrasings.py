@@ -5668,3 +5668,14 @@ def test_it_after_a_leading_frame_is_the_main_clauses_subject(extract):
                    "first line.")
     got = keyset(rows, "relation", "drug", "partner")
     assert ("combination", "elironrasib", "pembrolizumab") in got, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Divarasib plus TNO155 produced responses in KRAS G12C inhibitor-naive NSCLC, but the doublet did not "
+    "restore sensitivity in patients who had progressed on divarasib.",
+    "Divarasib combined with TNO155 shrank tumours mainly in inhibitor-naive NSCLC, with little activity "
+    "in patients whose disease had progressed on divarasib.",
+])
+def test_a_regimens_efficacy_beside_a_failed_rescue_in_a_subgroup_is_both_rows(extract, text):
+    got = keyset(extract(text), "relation", "drug", "partner")
+    assert {("combination", "divarasib", "TNO155"), ("overcomes", "divarasib", "TNO155")} <= got, got
