@@ -5679,3 +5679,17 @@ def test_it_after_a_leading_frame_is_the_main_clauses_subject(extract):
 def test_a_regimens_efficacy_beside_a_failed_rescue_in_a_subgroup_is_both_rows(extract, text):
     got = keyset(extract(text), "relation", "drug", "partner")
     assert {("combination", "divarasib", "TNO155"), ("overcomes", "divarasib", "TNO155")} <= got, got
+
+
+def test_a_second_with_arm_after_the_first_arms_setting_is_a_regimen_of_its_own(extract):
+    rows = extract("Divarasib is being evaluated with cetuximab in a phase Ib study and with pembrolizumab "
+                   "in a separate cohort.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("divarasib", "cetuximab"), ("divarasib", "pembrolizumab")}, rows
+
+
+def test_each_named_pair_of_plural_doublets_is_a_regimen_of_its_own(extract):
+    rows = extract("The divarasib-panitumumab and glecirasib-cetuximab doublets are being tested in "
+                   "colorectal cancer.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
+    assert got == {("divarasib", "panitumumab"), ("glecirasib", "cetuximab")}, rows
