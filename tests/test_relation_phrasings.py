@@ -5693,3 +5693,10 @@ def test_each_named_pair_of_plural_doublets_is_a_regimen_of_its_own(extract):
                    "colorectal cancer.")
     got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner")
     assert got == {("divarasib", "panitumumab"), ("glecirasib", "cetuximab")}, rows
+
+
+def test_a_relative_clause_on_one_patients_tumour_states_its_resistance_beside_the_rescue(extract):
+    rows = extract("A man with KRAS G12C NSCLC whose tumour acquired MET amplification on divarasib "
+                   "responded again once crizotinib was added to divarasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("divarasib", "MET", "BYPASS_ALTERATION")}, rows
