@@ -3269,16 +3269,22 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 # "In PDAC xenografts, X ..." (and its apposition: "In H3122-LR, a lorlatinib-resistant
                 # derivative of an ALK-positive NSCLC line, lorlatinib still suppressed ALK")
                 # (not a contrast: "In contrast to NSCLC lines, CRC lines showed ...")
-                frame = re.match(r"\s*In\s(?!contrast\b|comparison\b)[^,;]{0,80},"
+                # (also after a reporting lead: "Here we show that, in lung and colorectal cancer
+                # models, X prevented ...")
+                frame = re.match(r"\s*(?:(?i:(?:here\s+|together\s*,\s*)?(?:we|they|these\s+data|our\s+data)"
+                                 r"\s+\w+\s+that\s*,\s*in)|In)\s(?!contrast\b|comparison\b)[^,;]{0,80},"
                                  r"(?:\s*(?:a|an|the)\s[^,;]{0,100},)?", sent.text)
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")
                 framed = [c for c in cancers if frame and c.end - sent.start <= frame.end()]
-                near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
-                        and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)]
-                # "NSCLC and CRC lines"; every model of the frame ("In PDAC cells and H2122 lung
-                # cancer cells, X ...")
                 between = doc.text[claim.drug.end:claim.span[1]]
                 pharmacology = bool(ctx("pharmacology_clause").match(between))
+                # (nor past the comma closing the drug's relative clause: "X, which occupies the
+                # pocket of TEAD, delayed regrowth of NSCLC xenografts")
+                near = [c for c in cancers if 0 <= c.start - claim.span[1] <= 40
+                        and not ctx("coordinated_clause").search(doc.text, claim.span[1], c.start)
+                        and not (pharmacology and "," in doc.text[claim.span[1]:c.start])]
+                # "NSCLC and CRC lines"; every model of the frame ("In PDAC cells and H2122 lung
+                # cancer cells, X ...")
                 # (a frame is the main clause's setting, not the drug's pharmacology in a relative
                 # clause: "In CRC, encorafenib, which inhibits BRAF V600E, plus cetuximab ...")
                 # "X inhibited HER2 phosphorylation with an IC50 of 7 nM in BT-474 breast cancer cells":

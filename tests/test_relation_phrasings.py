@@ -5700,3 +5700,17 @@ def test_a_relative_clause_on_one_patients_tumour_states_its_resistance_beside_t
                    "responded again once crizotinib was added to divarasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {("divarasib", "MET", "BYPASS_ALTERATION")}, rows
+
+
+def test_occupying_the_pocket_of_all_paralogues_inhibits_the_family(extract):
+    rows = extract("VT3989, which occupies the palmitate pocket of all four TEAD paralogues, slowed the "
+                   "growth of lung cancer xenografts.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer")
+    assert got == {("VT3989", "TEAD", "")}, rows
+
+
+def test_preventing_the_reloading_of_ras_with_gtp_inhibits_each_ras(extract):
+    rows = extract("We found that, in pancreatic cancer models, BI-3406 prevented the reloading of wild-type "
+                   "HRAS and NRAS with GTP.")
+    got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer")
+    assert got == {("BI-3406", "HRAS", "pancreatic cancer"), ("BI-3406", "NRAS", "pancreatic cancer")}, rows
