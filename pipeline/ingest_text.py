@@ -241,6 +241,8 @@ def _is_heading(block: Block, nxt: Block | None) -> bool:
     if len(block.lines) != 1 or nxt is None:
         return False
     s = block.key
+    if not s:  # a line of control characters only (U+001C-U+001F count as white space)
+        return False
     r = rules()
     if len(s) > r["heading_max_chars"] or len(s.split()) > r["heading_max_words"]:
         return False

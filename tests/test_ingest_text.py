@@ -392,3 +392,8 @@ def test_each_item_of_a_numbered_key_points_list_is_one_sentence_with_its_number
                      "1. Adding an anti-EGFR antibody is standard when a KRAS G12C inhibitor is used.",
                      "2. SHP2 and SOS1 inhibitors have so far disappointed as partners in lung cancer.",
                      "3. CDK4/6 and FAK inhibition may prove useful partners."]
+
+
+def test_a_line_of_separator_control_characters_is_no_heading_and_no_crash():
+    doc = ingest(b"\x1f\n\nSotorasib inhibits KRAS G12C in lung cancer cells.\n")
+    assert "Sotorasib inhibits KRAS G12C" in doc.text
