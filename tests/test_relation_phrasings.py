@@ -5714,3 +5714,10 @@ def test_preventing_the_reloading_of_ras_with_gtp_inhibits_each_ras(extract):
                    "HRAS and NRAS with GTP.")
     got = keyset([r for r in rows if r["relation"] == "inhibits"], "drug", "target", "cancer")
     assert got == {("BI-3406", "HRAS", "pancreatic cancer"), ("BI-3406", "NRAS", "pancreatic cancer")}, rows
+
+
+def test_resistance_dominated_by_a_substitution_in_the_drugs_target(extract):
+    rows = extract("Acquired resistance to selpercatinib is dominated by the solvent-front G810R "
+                   "substitution in the RET kinase domain.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("selpercatinib", "RET")}, rows
