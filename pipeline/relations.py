@@ -2266,7 +2266,7 @@ def resistance_claims(agents: list[Mention], masked: str, table: dict[str, Menti
         if not (goes_on and (mechanisms or acquired or rules.cues["alteration_cues"].search(sentence))):
             return []
         # the drug of the resistance statement just before, which this sentence goes on with
-        drugs = drugs or [a for a in agents if a.norm_id in goes_on]
+        drugs = [a for a in agents if a.norm_id in goes_on] or drugs
     # an agent said to intercept, block or prevent the process is its remedy, not the drug
     # resisted ("ERK inhibitors could intercept MAPK reactivation regardless of whether it arises
     # through RAF or MEK"; "co-inhibiting SHP2 was proposed to blunt adaptive feedback")

@@ -5721,3 +5721,24 @@ def test_resistance_dominated_by_a_substitution_in_the_drugs_target(extract):
                    "substitution in the RET kinase domain.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
     assert got == {("selpercatinib", "RET")}, rows
+
+
+def test_a_mediator_shortening_the_durability_of_a_drugs_responses(extract):
+    rows = extract("In PDX studies, loss of KEAP1 shortened the durability of divarasib responses.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("divarasib", "KEAP1")}, rows
+
+
+def test_patients_treated_with_drugs_eventually_progress_through_alterations(extract):
+    rows = extract("Patients with ALK-positive NSCLC treated with alectinib or brigatinib eventually "
+                   "progress, often through MET amplification.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("alectinib", "MET"), ("brigatinib", "MET")}, rows
+
+
+def test_a_sentence_going_on_with_a_drugs_resistance_keeps_that_drug_not_either_partner(extract):
+    rows = extract("Lorlatinib is the standard first-line treatment, but most patients relapse. In a later "
+                   "trial, tumours with MET amplification were treated with lorlatinib plus either "
+                   "cisplatin or carboplatin.")
+    got = {r["drug"] for r in rows if r["relation"] == "resistance"}
+    assert got == {"lorlatinib"}, rows
