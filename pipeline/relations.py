@@ -453,6 +453,9 @@ def agent_groups(span: str, table: dict[str, Mention], single: bool = False,
     sentence calls the regimen a triplet). The result is the product over runs.
     """
     span = _EXEMPLARS.sub("", span)
+    # a relative clause after a listed agent is no part of the list ("cetuximab, which blocks EGFR,
+    # and RMC-4550, which blocks SHP2, each restored ...")
+    span = ctx("agent_relative_clause").sub(r"\1", span)
     both = re.search(r"(?:,\s*|,?\s+)or\s+(?:with\s+)?both\s*$", span)
     if both:  # "X with A, with B, or with both", "X with A, B or both": X+A, X+B, X+A+B
         core = span[:both.start()]

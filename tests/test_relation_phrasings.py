@@ -5742,3 +5742,10 @@ def test_a_sentence_going_on_with_a_drugs_resistance_keeps_that_drug_not_either_
                    "cisplatin or carboplatin.")
     got = {r["drug"] for r in rows if r["relation"] == "resistance"}
     assert got == {"lorlatinib"}, rows
+
+
+def test_agents_each_with_a_relative_clause_are_one_regimen_each(extract):
+    rows = extract("Panitumumab, which binds EGFR, and TNO155, which blocks SHP2, each restored divarasib "
+                   "sensitivity in colorectal organoids.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert got == {("divarasib", "panitumumab"), ("divarasib", "TNO155")}, rows
