@@ -2924,6 +2924,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 codes = prev_res_codes or ([prev_combo.mechanism] if prev_combo is not None
                                            and prev_combo.relation == "overcomes" and prev_combo.mechanism
                                            else [])
+                # ("... EMT, and these cells showed increased PI3K signalling instead. Adding a PI3K
+                # inhibitor reversed the latter dependence": the process stated last)
+                latter = ctx("latter_process").search(sent.text)
+                if latter and len(set(codes)) > 1:
+                    codes = codes[-1:] if latter.group(1).lower() == "latter" else codes[:1]
             if codes:
                 top = max(dict.fromkeys(codes), key=codes.count)  # the most stated, first on ties
 

@@ -5749,3 +5749,11 @@ def test_agents_each_with_a_relative_clause_are_one_regimen_each(extract):
                    "sensitivity in colorectal organoids.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert got == {("divarasib", "panitumumab"), ("divarasib", "TNO155")}, rows
+
+
+def test_reversing_the_latter_dependence_overcomes_the_process_stated_last(extract):
+    rows = extract("Divarasib-tolerant lung cancer cells had undergone epithelial-to-mesenchymal transition "
+                   "and relied on increased PI3K signalling for survival under divarasib. Adding "
+                   "alpelisib to divarasib reversed the latter dependence.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
+    assert got == {("divarasib", "alpelisib", "PI3K_MTOR")}, rows
