@@ -5757,3 +5757,12 @@ def test_reversing_the_latter_dependence_overcomes_the_process_stated_last(extra
                    "alpelisib to divarasib reversed the latter dependence.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner", "mechanism")
     assert got == {("divarasib", "alpelisib", "PI3K_MTOR")}, rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("In pancreatic cancer models, MRTX1133 is undercut by HER2.", "MRTX1133", "ERBB2"),
+    ("Stimulation with HGF attenuated the effect of divarasib in H358 cells.", "divarasib", "HGF"),
+])
+def test_a_mediator_undercutting_or_attenuating_the_effect_of_a_drug(extract, text, drug, target):
+    got = keyset([r for r in extract(text) if r["relation"] == "resistance"], "drug", "target")
+    assert (drug, target) in got, got
