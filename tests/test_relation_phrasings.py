@@ -5766,3 +5766,14 @@ def test_reversing_the_latter_dependence_overcomes_the_process_stated_last(extra
 def test_a_mediator_undercutting_or_attenuating_the_effect_of_a_drug(extract, text, drug, target):
     got = keyset([r for r in extract(text) if r["relation"] == "resistance"], "drug", "target")
     assert (drug, target) in got, got
+
+
+@pytest.mark.parametrize("text, drug", [
+    ("PI3K-AKT-mTOR signalling maintains survival during KRAS G12D inhibition in pancreatic cancer "
+     "organoids.", "KRAS G12D inhibitor"),
+    ("In pancreatic cancer organoids treated with MRTX1133, PI3K-AKT-mTOR signalling persists and sustains "
+     "their survival.", "MRTX1133"),
+])
+def test_a_pathway_maintaining_survival_under_a_drug_is_pathway_level_resistance(extract, text, drug):
+    got = keyset([r for r in extract(text) if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {(drug, "", "PI3K_MTOR")}, got
