@@ -5777,3 +5777,21 @@ def test_a_mediator_undercutting_or_attenuating_the_effect_of_a_drug(extract, te
 def test_a_pathway_maintaining_survival_under_a_drug_is_pathway_level_resistance(extract, text, drug):
     got = keyset([r for r in extract(text) if r["relation"] == "resistance"], "drug", "target", "mechanism")
     assert got == {(drug, "", "PI3K_MTOR")}, got
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("Glecirasib inhibits KRAS G12C. Fulzerasib likewise inactivates the mutant protein.", "fulzerasib",
+     "KRAS"),
+    ("Resistant tumours often carry ROS1 G2032R, which taletrectinib can still inhibit.", "taletrectinib",
+     "ROS1"),
+])
+def test_inhibition_of_an_anaphoric_or_antecedent_target(extract, text, drug, target):
+    got = keyset([r for r in extract(text) if r["relation"] == "inhibits"], "drug", "target")
+    assert (drug, target) in got, got
+
+
+def test_an_elliptical_contrast_at_the_same_concentration_is_a_negated_inhibition(extract):
+    rows = extract("In H358 cells, 1 nM divarasib reduced pS6 within 2 h, whereas sotorasib at the same "
+                   "concentration did not.")
+    got = {(r["drug"], r["assertion"]) for r in rows if r["relation"] == "inhibits"}
+    assert ("sotorasib", "negated") in got, rows
