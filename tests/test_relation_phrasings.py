@@ -5795,3 +5795,16 @@ def test_an_elliptical_contrast_at_the_same_concentration_is_a_negated_inhibitio
                    "concentration did not.")
     got = {(r["drug"], r["assertion"]) for r in rows if r["relation"] == "inhibits"}
     assert ("sotorasib", "negated") in got, rows
+
+
+def test_cells_that_survive_a_drug_and_rely_on_a_gene(extract):
+    got = keyset([r for r in extract("Persister cells that survive divarasib rely on YAP1.")
+                  if r["relation"] == "resistance"], "drug", "target")
+    assert got == {("divarasib", "YAP1")}, got
+
+
+def test_a_variant_targeted_by_one_drug_and_called_the_mutation_underlying_anothers_resistance(extract):
+    rows = extract("Repotrectinib inhibits ROS1 G2032R, the solvent-front mutation that most often underlies "
+                   "crizotinib resistance in ROS1-positive NSCLC.")
+    got = keyset(rows, "relation", "drug", "target")
+    assert {("inhibits", "repotrectinib", "ROS1"), ("resistance", "crizotinib", "ROS1")} <= got, rows
