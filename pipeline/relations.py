@@ -2944,6 +2944,11 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
 
                 claims = _fill_overcome_mechanism(claims, code_for)
             else:
+                # (a model or population the sentence itself defines by an alteration names the
+                # process before the paragraph does: "When CDKN2A is lost, CDK4/6 inhibitors enhance
+                # the activity of sotorasib")
+                if defining:
+                    claims = _fill_overcome_mechanism(claims, defining)
                 # the partner acts on a mediator the paragraph has just named ("EGFR-mediated
                 # feedback ... Adding cetuximab ..."): that mediator's process
                 claims = _fill_overcome_mechanism(

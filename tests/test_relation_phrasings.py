@@ -5808,3 +5808,21 @@ def test_a_variant_targeted_by_one_drug_and_called_the_mutation_underlying_anoth
                    "crizotinib resistance in ROS1-positive NSCLC.")
     got = keyset(rows, "relation", "drug", "target")
     assert {("inhibits", "repotrectinib", "ROS1"), ("resistance", "crizotinib", "ROS1")} <= got, rows
+
+
+@pytest.mark.parametrize("text, partner", [
+    ("In NSCLC cells, adding the FAK inhibitor defactinib prevented the emergence of divarasib-tolerant "
+     "clones.", "defactinib"),
+    ("Adding cetuximab to divarasib can recapture sensitivity in colorectal tumours that escaped an earlier "
+     "G12C inhibitor.", "cetuximab"),
+])
+def test_overcome_wording_for_tolerant_clones_and_recaptured_sensitivity(extract, text, partner):
+    got = keyset([r for r in extract(text) if r["relation"] == "overcomes"], "drug", "partner")
+    assert ("divarasib", partner) in got, got
+
+
+def test_a_conditional_opener_naming_a_lost_gene_defines_the_process_overcome(extract):
+    rows = extract("When CDKN2A is lost, CDK4/6 inhibitors such as palbociclib enhance the activity of "
+                   "divarasib in lung cancer xenografts.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "mechanism")
+    assert got == {("divarasib", "CELL_CYCLE")}, rows
