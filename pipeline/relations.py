@@ -2552,6 +2552,9 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
             exposed, recent_k = None, -2
         if ctx("literature_search").search(sent.text):
             continue  # "We searched PubMed using the terms KRAS, sotorasib, resistance": no claim
+        if ctx("keyword_list").match(sent.text) or k and ctx("keywords_heading").fullmatch(
+                sentences[k - 1].text.strip()):
+            continue  # "Keywords: KRAS G12C; sotorasib; drug resistance; combination therapy": no claim
         ms = sorted(by_sent.get(sent.index, []), key=lambda m: m.start)
         agents = [m for m in ms if m.label in AGENT_LABELS]
         # a drug used as a laboratory switch is no treatment ("doxycycline-inducible constructs",

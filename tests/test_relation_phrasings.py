@@ -5826,3 +5826,16 @@ def test_a_conditional_opener_naming_a_lost_gene_defines_the_process_overcome(ex
                    "divarasib in lung cancer xenografts.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "mechanism")
     assert got == {("divarasib", "CELL_CYCLE")}, rows
+
+
+@pytest.mark.parametrize("text", [
+    "Keywords: KRAS G12C; sotorasib; drug resistance; adaptive feedback; combination therapy\n\n"
+    "Sotorasib inhibits KRAS G12C.",
+    "Keywords\nKRAS G12C; sotorasib; drug resistance; adaptive feedback; combination therapy\n\n"
+    "Sotorasib inhibits KRAS G12C.",
+    "Keywords KRAS G12C; sotorasib; drug resistance; adaptive feedback; combination therapy\n\n"
+    "Sotorasib inhibits KRAS G12C.",
+])
+def test_a_keyword_list_states_no_claim(extract, text):
+    got = keyset(extract(text), "relation", "drug")
+    assert got == {("inhibits", "sotorasib")}, got
