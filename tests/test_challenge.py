@@ -84,7 +84,7 @@ def test_pipeline_runs_over_passages(tmp_path):
                                   "heldout.jsonl",
                                   "heldout2.jsonl", "heldout3.jsonl", "heldout8.jsonl", "heldout9.jsonl",
                                   "heldout10.jsonl", "heldout11.jsonl", "heldout12.jsonl",
-                                  "heldout13.jsonl"])
+                                  "heldout13.jsonl", "heldout14.jsonl"])
 def test_shipped_sets_are_valid(name):
     passages = load(ANNOTATIONS_DIR / "challenge" / name)
     assert len(passages) >= 20 and sum(len(p.keys) for p in passages) >= 40
