@@ -269,6 +269,8 @@ def variant_matches(text: str, lex: Lexicon) -> list[Match]:
             continue
         start, end = m.start(), m.end()
         gene = m.group("gene")
+        if gene and not m.group("sep") and text[m.start():m.end("chg")] in lex.gene_symbols:
+            continue  # a gene symbol that looks like a glued gene and change ("ARID1A": not ARI + D1A)
         symbol = _gene_symbol(gene, lex) if gene else None
         paren = m.group("sep") == "("
         if symbol is None or paren != bool(m.group("close")):

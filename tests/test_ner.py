@@ -346,3 +346,15 @@ def test_no_mention_runs_across_a_table_cell():
     found = [(text[m.start:m.end], m.label) for m in find_matches(text, load_lexicon())]
     assert ("EGFR", "GENE") in found and not any("\t" in t for t, _ in found), found
 
+
+
+@pytest.mark.parametrize("text, gene", [
+    ("ARID1A loss was associated with shorter PFS on sotorasib.", ("ARID1A", "GENE", "HGNC:11110")),
+])
+def test_a_gene_symbol_shaped_like_a_glued_gene_and_change_is_the_gene(lex, text, gene):
+    got = found(text, lex)
+    assert gene in got and not [f for f in got if f[1] == "VARIANT"], got
+
+
+def test_a_glued_gene_and_change_that_is_no_symbol_stays_a_variant(lex):
+    assert ("KRASG12C", "VARIANT", "KRAS p.G12C") in found("KRASG12C tumours regressed.", lex)
