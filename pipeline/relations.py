@@ -1141,6 +1141,20 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
     paragraph has named so far (``named``: "Cetuximab appears to counter the feedback through EGFR
     ..., and this combination ..."; "We asked whether blocking SHP2 could ... . The doublet
     prevented the pERK rebound")."""
+    regimens = list({(c.drug.norm_id, tuple(p.norm_id for p in c.partners)): c for c in latest}.values())
+    order = [m for m in ctx("former_latter_regimen").finditer(sent.text)]
+    if len(regimens) == 2 and order and rules.cues["combination_anaphora"].search(sent.text) is None:
+        # "... evaluated with sotorasib: trametinib and RMC-4630. With the former, responses were
+        # infrequent; the latter produced a response rate of 27%": each names one of the two
+        # regimens just named
+        out = []
+        for m in order:
+            ref = regimens[0] if m.group(1).lower() == "former" else regimens[1]
+            at = m.start() + m.group(0).lower().rfind("the ")  # (the clause the reference opens)
+            span = (sent.start + at, sent.start + m.end())
+            out.append(Claim("combination", ref.drug, ref.partners, "", "", "", "", _effect(sent.text, rules),
+                             "COMB_ANAPHOR", 0.55, span))
+        return out
     m = rules.cues["combination_anaphora"].search(sent.text)
     if m is None or ctx("open_question").search(sent.text) and not ctx("ongoing_trial").search(sent.text):
         return []  # (an open question about the regimens just named is no new claim: "Whether such

@@ -5839,3 +5839,13 @@ def test_a_conditional_opener_naming_a_lost_gene_defines_the_process_overcome(ex
 def test_a_keyword_list_states_no_claim(extract, text):
     got = keyset(extract(text), "relation", "drug")
     assert got == {("inhibits", "sotorasib")}, got
+
+
+def test_partners_listed_after_a_colon_and_the_former_and_the_latter(extract):
+    rows = extract("Two partners were tested with divarasib: cetuximab, which binds EGFR, and the SHP2 "
+                   "inhibitor TNO155. With the former, responses were frequent in colorectal cancer; the "
+                   "latter produced few responses in NSCLC.")
+    got = keyset([r for r in rows if r["relation"] == "combination"], "drug", "partner", "cancer")
+    assert got == {("divarasib", "cetuximab", ""), ("divarasib", "TNO155", ""),
+                   ("divarasib", "cetuximab", "colorectal cancer"),
+                   ("divarasib", "TNO155", "lung non-small cell carcinoma")}, got
