@@ -204,8 +204,8 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 
 
 CONTEXT_NAMES = {"resistance_relative", "resisted_model_before", "resisted_model_after", "gene_conjuncts",
-                 "multi_agent_regimen", "outcome_relative", "former_latter_regimen", "keyword_list",
-                 "keywords_heading", "latter_process", "agent_relative_clause",
+                 "multi_agent_regimen", "outcome_relative", "former_latter_regimen", "inhibits_frame",
+                 "keyword_list", "keywords_heading", "latter_process", "agent_relative_clause",
                  "driven_activation_after", "alternative_arm",
                  "clause_opening_anaphor", "formed_complex_anaphor",
                  "contrasted_agent_opener", "resisted_modifier_after",

@@ -1142,7 +1142,7 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
     ..., and this combination ..."; "We asked whether blocking SHP2 could ... . The doublet
     prevented the pERK rebound")."""
     regimens = list({(c.drug.norm_id, tuple(p.norm_id for p in c.partners)): c for c in latest}.values())
-    order = [m for m in ctx("former_latter_regimen").finditer(sent.text)]
+    order = list(ctx("former_latter_regimen").finditer(sent.text))
     if len(regimens) == 2 and order and rules.cues["combination_anaphora"].search(sent.text) is None:
         # "... evaluated with sotorasib: trametinib and RMC-4630. With the former, responses were
         # infrequent; the latter produced a response rate of 27%": each names one of the two
@@ -3301,9 +3301,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                 # (not a contrast: "In contrast to NSCLC lines, CRC lines showed ...")
                 # (also after a reporting lead: "Here we show that, in lung and colorectal cancer
                 # models, X prevented ...")
-                frame = re.match(r"\s*(?:(?i:(?:here\s+|together\s*,\s*)?(?:we|they|these\s+data|our\s+data)"
-                                 r"\s+\w+\s+that\s*,\s*in)|In)\s(?!contrast\b|comparison\b)[^,;]{0,80},"
-                                 r"(?:\s*(?:a|an|the)\s[^,;]{0,100},)?", sent.text)
+                frame = ctx("inhibits_frame").match(sent.text)
                 # (not across a clause break: "... attaches to KRAS G12C, and its trial in NSCLC")
                 framed = [c for c in cancers if frame and c.end - sent.start <= frame.end()]
                 between = doc.text[claim.drug.end:claim.span[1]]
