@@ -5849,3 +5849,9 @@ def test_partners_listed_after_a_colon_and_the_former_and_the_latter(extract):
     assert got == {("divarasib", "cetuximab", ""), ("divarasib", "TNO155", ""),
                    ("divarasib", "cetuximab", "colorectal cancer"),
                    ("divarasib", "TNO155", "lung non-small cell carcinoma")}, got
+
+
+def test_activation_of_a_signalling_axis_is_a_process(extract):
+    rows = extract("Activation of the PI3K-AKT-mTOR axis is a recurrent escape route from divarasib.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
+    assert got == {("divarasib", "PI3K_MTOR")}, rows
