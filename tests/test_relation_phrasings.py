@@ -5855,3 +5855,13 @@ def test_activation_of_a_signalling_axis_is_a_process(extract):
     rows = extract("Activation of the PI3K-AKT-mTOR axis is a recurrent escape route from divarasib.")
     got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "mechanism")
     assert got == {("divarasib", "PI3K_MTOR")}, rows
+
+
+@pytest.mark.parametrize("text, drug, target", [
+    ("Screens point to YAP as a driver of persistence under divarasib in NSCLC cells.", "divarasib", "YAP1"),
+    ("Trametinib added little to glecirasib in CRC models that had already adapted through EGFR.",
+     "glecirasib", "EGFR"),
+])
+def test_persistence_under_a_drug_and_models_adapted_through_a_gene(extract, text, drug, target):
+    got = keyset([r for r in extract(text) if r["relation"] == "resistance"], "drug", "target")
+    assert (drug, target) in got, got
