@@ -1579,7 +1579,7 @@ def _sentence_opts(cancers: list[Mention], limit: int | None = None) -> list[tup
 
 def _same_effect(masked: str, table: dict[str, Mention], offset: int, claims: list[Claim],
                  prev: Claim | None, named: frozenset[str], mediators: Mapping[str, str],
-                 rules: Rules) -> list[Claim]:
+                 rules: Rules, latest: Sequence[Claim] = ()) -> list[Claim]:
     """"TNO155 had the same effect on adagrasib", "an EGFR inhibitor had a similar effect",
     "similar reversal was seen with panitumumab and sotorasib": the latest combination claim
     of the sentence (else of the paragraph) again, with the agents this clause names. The
@@ -1613,8 +1613,11 @@ def _same_effect(masked: str, table: dict[str, Mention], offset: int, claims: li
         else:
             partners = _agents_in(last_run, table)
             # of a claim read for several drugs ("restored sensitivity to both X and Y"), each
+            # (of the sentence before too: "cetuximab added to either drug overcame this resistance.
+            # Panitumumab had the same effect")
             drugs = _agents_in(m.group("drug"), table) if m.group("drug") else list({
-                c.drug.norm_id: c.drug for c in [*ref, base] if c.span == base.span}.values())
+                c.drug.norm_id: c.drug for c in [*(latest if not ref else ()), *ref, base]
+                if c.span == base.span}.values())
             if not m.group("drug") and partners and all(is_focus(a, rules) for a in partners):
                 drugs, partners = partners, list(base.partners)  # "adagrasib had the same effect"
         span = (offset + m.start(), offset + m.end())
@@ -2749,7 +2752,7 @@ def extract_relations(doc: IngestedDocument, sentences: list[Sentence],
                                     dict(para_mediators), para_focus,
                                     frozenset(a.norm_id for a in resisted_here))
         same = _same_effect(masked, table, sent.start, claims, prev_combo, frozenset(para_genes),
-                            dict(para_mediators), rules)
+                            dict(para_mediators), rules, prev_combos)
         recast = {(c.span, c.drug.norm_id) for c in same if c.rule_id.endswith("+SAME_EFFECT")}
         claims = [c for c in claims if c.relation != "combination" or (c.span, c.drug.norm_id) not in recast]
         claims += same

@@ -5865,3 +5865,11 @@ def test_activation_of_a_signalling_axis_is_a_process(extract):
 def test_persistence_under_a_drug_and_models_adapted_through_a_gene(extract, text, drug, target):
     got = keyset([r for r in extract(text) if r["relation"] == "resistance"], "drug", "target")
     assert (drug, target) in got, got
+
+
+def test_the_same_effect_of_a_new_partner_holds_for_every_drug_of_the_regimens_before(extract):
+    rows = extract("EGFR signalling limits divarasib and glecirasib in colorectal cancer organoids, and "
+                   "cetuximab added to either drug overcame this resistance. "
+                   "Panitumumab had the same effect.")
+    got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
+    assert {("divarasib", "panitumumab"), ("glecirasib", "panitumumab")} <= got, got
