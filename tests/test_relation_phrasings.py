@@ -5873,3 +5873,12 @@ def test_the_same_effect_of_a_new_partner_holds_for_every_drug_of_the_regimens_b
                    "Panitumumab had the same effect.")
     got = keyset([r for r in rows if r["relation"] == "overcomes"], "drug", "partner")
     assert {("divarasib", "panitumumab"), ("glecirasib", "panitumumab")} <= got, got
+
+
+def test_a_readout_said_to_be_suppressed_is_no_mediator_and_silence_is_an_inhibition_verb(extract):
+    rows = extract("In divarasib-resistant lung cancer cells, PI3K signalling remained active although ERK "
+                   "phosphorylation was fully suppressed by the drug.")
+    got = keyset([r for r in rows if r["relation"] == "resistance"], "drug", "target", "mechanism")
+    assert got == {("divarasib", "", "PI3K_MTOR")}, rows
+    rows = extract("KRAS G12D inhibitors silence ERK output while leaving AKT signalling intact.")
+    assert ("inhibits", "ERK") in keyset(rows, "relation", "target"), rows
