@@ -74,7 +74,7 @@ def _own_resistance_clause(claim: Claim, overcoming: list[Claim], sent: Sentence
     # process ("In PDAC xenografts that relapsed on MRTX1133, feedback activation of EGFR restored ERK
     # signalling, and adding afatinib re-established regression"; "In sotorasib-resistant NSCLC
     # models, increased PI3K/AKT signalling sustained proliferation"): the frame and clause state it
-    frame = re.match(r"\s*(?:In|Among|For|Within|Across)\b[^,;]{0,100},", sent.text)
+    frame = ctx("model_frame").match(sent.text)
     d0 = claim.drug.start - sent.start
     gap = sent.text[frame.end() - 1:lo] if frame else ""
     if frame and claim.mechanism and d0 < frame.end() <= lo \

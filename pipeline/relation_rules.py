@@ -205,6 +205,7 @@ def _alternation(cues: list[str]) -> re.Pattern[str]:
 
 CONTEXT_NAMES = {"resistance_relative", "resisted_model_before", "resisted_model_after", "gene_conjuncts",
                  "multi_agent_regimen", "outcome_relative", "former_latter_regimen", "inhibits_frame",
+                 "process_of_gene_end", "model_frame",
                  "keyword_list", "keywords_heading", "latter_process", "agent_relative_clause",
                  "driven_activation_after", "alternative_arm",
                  "clause_opening_anaphor", "formed_complex_anaphor",

@@ -2036,7 +2036,7 @@ def _mechanism_for(g: Mention, mechanisms: list[Mention], window: int, sentence:
         # a gene coordinated with the one a process phrase names ("feedback activation of EGFR, HER2
         # and FGFR1", "amplification of MET or EGFR"): the phrase's process
         head = [x for x in mechanisms if x.end <= g.start and _genes_named_in(x.text)
-                and re.search(r"\b(?:of|in)\s+(?:the\s+)?[A-Z][\w-]*$", x.text)
+                and ctx("process_of_gene_end").search(x.text)
                 and ctx("gene_conjuncts").fullmatch(sentence, x.end - offset, g.start - offset)]
         if head:
             code = head[-1].norm_id
