@@ -1149,9 +1149,8 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
         # regimens just named
         out = []
         for m in order:
-            ref = regimens[0] if m.group(1).lower() == "former" else regimens[1]
-            at = m.start() + m.group(0).lower().rfind("the ")  # (the clause the reference opens)
-            span = (sent.start + at, sent.start + m.end())
+            ref = regimens[0] if m.group("which").lower() == "former" else regimens[1]
+            span = (sent.start + m.start("ref"), sent.start + m.end())  # (the clause it opens)
             out.append(Claim("combination", ref.drug, ref.partners, "", "", "", "", _effect(sent.text, rules),
                              "COMB_ANAPHOR", 0.55, span))
         return out
@@ -1165,8 +1164,7 @@ def anaphoric_combination(sent: Sentence, prev: Claim, rules: Rules,
     plural = (re.search(r"(?:s|ies)\b", m.group(0))
               or re.match(r"(?i)\W*(?:each|either|both)\b", m.group(0))) and len(latest) > 1
     out = []
-    referred = list({(c.drug.norm_id, tuple(p.norm_id for p in c.partners)): c for c in latest}.values()) \
-        if plural else [prev]
+    referred = regimens if plural else [prev]
     for ref in referred:
         kind = "overcomes" if overcome and (is_focus(ref.drug, rules) or ref.relation == "overcomes") \
             else "combination"
